@@ -1,0 +1,92 @@
+/**
+ * The auth endpoints (not enveloped) and the identity report. The login
+ * checks here are how a mixed-up auth system shows itself (contract section 1,
+ * "Auth response"): the answer must echo our nonce and the loginId we typed.
+ */
+import * as v from 'valibot';
+import { IdentityMismatchError, InvalidResponseError, UnauthorizedError } from './errors.js';
+import { randomHex, send } from './http-client.js';
+import { sessionSchema, type Session } from './schemas.js';
+
+function parseSession(body: unknown, endpoint: string): Session {
+  const result = v.safeParse(sessionSchema, body);
+  if (!result.success) throw new InvalidResponseError(endpoint, ['(session)']);
+  return result.output;
+}
+
+/** The current session, or null when nobody is logged in (401). */
+export async function readSession(): Promise<Session | null> {
+  try {
+    const answer = await send({ method: 'GET', path: '/auth/session', endpoint: '/auth/session', retryUnsent: true });
+    return parseSession(answer.body, '/auth/session');
+  } catch (error) {
+    if (error instanceof UnauthorizedError) return null;
+    throw error;
+  }
+}
+
+export function sameLoginId(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * Logs in and returns the session only if it is the answer to THIS attempt
+ * for THIS login id. Anything else throws IdentityMismatchError; the caller
+ * must then end whatever session the server may have set.
+ */
+export async function login(loginId: string, password: string): Promise<Session> {
+  const nonce = randomHex(16);
+  const answer = await send({
+    method: 'POST',
+    path: '/auth/login',
+    endpoint: '/auth/login',
+    json: { loginId: loginId.trim(), password, nonce },
+  });
+  const session = parseSession(answer.body, '/auth/login');
+  if (session.nonce !== nonce) {
+    throw new IdentityMismatchError('login-nonce', '/auth/login', answer.requestId, null, session.accountId);
+  }
+  if (!sameLoginId(session.loginId, loginId)) {
+    throw new IdentityMismatchError('login-id', '/auth/login', answer.requestId, null, session.accountId);
+  }
+  return session;
+}
+
+/** Best effort: a failure here must never keep the page in a signed-in look. */
+export async function logout(): Promise<void> {
+  try {
+    await send({ method: 'POST', path: '/auth/logout', endpoint: '/auth/logout', keepalive: true });
+  } catch {
+    // The session is dropped locally whatever the server says.
+  }
+}
+
+export interface IdentityReport {
+  readonly expectedAccountId: string | null;
+  readonly receivedAccountId: string | null;
+  readonly endpoint: string;
+  readonly requestId: string | null;
+}
+
+/**
+ * Best-effort report of an identity stop: ids and the endpoint only, never
+ * payload data. Sent with the CSRF token of the session being ended, since the
+ * server should still be able to tie the report to that session.
+ */
+export async function reportIdentityMismatch(report: IdentityReport, csrfToken: string | null): Promise<void> {
+  try {
+    await send({
+      method: 'POST',
+      path: '/security/identity-mismatch',
+      endpoint: '/security/identity-mismatch',
+      json: report,
+      headers: {
+        ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+        'Idempotency-Key': randomHex(16),
+      },
+      keepalive: true,
+    });
+  } catch {
+    // Reporting must never block the stop itself.
+  }
+}

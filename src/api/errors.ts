@@ -1,0 +1,113 @@
+/**
+ * Typed failures of the data layer. Views switch on `kind` to choose what to
+ * say; none of these errors ever carries a value from a refused payload, so an
+ * error message or a log line cannot leak another account's data.
+ */
+
+export type ApiErrorKind =
+  /** The request never got an answer (offline, DNS, connection reset). */
+  | 'network'
+  /** No answer in time: the server may or may not have acted. */
+  | 'timeout'
+  /** 401: the session is gone. */
+  | 'unauthorized'
+  /** A problem+json (or other non-2xx) answer. */
+  | 'problem'
+  /** Check 4, or a body that is not the JSON the contract promises. */
+  | 'invalid-response'
+  /** Checks 1-3, the login checks, or a session that changed account. */
+  | 'identity'
+  /** Refused locally: identity not verified, or a mutation already in flight. */
+  | 'refused';
+
+export abstract class ApiError extends Error {
+  abstract readonly kind: ApiErrorKind;
+}
+
+export class NetworkError extends ApiError {
+  readonly kind = 'network';
+  constructor(readonly endpoint: string) {
+    super(`No answer from ${endpoint}`);
+  }
+}
+
+export class TimeoutError extends ApiError {
+  readonly kind = 'timeout';
+  constructor(readonly endpoint: string) {
+    super(`Timed out waiting for ${endpoint}`);
+  }
+}
+
+export class UnauthorizedError extends ApiError {
+  readonly kind = 'unauthorized';
+  constructor(readonly endpoint: string) {
+    super(`Session gone (${endpoint})`);
+  }
+}
+
+export interface FieldError {
+  readonly field: string;
+  readonly code: string;
+}
+
+export class ProblemError extends ApiError {
+  readonly kind = 'problem';
+  constructor(
+    readonly endpoint: string,
+    readonly status: number,
+    readonly problemType: string | null,
+    readonly title: string | null,
+    readonly fieldErrors: readonly FieldError[],
+    /** Seconds, from Retry-After on 429/503. */
+    readonly retryAfter: number | null,
+  ) {
+    super(`HTTP ${status} from ${endpoint}`);
+  }
+}
+
+export class InvalidResponseError extends ApiError {
+  readonly kind = 'invalid-response';
+  /** Where the payload broke the schema, as paths only: never the values. */
+  constructor(
+    readonly endpoint: string,
+    readonly paths: readonly string[],
+  ) {
+    super(`Unexpected answer from ${endpoint}`);
+  }
+}
+
+export type IdentityCheck =
+  | 'envelope-account'
+  | 'request-id'
+  | 'nested-account'
+  | 'login-nonce'
+  | 'login-id'
+  | 'session-account';
+
+export class IdentityMismatchError extends ApiError {
+  readonly kind = 'identity';
+  constructor(
+    readonly check: IdentityCheck,
+    readonly endpoint: string,
+    readonly requestId: string | null,
+    readonly expectedAccountId: string | null,
+    /** Only the identifier, which the report needs; never other payload data. */
+    readonly receivedAccountId: string | null,
+  ) {
+    super(`Identity check "${check}" failed on ${endpoint}`);
+  }
+}
+
+export class RefusedError extends ApiError {
+  readonly kind = 'refused';
+  constructor(
+    readonly endpoint: string,
+    readonly reason: 'not-verified' | 'in-flight',
+  ) {
+    super(`Refused ${endpoint}: ${reason}`);
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
