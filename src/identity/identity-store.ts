@@ -1,0 +1,210 @@
+/**
+ * The identity state of the page: who is verified, and the identity-stop
+ * (api-contract.md section 1). Everything that holds account data listens for
+ * `drop`; everything that sends checks `verifiedSession` and `generation`.
+ */
+import { login as postLogin, logout as postLogout, readSession, reportIdentityMismatch } from '../api/auth-api.js';
+import { IdentityMismatchError } from '../api/errors.js';
+import type { Session } from '../api/schemas.js';
+import { TabAccountMemory } from './tab-account-memory.js';
+
+export type AppState = 'loading' | 'signed-out' | 'ready' | 'identity-stop';
+
+export type StopCause =
+  /** An answer carried another account, or another request's id (checks 1-3). */
+  | 'mismatch'
+  /** The login answer was not the answer to this login (nonce / loginId). */
+  | 'login-mismatch'
+  /** The session now belongs to another account than this tab was opened for. */
+  | 'account-changed';
+
+export interface IdentitySnapshot {
+  readonly state: AppState;
+  /** Only while `ready`: the verified login id, for "logged in as" text. */
+  readonly loginId: string | null;
+  readonly stopCause: StopCause | null;
+  /** Set when the start-up session read failed (network), to offer a retry. */
+  readonly startFailed: boolean;
+}
+
+export class IdentityStore extends EventTarget {
+  #state: AppState = 'loading';
+  #session: Session | null = null;
+  #stopCause: StopCause | null = null;
+  #startFailed = false;
+  #generation = 0;
+  readonly #memory: TabAccountMemory;
+
+  constructor(memory = new TabAccountMemory()) {
+    super();
+    this.#memory = memory;
+  }
+
+  get state(): AppState {
+    return this.#state;
+  }
+
+  /** The verified session, and only while the state is `ready`. */
+  get verifiedSession(): Session | null {
+    return this.#state === 'ready' ? this.#session : null;
+  }
+
+  /**
+   * Bumped whenever the identity behind the page changes (login, logout,
+   * stop). An answer that arrives under another generation is discarded.
+   */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  get snapshot(): IdentitySnapshot {
+    return {
+      state: this.#state,
+      loginId: this.verifiedSession?.loginId ?? null,
+      stopCause: this.#stopCause,
+      startFailed: this.#startFailed,
+    };
+  }
+
+  /** Start or reload: who is logged in, and is it who this tab was opened for? */
+  async start(): Promise<void> {
+    this.#startFailed = false;
+    this.#setState('loading');
+    let session: Session | null;
+    try {
+      session = await readSession();
+    } catch {
+      this.#startFailed = true;
+      this.#emitChange();
+      return;
+    }
+    if (!session) {
+      this.#signedOut();
+      return;
+    }
+    const remembered = this.#memory.read();
+    if (remembered !== null && remembered !== session.accountId) {
+      await this.stop(this.#changedAccount(remembered, session), 'account-changed');
+      return;
+    }
+    this.#accept(session);
+  }
+
+  /**
+   * Re-reads the session (page shown again, before a mutation) and returns it
+   * only if it is still the verified account. Any other account stops the
+   * page; a gone session signs out. Returns null in both cases.
+   */
+  async recheck(): Promise<Session | null> {
+    const verified = this.verifiedSession;
+    if (!verified) return null;
+    const generation = this.#generation;
+    let session: Session | null;
+    try {
+      session = await readSession();
+    } catch {
+      return generation === this.#generation ? this.verifiedSession : null;
+    }
+    if (generation !== this.#generation) return null;
+    if (!session) {
+      this.sessionGone();
+      return null;
+    }
+    if (session.accountId !== verified.accountId) {
+      await this.stop(this.#changedAccount(verified.accountId, session), 'account-changed');
+      return null;
+    }
+    // Same account: the token and expiry may have been renewed.
+    this.#session = session;
+    return session;
+  }
+
+  async login(loginId: string, password: string): Promise<void> {
+    let session: Session;
+    try {
+      session = await postLogin(loginId, password);
+    } catch (error) {
+      if (error instanceof IdentityMismatchError) await this.stop(error, 'login-mismatch');
+      throw error;
+    }
+    // Logging in is the customer's own choice of account for this tab.
+    this.#memory.write(session.accountId);
+    this.#accept(session);
+  }
+
+  async logout(): Promise<void> {
+    this.#drop();
+    this.#memory.clear();
+    this.#signedOut();
+    await postLogout();
+  }
+
+  /** 401 from any endpoint: the session is gone; show the login screen. */
+  sessionGone(): void {
+    if (this.#state !== 'ready') return;
+    this.#drop();
+    this.#signedOut();
+  }
+
+  /**
+   * The identity-stop: drop everything, refuse everything, report, end the
+   * session. One bad answer stops the whole page, not only the view that asked.
+   */
+  async stop(error: IdentityMismatchError, cause: StopCause = 'mismatch'): Promise<void> {
+    if (this.#state === 'identity-stop') return;
+    const csrfToken = this.#session?.csrfToken ?? null;
+    this.#drop();
+    this.#memory.clear();
+    this.#stopCause = cause;
+    this.#setState('identity-stop');
+    await reportIdentityMismatch(
+      {
+        expectedAccountId: error.expectedAccountId,
+        receivedAccountId: error.receivedAccountId,
+        endpoint: error.endpoint,
+        requestId: error.requestId,
+      },
+      csrfToken,
+    );
+    await postLogout();
+  }
+
+  /** Leaves the stop (or signed-out) for a fresh login; nothing is carried over. */
+  startOver(): void {
+    this.#drop();
+    this.#signedOut();
+  }
+
+  #changedAccount(expected: string, session: Session): IdentityMismatchError {
+    return new IdentityMismatchError('session-account', '/auth/session', null, expected, session.accountId);
+  }
+
+  #accept(session: Session): void {
+    this.#generation++;
+    this.#session = session;
+    this.#stopCause = null;
+    this.#memory.write(session.accountId);
+    this.#setState('ready');
+  }
+
+  #signedOut(): void {
+    this.#session = null;
+    this.#stopCause = null;
+    this.#setState('signed-out');
+  }
+
+  #drop(): void {
+    this.#generation++;
+    this.#session = null;
+    this.dispatchEvent(new Event('drop'));
+  }
+
+  #setState(state: AppState): void {
+    this.#state = state;
+    this.#emitChange();
+  }
+
+  #emitChange(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Which account this tab was opened for (contract: "Continuity"). Kept in
+ * sessionStorage because it must survive a reload but not leak into other
+ * tabs; only the opaque account id is stored, never account data.
+ */
+const KEY = 'my-page.tab-account';
+
+export class TabAccountMemory {
+  #fallback: string | null = null;
+
+  constructor(private readonly storage: Storage | null = TabAccountMemory.#sessionStorage()) {}
+
+  static #sessionStorage(): Storage | null {
+    try {
+      return window.sessionStorage;
+    } catch {
+      // Some TV browsers throw on storage access in private or kiosk modes.
+      return null;
+    }
+  }
+
+  read(): string | null {
+    try {
+      return this.storage ? this.storage.getItem(KEY) : this.#fallback;
+    } catch {
+      return this.#fallback;
+    }
+  }
+
+  write(accountId: string): void {
+    this.#fallback = accountId;
+    try {
+      this.storage?.setItem(KEY, accountId);
+    } catch {
+      // The in-memory fallback still protects this page's lifetime.
+    }
+  }
+
+  clear(): void {
+    this.#fallback = null;
+    try {
+      this.storage?.removeItem(KEY);
+    } catch {
+      // Nothing else to clear.
+    }
+  }
+}
