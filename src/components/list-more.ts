@@ -1,0 +1,19 @@
+/** The footer of a cursor-paged list: load the next page, its error, or the end. */
+import { html } from 'lit';
+import type { CursorListController } from '../data/cursor-list-controller.js';
+import type { Messages } from '../i18n/messages-ja.js';
+import { errorMessage } from './mp-load-state.js';
+
+export function renderListMore(list: CursorListController<unknown>, m: Messages) {
+  return html`<div class="more">
+    <span class="muted" aria-live="polite">${m.list.count(list.items.length)}</span>
+    ${list.moreStatus === 'error'
+      ? html`<span role="alert">${errorMessage(m, list.moreError)}</span>`
+      : null}
+    ${list.hasMore
+      ? html`<button class="load-more" ?disabled=${list.moreStatus === 'loading'} @click=${() => list.loadMore()}>
+          ${list.moreStatus === 'loading' ? m.list.loadingMore : list.moreStatus === 'error' ? m.errors.retry : m.list.loadMore}
+        </button>`
+      : html`<span class="muted end">${m.list.end}</span>`}
+  </div>`;
+}

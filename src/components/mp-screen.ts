@@ -1,0 +1,70 @@
+/**
+ * The frame of every screen: a heading that receives focus on arrival (so a
+ * screen reader announces where the customer is) and a way back to the menu.
+ */
+import { LitElement, css, html } from 'lit';
+import { I18nController } from '../i18n/i18n-controller.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+export class MpScreen extends LitElement {
+  static override properties = {
+    heading: { type: String },
+    backHref: { type: String, attribute: 'back-href' },
+  };
+
+  declare heading: string;
+  /** Empty for the menu, which has nowhere to go back to. */
+  declare backHref: string;
+
+  readonly #i18n = new I18nController(this);
+
+  constructor() {
+    super();
+    this.heading = '';
+    this.backHref = '#/';
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 1.5rem;
+        margin-bottom: 1.5rem;
+      }
+      h1 {
+        font-size: 1.6rem;
+      }
+    `,
+  ];
+
+  /** Focus the heading: the landing point after a route change. */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  override render() {
+    const { m } = this.#i18n.value;
+    return html`
+      <header>
+        ${this.backHref
+          ? html`<a class="button back" href=${this.backHref} role="button">${m.app.back}</a>`
+          : null}
+        <h1 tabindex="-1">${this.heading}</h1>
+      </header>
+      <slot></slot>
+    `;
+  }
+}
+
+customElements.define('mp-screen', MpScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-screen': MpScreen;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * A cursor-paged list (payments, viewing history). Pages are appended only
+ * when a whole page has passed the guard, so the list is never half-rendered;
+ * a failed "more" keeps what is shown and offers a retry of that page.
+ */
+import type { AccountApi } from '../api/account-api.js';
+import type { ApiError } from '../api/errors.js';
+import { AccountDataController, type Host, type LoadStatus } from './account-data-controller.js';
+
+export interface CursorPage<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}
+
+export class CursorListController<T> extends AccountDataController {
+  status: LoadStatus = 'loading';
+  items: T[] = [];
+  nextCursor: string | null = null;
+  error: ApiError | null = null;
+  moreStatus: 'idle' | 'loading' | 'error' = 'idle';
+  moreError: ApiError | null = null;
+
+  constructor(
+    host: Host,
+    private readonly loadPage: (api: AccountApi, cursor: string | null) => Promise<CursorPage<T>>,
+  ) {
+    super(host);
+  }
+
+  get hasMore(): boolean {
+    return this.nextCursor !== null;
+  }
+
+  reload(): void {
+    this.start();
+  }
+
+  loadMore(): void {
+    const cursor = this.nextCursor;
+    if (this.status !== 'ready' || cursor === null || this.moreStatus === 'loading') return;
+    this.moreStatus = 'loading';
+    this.moreError = null;
+    this.host.requestUpdate();
+    void this.track(
+      ({ api }) => this.loadPage(api, cursor),
+      (page) => {
+        this.items = this.items.concat(page.items);
+        this.nextCursor = page.nextCursor;
+        this.moreStatus = 'idle';
+      },
+      (error) => {
+        this.moreError = error;
+        this.moreStatus = 'error';
+      },
+    );
+  }
+
+  protected start(): void {
+    this.clear();
+    this.host.requestUpdate();
+    void this.track(
+      ({ api }) => this.loadPage(api, null),
+      (page) => {
+        this.items = page.items.slice();
+        this.nextCursor = page.nextCursor;
+        this.status = 'ready';
+      },
+      (error) => {
+        this.error = error;
+        this.status = 'error';
+      },
+    );
+  }
+
+  protected clear(): void {
+    this.status = 'loading';
+    this.items = [];
+    this.nextCursor = null;
+    this.error = null;
+    this.moreStatus = 'idle';
+    this.moreError = null;
+  }
+}

@@ -1,0 +1,20 @@
+/** Gives an element the current language and re-renders it when it changes. */
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveControllerHost } from 'lit';
+import { i18nContext } from '../app/contexts.js';
+import { createI18n, type I18n } from './i18n.js';
+
+const fallback = createI18n('ja');
+
+export class I18nController {
+  readonly #consumer: ContextConsumer<typeof i18nContext, ReactiveControllerHost & HTMLElement>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#consumer = new ContextConsumer(host, { context: i18nContext, subscribe: true });
+  }
+
+  /** Japanese until a provider answers (an element used on its own, in a test). */
+  get value(): I18n {
+    return this.#consumer.value ?? fallback;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The language and formatting in use. Dates are always shown in Asia/Tokyo
+ * (the service's customers are in Japan, whatever the device's zone is) and
+ * money through Intl in its own currency.
+ */
+import { en } from './messages-en.js';
+import { ja, type Messages } from './messages-ja.js';
+import type { Money } from '../api/schemas.js';
+
+export type Locale = 'ja' | 'en';
+export const LOCALES: readonly Locale[] = ['ja', 'en'];
+const catalogs: Record<Locale, Messages> = { ja, en };
+const TIME_ZONE = 'Asia/Tokyo';
+const STORAGE_KEY = 'my-page.locale';
+
+export interface I18n {
+  readonly locale: Locale;
+  readonly m: Messages;
+  dateTime(iso: string): string;
+  /** A calendar date (YYYY-MM-DD): shown as that date, no zone shift. */
+  date(ymd: string): string;
+  money(money: Money): string;
+}
+
+export function createI18n(locale: Locale): I18n {
+  const tag = locale === 'ja' ? 'ja-JP' : 'en-US';
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+  const dateFormat = new Intl.DateTimeFormat(tag, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+  });
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  return {
+    locale,
+    m: catalogs[locale],
+    dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+    date: (ymd) => dateFormat.format(new Date(`${ymd}T00:00:00Z`)),
+    money: ({ amount, currency }) => {
+      let format = moneyFormats.get(currency);
+      if (!format) {
+        format = new Intl.NumberFormat(tag, { style: 'currency', currency });
+        moneyFormats.set(currency, format);
+      }
+      // `amount` is in the smallest unit; JPY has none below the yen.
+      const digits = format.resolvedOptions().maximumFractionDigits ?? 0;
+      return format.format(amount / 10 ** digits);
+    },
+  };
+}
+
+function isLocale(value: unknown): value is Locale {
+  return LOCALES.includes(value as Locale);
+}
+
+/** `?lang=` first (handy on a TV emulator), then the saved choice, then Japanese. */
+export function initialLocale(): Locale {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  if (isLocale(fromUrl)) return fromUrl;
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(saved)) return saved;
+  } catch {
+    // Storage may be unavailable on some TV browsers.
+  }
+  return 'ja';
+}
+
+export function saveLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // The choice then lasts for this page only.
+  }
+}

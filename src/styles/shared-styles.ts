@@ -1,0 +1,140 @@
+/**
+ * Tokens and rules every element shares: 10-foot type (sizes in rem, the root
+ * size scales with the viewport, see index.html), a focus ring that is not
+ * colour alone (outline + scale), and the basic controls.
+ */
+import { css } from 'lit';
+
+export const sharedStyles = css`
+  :host {
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  h1,
+  h2,
+  h3 {
+    margin: 0;
+    line-height: 1.25;
+    font-weight: 700;
+  }
+  p {
+    margin: 0;
+  }
+  a,
+  button,
+  input,
+  [tabindex] {
+    outline: none;
+  }
+  .focusable {
+    transition: transform 80ms ease-out, box-shadow 80ms ease-out;
+  }
+  a:focus-visible,
+  button:focus-visible,
+  input:focus-visible,
+  .focusable:focus-visible,
+  a:focus,
+  button:focus,
+  input:focus,
+  .focusable:focus {
+    outline: 0.2rem solid var(--mp-focus, #ffd23f);
+    outline-offset: 0.15rem;
+    box-shadow: 0 0 0 0.45rem rgba(0, 0, 0, 0.85);
+    transform: scale(1.03);
+    position: relative;
+    z-index: 1;
+  }
+  button,
+  .button {
+    font: inherit;
+    font-size: 1rem;
+    min-height: 2.6rem;
+    padding: 0.45rem 1.2rem;
+    border-radius: 0.5rem;
+    border: 0.1rem solid var(--mp-line, #5b6478);
+    background: var(--mp-surface-2, #2a3142);
+    color: var(--mp-text, #f4f6fb);
+    cursor: pointer;
+    text-decoration: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+  }
+  button[disabled] {
+    opacity: 0.55;
+    cursor: default;
+  }
+  .muted {
+    color: var(--mp-text-muted, #b9c0d0);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  /* Account strings can be hostile or huge: never let them break the layout. */
+  .text {
+    overflow-wrap: anywhere;
+    unicode-bidi: plaintext;
+  }
+`;
+
+/** Label/value pairs (contract, payment method). */
+export const detailStyles = css`
+  dl {
+    display: grid;
+    grid-template-columns: minmax(8em, max-content) 1fr;
+    gap: 0.8rem 2rem;
+    margin: 0;
+  }
+  dt {
+    color: var(--mp-text-muted, #b9c0d0);
+  }
+  dd {
+    margin: 0;
+    font-weight: 600;
+  }
+`;
+
+/** Rows of account items (devices, payments, history, downloads, favorites). */
+export const listStyles = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.6rem;
+  }
+  li {
+    padding: 0.8rem 1.2rem;
+    border-radius: 0.5rem;
+    background: var(--mp-surface, #1d2331);
+  }
+  .row-title {
+    font-weight: 700;
+  }
+  .row-meta {
+    color: var(--mp-text-muted, #b9c0d0);
+    font-size: 0.85rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2rem 1.5rem;
+  }
+  .summary {
+    margin-bottom: 1rem;
+  }
+  .more {
+    margin-top: 1rem;
+    display: flex;
+    gap: 1rem;
+    align-items: center;
+  }
+`;
