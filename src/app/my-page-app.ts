@@ -1,0 +1,167 @@
+/**
+ * <my-page-app>: the root. It owns the identity store and the guarded API,
+ * provides them (and the language) through context, reflects the identity
+ * state in its `state` attribute, and shows exactly one of: loading, login,
+ * identity-stop, or the screen of the current route.
+ */
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { AccountApi } from '../api/account-api.js';
+import { watchContinuity } from '../identity/continuity.js';
+import { IdentityStore, type AppState } from '../identity/identity-store.js';
+import { createI18n, initialLocale, saveLocale, type I18n, type Locale } from '../i18n/i18n.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+import '../screens/contract-screen.js';
+import '../screens/devices-screen.js';
+import '../screens/downloads-screen.js';
+import '../screens/favorites-screen.js';
+import '../screens/history-screen.js';
+import '../screens/identity-stop-screen.js';
+import '../screens/login-screen.js';
+import '../screens/membership-screen.js';
+import '../screens/menu-screen.js';
+import '../screens/payment-method-screen.js';
+import '../screens/payments-screen.js';
+import { i18nContext, servicesContext, type AppServices } from './contexts.js';
+import { HashRouteController } from './hash-route-controller.js';
+import { accountScreens } from './routes.js';
+
+export class MyPageApp extends LitElement {
+  static override properties = {
+    state: { type: String, reflect: true },
+    locale: { state: true },
+  };
+
+  /** Reflected for QA, tests and styling: loading | signed-out | ready | identity-stop. */
+  declare state: AppState;
+  declare locale: Locale;
+
+  readonly identity: IdentityStore;
+  readonly api: AccountApi;
+  readonly #route = new HashRouteController(this);
+  readonly #i18nProvider: ContextProvider<typeof i18nContext, this>;
+  #i18n: I18n;
+  #stopWatching: (() => void) | null = null;
+
+  readonly #onIdentityChange = (): void => {
+    this.state = this.identity.state;
+    this.requestUpdate();
+  };
+
+  constructor() {
+    super();
+    this.identity = new IdentityStore();
+    this.api = new AccountApi(this.identity);
+    this.state = this.identity.state;
+    this.locale = initialLocale();
+    this.#i18n = createI18n(this.locale);
+    const services: AppServices = { identity: this.identity, api: this.api };
+    new ContextProvider(this, { context: servicesContext, initialValue: services });
+    this.#i18nProvider = new ContextProvider(this, { context: i18nContext, initialValue: this.#i18n });
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100%;
+        /* 5% overscan-safe area at any resolution (96 x 54 px at 1080p). */
+        padding: 5vh 5vw;
+        color: var(--mp-text, #f4f6fb);
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 1.5rem;
+        margin-bottom: 1.5rem;
+        flex-wrap: wrap;
+      }
+      .brand {
+        font-size: 1.1rem;
+        font-weight: 700;
+        margin-right: auto;
+      }
+      .who {
+        font-size: 0.85rem;
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.identity.addEventListener('change', this.#onIdentityChange);
+    this.#stopWatching = watchContinuity(this.identity);
+    void this.identity.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.identity.removeEventListener('change', this.#onIdentityChange);
+    this.#stopWatching?.();
+  }
+
+  override willUpdate(): void {
+    // Signed in, the login route has nothing to show: go to the menu.
+    if (this.state === 'ready' && this.#route.path === '/login') this.#route.replace('/');
+    document.documentElement.lang = this.locale;
+  }
+
+  override render() {
+    const { m } = this.#i18n;
+    const snapshot = this.identity.snapshot;
+    return html`
+      <div class="bar">
+        <span class="brand">${m.app.title}</span>
+        ${snapshot.loginId ? html`<span class="who muted text">${m.app.loggedInAs(snapshot.loginId)}</span>` : null}
+        <button class="language" lang=${this.locale === 'ja' ? 'en' : 'ja'}
+          aria-label=${m.app.switchLanguageLabel} @click=${this.#toggleLocale}>${m.app.switchLanguage}</button>
+        ${this.state === 'ready' ? html`<button class="logout" @click=${this.#logout}>${m.app.logout}</button>` : null}
+      </div>
+      <main @start-over=${this.#startOver}>${this.#renderMain()}</main>
+    `;
+  }
+
+  #renderMain() {
+    const { m } = this.#i18n;
+    switch (this.state) {
+      case 'loading':
+        return this.identity.snapshot.startFailed
+          ? html`<div role="alert"><p>${m.app.startFailed}</p>
+              <button class="retry" @click=${() => this.identity.start()}>${m.app.retry}</button></div>`
+          : html`<p role="status" class="muted">${m.app.loading}</p>`;
+      case 'signed-out':
+        return html`<mp-login-screen></mp-login-screen>`;
+      case 'identity-stop':
+        return html`<mp-identity-stop-screen cause=${this.identity.snapshot.stopCause ?? 'mismatch'}></mp-identity-stop-screen>`;
+      case 'ready': {
+        const path = this.#route.path === '/login' ? '/' : this.#route.path;
+        return accountScreens[path]();
+      }
+    }
+  }
+
+  #toggleLocale(): void {
+    this.locale = this.locale === 'ja' ? 'en' : 'ja';
+    saveLocale(this.locale);
+    this.#i18n = createI18n(this.locale);
+    this.#i18nProvider.setValue(this.#i18n);
+  }
+
+  async #logout(): Promise<void> {
+    await this.identity.logout();
+  }
+
+  #startOver(): void {
+    this.identity.startOver();
+    this.#route.replace('/login');
+  }
+}
+
+customElements.define('my-page-app', MyPageApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'my-page-app': MyPageApp;
+  }
+}

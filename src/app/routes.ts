@@ -1,0 +1,46 @@
+/**
+ * The hash routes of api-contract.md section 4. A TV emulator or a tester can
+ * open any screen directly by its URL.
+ */
+import { html, type TemplateResult } from 'lit';
+
+export type RoutePath =
+  | '/'
+  | '/login'
+  | '/contract'
+  | '/devices'
+  | '/payments'
+  | '/payment-method'
+  | '/payment-method/card'
+  | '/history'
+  | '/downloads'
+  | '/favorites'
+  | '/membership';
+
+/** Screens load only with the app shell for now; each is its own module. */
+export const accountScreens: Record<Exclude<RoutePath, '/login'>, () => TemplateResult> = {
+  '/': () => html`<mp-menu-screen></mp-menu-screen>`,
+  '/contract': () => html`<mp-contract-screen></mp-contract-screen>`,
+  '/devices': () => html`<mp-devices-screen></mp-devices-screen>`,
+  '/payments': () => html`<mp-payments-screen></mp-payments-screen>`,
+  '/payment-method': () => html`<mp-payment-method-screen></mp-payment-method-screen>`,
+  // The card change form arrives with the mutation flows; until then the
+  // route shows the current method rather than a dead end.
+  '/payment-method/card': () => html`<mp-payment-method-screen></mp-payment-method-screen>`,
+  '/history': () => html`<mp-history-screen></mp-history-screen>`,
+  '/downloads': () => html`<mp-downloads-screen></mp-downloads-screen>`,
+  '/favorites': () => html`<mp-favorites-screen></mp-favorites-screen>`,
+  '/membership': () => html`<mp-membership-screen></mp-membership-screen>`,
+};
+
+const known = new Set<string>(['/login', ...Object.keys(accountScreens)]);
+
+/** `#/contract?x` -> `/contract`; anything unknown -> the menu. */
+export function routeFromHash(hash: string): RoutePath {
+  const path = hash.replace(/^#/, '').split('?')[0] || '/';
+  return (known.has(path) ? path : '/') as RoutePath;
+}
+
+export function hrefFor(path: RoutePath): string {
+  return `#${path}`;
+}

@@ -1,0 +1,52 @@
+/** #/devices: the devices registered to the account, against its limit. */
+import { LitElement, html } from 'lit';
+import type { Devices } from '../api/schemas.js';
+import { renderLoadState } from '../components/mp-load-state.js';
+import '../components/mp-screen.js';
+import { AccountResourceController } from '../data/account-resource-controller.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import { listStyles, sharedStyles } from '../styles/shared-styles.js';
+
+export class DevicesScreen extends LitElement {
+  static override styles = [sharedStyles, listStyles];
+
+  readonly #i18n = new I18nController(this);
+  readonly #devices = new AccountResourceController<Devices>(this, (api) => api.read('devices'));
+
+  override render() {
+    const i18n = this.#i18n.value;
+    const { m } = i18n;
+    const devices = this.#devices.value;
+    return html`
+      <mp-screen heading=${m.devices.heading}>
+        ${devices
+          ? html`
+              <p class="summary">${m.devices.count(devices.items.length, devices.limit)}</p>
+              ${devices.items.length === 0
+                ? html`<p class="empty">${m.devices.empty}</p>`
+                : html`<ul aria-label=${m.devices.heading}>
+                    ${devices.items.map(
+                      (device) => html`<li>
+                        <p class="row-title text">${device.name}</p>
+                        <p class="row-meta">
+                          <span class="text">${m.devices.os}: ${device.os}</span>
+                          <span>${m.devices.registeredAt}: ${i18n.dateTime(device.registeredAt)}</span>
+                          <span>${m.devices.lastUsedAt}: ${i18n.dateTime(device.lastUsedAt)}</span>
+                        </p>
+                      </li>`,
+                    )}
+                  </ul>`}
+            `
+          : renderLoadState(this.#devices)}
+      </mp-screen>
+    `;
+  }
+}
+
+customElements.define('mp-devices-screen', DevicesScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-devices-screen': DevicesScreen;
+  }
+}

@@ -1,0 +1,49 @@
+/** #/downloads: titles saved to the account's devices, with their expiry. */
+import { LitElement, html } from 'lit';
+import type { Downloads } from '../api/schemas.js';
+import { renderLoadState } from '../components/mp-load-state.js';
+import '../components/mp-screen.js';
+import { AccountResourceController } from '../data/account-resource-controller.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import { listStyles, sharedStyles } from '../styles/shared-styles.js';
+
+export class DownloadsScreen extends LitElement {
+  static override styles = [sharedStyles, listStyles];
+
+  readonly #i18n = new I18nController(this);
+  readonly #downloads = new AccountResourceController<Downloads>(this, (api) => api.read('downloads'));
+
+  override render() {
+    const i18n = this.#i18n.value;
+    const { m } = i18n;
+    const downloads = this.#downloads.value;
+    return html`
+      <mp-screen heading=${m.downloads.heading}>
+        ${downloads
+          ? downloads.items.length === 0
+            ? html`<p class="empty">${m.downloads.empty}</p>`
+            : html`<ul aria-label=${m.downloads.heading}>
+                ${downloads.items.map(
+                  (item) => html`<li>
+                    <p class="row-title text">${item.title}</p>
+                    <p class="row-meta">
+                      <span class="text">${m.downloads.device}: ${item.deviceName}（${item.deviceOs}）</span>
+                      <span>${m.downloads.downloadedAt}: ${i18n.dateTime(item.downloadedAt)}</span>
+                      <span>${m.downloads.expiresAt}: ${i18n.dateTime(item.expiresAt)}</span>
+                    </p>
+                  </li>`,
+                )}
+              </ul>`
+          : renderLoadState(this.#downloads)}
+      </mp-screen>
+    `;
+  }
+}
+
+customElements.define('mp-downloads-screen', DownloadsScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-downloads-screen': DownloadsScreen;
+  }
+}

@@ -1,0 +1,84 @@
+/** #/: the menu of every screen of the My Page. */
+import { LitElement, css, html } from 'lit';
+import '../components/mp-screen.js';
+import { hrefFor, type RoutePath } from '../app/routes.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import type { Messages } from '../i18n/messages-ja.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+type MenuKey = keyof Messages['menu'] & ('contract' | 'devices' | 'payments' | 'paymentMethod' | 'history' | 'downloads' | 'favorites' | 'membership');
+
+const items: ReadonlyArray<{ key: MenuKey; path: RoutePath }> = [
+  { key: 'contract', path: '/contract' },
+  { key: 'devices', path: '/devices' },
+  { key: 'payments', path: '/payments' },
+  { key: 'paymentMethod', path: '/payment-method' },
+  { key: 'history', path: '/history' },
+  { key: 'downloads', path: '/downloads' },
+  { key: 'favorites', path: '/favorites' },
+  { key: 'membership', path: '/membership' },
+];
+
+export class MenuScreen extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+        gap: 1rem;
+      }
+      a {
+        display: flex;
+        flex-direction: column;
+        gap: 0.3rem;
+        padding: 1rem 1.2rem;
+        border-radius: 0.6rem;
+        background: var(--mp-surface, #1d2331);
+        color: inherit;
+        text-decoration: none;
+        border: 0.1rem solid transparent;
+      }
+      .label {
+        font-weight: 700;
+      }
+      .hint {
+        font-size: 0.8rem;
+        color: var(--mp-text-muted, #b9c0d0);
+      }
+    `,
+  ];
+
+  readonly #i18n = new I18nController(this);
+
+  override render() {
+    const { m } = this.#i18n.value;
+    return html`
+      <mp-screen heading=${m.menu.heading} back-href="">
+        <nav aria-label=${m.menu.heading}>
+          <ul>
+            ${items.map(
+              ({ key, path }) => html`<li>
+                <a href=${hrefFor(path)} data-route=${path}>
+                  <span class="label">${m.menu[key]}</span>
+                  <span class="hint">${m.menu[`${key}Hint`]}</span>
+                </a>
+              </li>`,
+            )}
+          </ul>
+        </nav>
+      </mp-screen>
+    `;
+  }
+}
+
+customElements.define('mp-menu-screen', MenuScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-menu-screen': MenuScreen;
+  }
+}

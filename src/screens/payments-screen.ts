@@ -1,0 +1,58 @@
+/** #/payments: payment history, newest first, paged by cursor. */
+import { LitElement, html } from 'lit';
+import type { Payment } from '../api/schemas.js';
+import { renderListMore } from '../components/list-more.js';
+import { renderLoadState } from '../components/mp-load-state.js';
+import '../components/mp-screen.js';
+import { CursorListController } from '../data/cursor-list-controller.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import type { Messages } from '../i18n/messages-ja.js';
+import { listStyles, sharedStyles } from '../styles/shared-styles.js';
+
+function methodText(m: Messages, payment: Payment): string {
+  if (payment.method === 'carrier') return m.payments.carrier(payment.carrier ?? '');
+  return payment.cardLast3 ? m.payments.card(payment.cardLast3) : m.payments.cardUnknown;
+}
+
+export class PaymentsScreen extends LitElement {
+  static override styles = [sharedStyles, listStyles];
+
+  readonly #i18n = new I18nController(this);
+  readonly #payments = new CursorListController<Payment>(this, (api, cursor) =>
+    api.read('payments', cursor ? { cursor } : undefined),
+  );
+
+  override render() {
+    const i18n = this.#i18n.value;
+    const { m } = i18n;
+    const list = this.#payments;
+    return html`
+      <mp-screen heading=${m.payments.heading}>
+        ${list.status !== 'ready'
+          ? renderLoadState(list)
+          : list.items.length === 0
+            ? html`<p class="empty">${m.payments.empty}</p>`
+            : html`<ul aria-label=${m.payments.heading}>
+                  ${list.items.map(
+                    (payment) => html`<li>
+                      <p class="row-title"><span class="text">${payment.description}</span>　${i18n.money(payment.amount)}</p>
+                      <p class="row-meta">
+                        <span>${m.payments.paidAt}: ${i18n.dateTime(payment.paidAt)}</span>
+                        <span class="text">${m.payments.method}: ${methodText(m, payment)}</span>
+                      </p>
+                    </li>`,
+                  )}
+                </ul>
+                ${renderListMore(list, m)}`}
+      </mp-screen>
+    `;
+  }
+}
+
+customElements.define('mp-payments-screen', PaymentsScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-payments-screen': PaymentsScreen;
+  }
+}
