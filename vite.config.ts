@@ -1,0 +1,33 @@
+/**
+ * Dev server, production build and preview server. Both servers answer /api
+ * themselves with the msw handlers of src/mocks, over plain HTTP, so a TV on
+ * the LAN (not a secure context: no service worker) gets the same mock
+ * backend as the tests. The app bundle itself never imports src/mocks.
+ */
+import { defineConfig, type Plugin } from 'vite';
+import { MockBackend, createMockApiMiddleware } from './src/mocks/index.js';
+
+function mockApi(): Plugin {
+  const backend = new MockBackend();
+  const middleware = createMockApiMiddleware(backend, { apiBase: '/api' });
+  return {
+    name: 'my-page-mock-api',
+    configureServer(server) {
+      server.middlewares.use(middleware);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(middleware);
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [mockApi()],
+  build: {
+    // 2019 TVs (Tizen 5.0 = Chromium 63/64, webOS 5 = 68): syntax lowered to what they parse.
+    target: 'chrome64',
+    sourcemap: true,
+  },
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173, strictPort: false },
+});
