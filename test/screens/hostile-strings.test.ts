@@ -1,0 +1,49 @@
+/** Hostile account strings render as inert text on every list screen. */
+import { expect } from '@open-wc/testing';
+import { TARO, inScreen, readyAppAs, resetAll, waitForElement } from '../support/app-harness.js';
+import { pageText } from '../support/page-strings.js';
+
+declare global {
+  interface Window {
+    __xss?: number;
+  }
+}
+
+function allElements(root: Document | ShadowRoot, out: Element[] = []): Element[] {
+  for (const element of Array.from(root.querySelectorAll('*'))) {
+    out.push(element);
+    if (element.shadowRoot) allElements(element.shadowRoot, out);
+  }
+  return out;
+}
+
+describe('hostile strings', () => {
+  it('markup, 10,000 characters, RTL and emoji are text, never markup', async () => {
+    const mock = await resetAll();
+    mock.configure({ scenario: 'hostile-strings' });
+    const app = await readyAppAs(TARO.loginId, '#/favorites');
+    for (const [hash, tag] of [
+      ['#/favorites', 'mp-favorites-screen'],
+      ['#/history', 'mp-history-screen'],
+      ['#/devices', 'mp-devices-screen'],
+      ['#/downloads', 'mp-downloads-screen'],
+      ['#/payments', 'mp-payments-screen'],
+      ['#/contract', 'mp-contract-screen'],
+    ] as const) {
+      location.hash = hash;
+      await waitForElement(() => inScreen(app, tag, 'li, dl'), `${tag} did not render`);
+    }
+    location.hash = '#/favorites';
+    await waitForElement(() => inScreen(app, 'mp-favorites-screen', 'li'), 'no favorites');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const text = pageText();
+    expect(text).to.contain('<img src=x onerror=');
+    expect(window.__xss).to.equal(undefined);
+    const injected = allElements(app.shadowRoot!).filter((el) => ['IMG', 'SCRIPT', 'IFRAME'].includes(el.tagName));
+    expect(injected.map((el) => el.outerHTML)).to.deep.equal([]);
+    expect(text.split('\n').some((line) => line.length >= 10_000)).to.equal(true);
+    // A 10,000-character title must not widen the page.
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth + 1);
+  });
+});

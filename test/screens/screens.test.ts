@@ -1,0 +1,111 @@
+/** Every screen renders the verified account's data from the mock backend. */
+import { expect } from '@open-wc/testing';
+import { TARO, inScreen, readyAppAs, resetAll, screenOf, waitForElement } from '../support/app-harness.js';
+import { pageText } from '../support/page-strings.js';
+
+describe('screens', () => {
+  it('the menu links every screen by its contract route', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/');
+    await waitForElement(() => inScreen(app, 'mp-menu-screen', 'a[data-route]'), 'no menu');
+    const routes = [...screenOf(app, 'mp-menu-screen')!.shadowRoot!.querySelectorAll('a[data-route]')].map((a) => a.getAttribute('href'));
+    expect(routes).to.deep.equal([
+      '#/contract', '#/devices', '#/payments', '#/payment-method', '#/history', '#/downloads', '#/favorites', '#/membership',
+    ]);
+  });
+
+  it('contract: plan, status, fee in JPY, next billing date and card last 3', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/contract');
+    await waitForElement(() => inScreen(app, 'mp-contract-screen', '.plan'), 'no contract');
+    const text = (selector: string) => inScreen(app, 'mp-contract-screen', selector)!.textContent!.trim();
+    expect(text('.plan')).to.equal('プレミアム');
+    expect(text('.status')).to.equal('ご契約中');
+    expect(text('.fee')).to.match(/^[￥¥]2,530$/);
+    expect(text('.card')).to.contain('123');
+    expect(text('.billing')).to.match(/^\d{4}年\d{1,2}月\d{1,2}日/);
+  });
+
+  it('devices, payment method, downloads, favorites and membership render', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/devices');
+    await waitForElement(() => inScreen(app, 'mp-devices-screen', 'li'), 'no devices');
+    for (const [hash, tag, selector] of [
+      ['#/payment-method', 'mp-payment-method-screen', '.last3'],
+      ['#/downloads', 'mp-downloads-screen', 'li'],
+      ['#/favorites', 'mp-favorites-screen', 'li'],
+      ['#/membership', 'mp-membership-screen', '.plan'],
+    ] as const) {
+      location.hash = hash;
+      await waitForElement(() => inScreen(app, tag, selector), `${tag} shows nothing`);
+    }
+    expect(inScreen(app, 'mp-membership-screen', '.plan')!.textContent).to.equal('プレミアム');
+  });
+
+  it('payments and viewing history page by cursor to the end', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/history');
+    await waitForElement(() => inScreen(app, 'mp-history-screen', 'li'), 'no history');
+    const rows = () => screenOf(app, 'mp-history-screen')!.shadowRoot!.querySelectorAll('li').length;
+    const first = rows();
+    expect(first).to.equal(50);
+    for (let guard = 0; guard < 10; guard++) {
+      const more = inScreen(app, 'mp-history-screen', 'button.load-more') as HTMLButtonElement | null;
+      if (!more) break;
+      const before = rows();
+      more.click();
+      await waitForElement(() => (rows() > before ? document.body : null), 'next page never came');
+    }
+    expect(inScreen(app, 'mp-history-screen', '.end')).to.exist;
+    expect(rows()).to.be.greaterThan(first);
+
+    location.hash = '#/payments';
+    await waitForElement(() => inScreen(app, 'mp-payments-screen', 'li'), 'no payments');
+    expect(screenOf(app, 'mp-payments-screen')!.shadowRoot!.querySelectorAll('li').length).to.equal(20);
+  });
+
+  it('an account with empty lists says so on every list screen', async () => {
+    await resetAll();
+    const app = await readyAppAs('empty@example.jp', '#/devices');
+    for (const [hash, tag] of [
+      ['#/devices', 'mp-devices-screen'],
+      ['#/payments', 'mp-payments-screen'],
+      ['#/history', 'mp-history-screen'],
+      ['#/downloads', 'mp-downloads-screen'],
+      ['#/favorites', 'mp-favorites-screen'],
+    ] as const) {
+      location.hash = hash;
+      await waitForElement(() => inScreen(app, tag, '.empty'), `${tag} has no empty state`);
+    }
+  });
+
+  it('English is selectable, and dates and money follow it', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/contract');
+    await waitForElement(() => inScreen(app, 'mp-contract-screen', '.plan'), 'no contract');
+    (app.shadowRoot!.querySelector('button.language') as HTMLButtonElement).click();
+    await waitForElement(() => (inScreen(app, 'mp-contract-screen', '.status')?.textContent?.trim() === 'Active' ? document.body : null), 'not English');
+    expect(document.documentElement.lang).to.equal('en');
+    expect(inScreen(app, 'mp-contract-screen', '.billing')!.textContent).to.match(/[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    expect(pageText()).to.contain('Log out');
+    expect(localStorage.getItem('my-page.locale')).to.equal('en');
+  });
+
+  it('times are shown in Asia/Tokyo whatever the device zone', async () => {
+    const { createI18n } = await import('../../src/i18n/i18n.js');
+    // 2026-01-31T15:30Z is 1 Feb 00:30 in Tokyo.
+    expect(createI18n('ja').dateTime('2026-01-31T15:30:00Z')).to.contain('2月1日');
+    expect(createI18n('en').dateTime('2026-01-31T15:30:00Z')).to.contain('Feb 1');
+    expect(createI18n('ja').date('2026-02-01')).to.contain('2月1日');
+  });
+
+  it('logout returns to the login screen with nothing of the account left', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/contract');
+    await waitForElement(() => inScreen(app, 'mp-contract-screen', '.plan'), 'no contract');
+    (app.shadowRoot!.querySelector('button.logout') as HTMLButtonElement).click();
+    await waitForElement(() => inScreen(app, 'mp-login-screen', 'form'), 'no login');
+    expect(pageText()).not.to.contain('プレミアム');
+    expect(pageText()).not.to.contain(TARO.loginId);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Runs <my-page-app> against the msw mock backend inside the test page: the
+ * same handlers that serve `npm start`, here through msw's service worker.
+ */
+import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import '../../src/app/my-page-app.js';
+import type { MyPageApp } from '../../src/app/my-page-app.js';
+import type { AppState } from '../../src/identity/identity-store.js';
+import { MockBackend } from '../../src/mocks/mock-backend.js';
+import { startMockWorker } from '../../src/mocks/browser.js';
+import { DEMO_PASSWORD } from '../../src/mocks/demo-accounts.js';
+
+export const TARO = { loginId: 'taro@example.jp', accountId: 'acc_4f2b9c' };
+export const HANAKO = { loginId: 'hanako@example.jp', accountId: 'acc_7d1e3a' };
+
+let backend: MockBackend | null = null;
+
+/** One backend and worker per test file (each file runs in its own page). */
+export async function mockBackend(): Promise<MockBackend> {
+  if (!backend) {
+    backend = new MockBackend();
+    await startMockWorker(backend);
+  }
+  return backend;
+}
+
+/** Between tests: fresh data, no session, no tab memory, no screen. */
+export async function resetAll(): Promise<MockBackend> {
+  fixtureCleanup();
+  const mock = await mockBackend();
+  await fetch('/api/auth/logout', { method: 'POST', credentials: 'include' });
+  mock.reset();
+  sessionStorage.clear();
+  localStorage.removeItem('my-page.locale');
+  history.replaceState(null, '', location.pathname + location.search);
+  return mock;
+}
+
+/** Logs in outside the app (as another tab of the same browser would). */
+export async function loginElsewhere(loginId: string): Promise<void> {
+  const response = await fetch('/api/auth/login', {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'Content-Type': 'application/json', 'X-Request-Id': crypto.randomUUID() },
+    body: JSON.stringify({ loginId, password: DEMO_PASSWORD, nonce: 'test-nonce' }),
+  });
+  if (!response.ok) throw new Error(`login as ${loginId} failed: ${response.status}`);
+}
+
+export async function mountApp(hash = '#/'): Promise<MyPageApp> {
+  history.replaceState(null, '', hash);
+  return fixture<MyPageApp>(html`<my-page-app></my-page-app>`);
+}
+
+export async function waitForState(app: MyPageApp, state: AppState, timeout = 5000): Promise<void> {
+  await waitUntil(() => app.getAttribute('state') === state, `state never became ${state} (is ${app.getAttribute('state')})`, {
+    timeout,
+  });
+}
+
+/** The current screen element inside the app's shadow root. */
+export function screenOf<K extends keyof HTMLElementTagNameMap>(app: MyPageApp, tag: K): HTMLElementTagNameMap[K] | null {
+  return app.shadowRoot!.querySelector(tag);
+}
+
+/** An element inside a screen's shadow root. */
+export function inScreen(app: MyPageApp, tag: keyof HTMLElementTagNameMap, selector: string): HTMLElement | null {
+  return screenOf(app, tag)?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+}
+
+export async function waitForElement(find: () => Element | null, message: string, timeout = 5000): Promise<HTMLElement> {
+  await waitUntil(() => find() !== null, message, { timeout });
+  return find() as HTMLElement;
+}
+
+/** Logs in as `loginId` and mounts the app at `hash`, ready. */
+export async function readyAppAs(loginId: string, hash = '#/'): Promise<MyPageApp> {
+  await loginElsewhere(loginId);
+  const app = await mountApp(hash);
+  await waitForState(app, 'ready');
+  return app;
+}
+
+/** Types into the login form and submits it, as a customer would. */
+export async function submitLogin(app: MyPageApp, loginId: string, password = DEMO_PASSWORD): Promise<void> {
+  const form = await waitForElement(() => inScreen(app, 'mp-login-screen', 'form'), 'no login form');
+  (form.querySelector('input[name=loginId]') as HTMLInputElement).value = loginId;
+  (form.querySelector('input[name=password]') as HTMLInputElement).value = password;
+  (form.querySelector('button[type=submit]') as HTMLButtonElement).click();
+}
