@@ -29,6 +29,13 @@
     if (search instanceof RegExp) return this.replace(search, replacement);
     return this.split(search).join(replacement);
   });
+  // Lit's boolean attribute bindings (?disabled) call it; Chromium 69+.
+  define(Element.prototype, 'toggleAttribute', function (name, force) {
+    var on = force === undefined ? !this.hasAttribute(name) : !!force;
+    if (on) this.setAttribute(name, '');
+    else this.removeAttribute(name);
+    return on;
+  });
   define(Array.prototype, 'at', function (index) {
     var i = Math.trunc(index) || 0;
     if (i < 0) i += this.length;

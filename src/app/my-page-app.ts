@@ -41,7 +41,7 @@ export class MyPageApp extends LitElement {
   readonly #route = new HashRouteController(this);
   readonly #i18nProvider: ContextProvider<typeof i18nContext, this>;
   #i18n: I18n;
-  #stopWatching: (() => void) | null = null;
+  #disconnects: Array<() => void> = [];
 
   readonly #onIdentityChange = (): void => {
     this.state = this.identity.state;
@@ -90,15 +90,14 @@ export class MyPageApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.identity.addEventListener('change', this.#onIdentityChange);
-    this.#stopWatching = watchContinuity(this.identity);
+    this.#disconnects = [this.identity.on('change', this.#onIdentityChange), watchContinuity(this.identity)];
     void this.identity.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.identity.removeEventListener('change', this.#onIdentityChange);
-    this.#stopWatching?.();
+    for (const disconnect of this.#disconnects) disconnect();
+    this.#disconnects = [];
   }
 
   override willUpdate(): void {

@@ -15,6 +15,7 @@ export type Host = ReactiveControllerHost & HTMLElement;
 export abstract class AccountDataController implements ReactiveController {
   readonly #consumer: ContextConsumer<typeof servicesContext, Host>;
   #services: AppServices | undefined;
+  #unsubscribe: (() => void) | null = null;
   #ticket = 0;
 
   readonly #onDrop = (): void => {
@@ -31,12 +32,13 @@ export abstract class AccountDataController implements ReactiveController {
 
   hostConnected(): void {
     this.#services = this.#consumer.value;
-    this.#services?.identity.addEventListener('drop', this.#onDrop);
+    this.#unsubscribe = this.#services?.identity.on('drop', this.#onDrop) ?? null;
     this.start();
   }
 
   hostDisconnected(): void {
-    this.#services?.identity.removeEventListener('drop', this.#onDrop);
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
     this.#onDrop();
   }
 

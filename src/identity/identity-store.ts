@@ -27,7 +27,15 @@ export interface IdentitySnapshot {
   readonly startFailed: boolean;
 }
 
-export class IdentityStore extends EventTarget {
+export type IdentityEvent =
+  /** Any change of state or snapshot: re-render. */
+  | 'change'
+  /** Every piece of account data held anywhere must be forgotten now. */
+  | 'drop';
+
+export class IdentityStore {
+  // Not an EventTarget subclass: `new EventTarget()` throws on 2019 TV engines.
+  readonly #listeners: Record<IdentityEvent, Set<() => void>> = { change: new Set(), drop: new Set() };
   #state: AppState = 'loading';
   #session: Session | null = null;
   #stopCause: StopCause | null = null;
@@ -36,8 +44,17 @@ export class IdentityStore extends EventTarget {
   readonly #memory: TabAccountMemory;
 
   constructor(memory = new TabAccountMemory()) {
-    super();
     this.#memory = memory;
+  }
+
+  /** Returns the unsubscribe function. */
+  on(event: IdentityEvent, listener: () => void): () => void {
+    this.#listeners[event].add(listener);
+    return () => this.#listeners[event].delete(listener);
+  }
+
+  #emit(event: IdentityEvent): void {
+    for (const listener of [...this.#listeners[event]]) listener();
   }
 
   get state(): AppState {
@@ -196,7 +213,7 @@ export class IdentityStore extends EventTarget {
   #drop(): void {
     this.#generation++;
     this.#session = null;
-    this.dispatchEvent(new Event('drop'));
+    this.#emit('drop');
   }
 
   #setState(state: AppState): void {
@@ -205,6 +222,6 @@ export class IdentityStore extends EventTarget {
   }
 
   #emitChange(): void {
-    this.dispatchEvent(new Event('change'));
+    this.#emit('change');
   }
 }

@@ -1,0 +1,66 @@
+/**
+ * The production build in a 2019-TV-class engine (Chromium 64), against the
+ * mock API answered over plain HTTP by the preview server: it must log in,
+ * reach state=ready and show the contract screen, with no script error.
+ * Runs after `vite build` (see the test:tv script).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { preview } from 'vite';
+import { launchChromium64 } from '../../scripts/chromium64.mjs';
+
+/** Reaches into the app's shadow roots from a CDP expression. */
+const app = `document.querySelector('my-page-app')`;
+const screen = (tag) => `(${app}.shadowRoot && ${app}.shadowRoot.querySelector('${tag}'))`;
+const inScreen = (tag, selector) =>
+  `(${screen(tag)} && ${screen(tag)}.shadowRoot && ${screen(tag)}.shadowRoot.querySelector('${selector}'))`;
+
+let server;
+let browser;
+const pageErrors = [];
+
+before(async () => {
+  server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  browser = await launchChromium64();
+  const { session } = browser;
+  session.on((message) => {
+    if (message.method === 'Runtime.exceptionThrown') {
+      pageErrors.push(message.params.exceptionDetails.exception?.description ?? message.params.exceptionDetails.text);
+    }
+  });
+  await session.send('Runtime.enable');
+  await session.send('Page.enable');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the engine under test really is Chromium 64', () => {
+  assert.match(browser.version, /Chrome\/64\./);
+});
+
+test('the built app logs in, reaches ready and shows the contract in Chromium 64', async () => {
+  const { session } = browser;
+  const base = server.resolvedUrls.local[0];
+  await session.send('Page.navigate', { url: `${base}#/contract` });
+  await session.waitFor(`${app} && ${app}.getAttribute('state') === 'signed-out'`);
+
+  // Log in through the real form: nonce, echo checks and all.
+  await session.waitFor(inScreen('mp-login-screen', 'input[name=loginId]'));
+  await session.evaluate(`(() => {
+    const root = ${screen('mp-login-screen')}.shadowRoot;
+    root.querySelector('input[name=loginId]').value = 'taro@example.jp';
+    root.querySelector('input[name=password]').value = 'mypage-demo';
+    root.querySelector('button[type=submit]').click();
+    return true;
+  })()`);
+
+  await session.waitFor(`${app}.getAttribute('state') === 'ready'`);
+  const plan = await session.waitFor(`(() => { const el = ${inScreen('mp-contract-screen', '.plan')}; return el && el.textContent.trim(); })()`);
+  assert.equal(plan, 'プレミアム');
+  const fee = await session.evaluate(`${inScreen('mp-contract-screen', '.fee')}.textContent.trim()`);
+  assert.match(fee, /2,530/);
+  assert.deepEqual(pageErrors, []);
+});
