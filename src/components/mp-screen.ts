@@ -52,7 +52,7 @@ export class MpScreen extends LitElement {
     return html`
       <header>
         ${this.backHref
-          ? html`<a class="button back" href=${this.backHref} role="button">${m.app.back}</a>`
+          ? html`<a class="button back" href=${this.backHref}>${m.app.back}</a>`
           : null}
         <h1 tabindex="-1">${this.heading}</h1>
       </header>
