@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, chromiumArgs } from './scripts/find-chromium.mjs';
+import { tvKeyPlugin } from './scripts/tv-key-plugin.mjs';
 
 const require = createRequire(import.meta.url);
 const workerScript = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
@@ -28,7 +29,7 @@ const executablePath = await findChromium();
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), mswWorkerPlugin],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), mswWorkerPlugin, tvKeyPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: chromiumArgs },
@@ -39,7 +40,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testRunnerHtml: (testFramework) => `<!doctype html>
-    <html lang="ja"><head><meta charset="utf-8"></head>
+    <html lang="ja"><head><meta charset="utf-8"><link rel="stylesheet" href="/src/styles/page.css"></head>
     <body><script type="module" src="${testFramework}"></script></body></html>`,
 };
 

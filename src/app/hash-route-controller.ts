@@ -1,21 +1,50 @@
-/** Tracks the hash route and re-renders its host when it changes. */
+/**
+ * Tracks the hash route, re-renders its host when it changes, and knows how
+ * deep into the app's own history the tab is, so Back can go back inside the
+ * app or, at its first page, leave it as the platform expects.
+ */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { hrefFor, routeFromHash, type RoutePath } from './routes.js';
 
+interface RouteState {
+  readonly myPageDepth: number;
+}
+
+function depthOf(state: unknown): number | null {
+  const depth = (state as RouteState | null)?.myPageDepth;
+  return typeof depth === 'number' ? depth : null;
+}
+
 export class HashRouteController implements ReactiveController {
   path: RoutePath = routeFromHash(location.hash);
+  #depth = 0;
 
   readonly #onHashChange = (): void => {
+    const from = this.path;
+    // A new entry (link, typed URL) has no state yet; one we return to keeps its depth.
+    let depth = depthOf(history.state);
+    if (depth === null) {
+      depth = this.#depth + 1;
+      history.replaceState({ ...(history.state as object | null), myPageDepth: depth }, '');
+    }
+    this.#depth = depth;
     this.path = routeFromHash(location.hash);
+    if (from !== this.path) this.onChange?.(from, this.path);
     this.host.requestUpdate();
   };
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Called before the host re-renders for the new route. */
+    private readonly onChange?: (from: RoutePath, to: RoutePath) => void,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
     this.path = routeFromHash(location.hash);
+    this.#depth = depthOf(history.state) ?? 0;
+    if (depthOf(history.state) === null) history.replaceState({ ...(history.state as object | null), myPageDepth: 0 }, '');
     window.addEventListener('hashchange', this.#onHashChange);
   }
 
@@ -23,10 +52,18 @@ export class HashRouteController implements ReactiveController {
     window.removeEventListener('hashchange', this.#onHashChange);
   }
 
+  /** True when Back can stay inside the app's own history. */
+  get canGoBack(): boolean {
+    return this.#depth > 0;
+  }
+
   /** Changes the route without adding a history entry (redirects). */
   replace(path: RoutePath): void {
     if (this.path === path && routeFromHash(location.hash) === path) return;
-    history.replaceState(history.state, '', hrefFor(path));
-    this.#onHashChange();
+    history.replaceState({ ...(history.state as object | null), myPageDepth: this.#depth }, '', hrefFor(path));
+    const from = this.path;
+    this.path = path;
+    if (from !== path) this.onChange?.(from, path);
+    this.host.requestUpdate();
   }
 }

@@ -8,6 +8,8 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { AccountApi } from '../api/account-api.js';
 import { watchContinuity } from '../identity/continuity.js';
+import { FocusEngine } from '../navigation/focus-engine.js';
+import { requestPlatformKeys } from '../navigation/platform-keys.js';
 import { IdentityStore, type AppState } from '../identity/identity-store.js';
 import { createI18n, initialLocale, saveLocale, type I18n, type Locale } from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -24,7 +26,7 @@ import '../screens/payment-method-screen.js';
 import '../screens/payments-screen.js';
 import { i18nContext, servicesContext, type AppServices } from './contexts.js';
 import { HashRouteController } from './hash-route-controller.js';
-import { accountScreens } from './routes.js';
+import { accountScreens, type RoutePath } from './routes.js';
 
 export class MyPageApp extends LitElement {
   static override properties = {
@@ -38,7 +40,11 @@ export class MyPageApp extends LitElement {
 
   readonly identity: IdentityStore;
   readonly api: AccountApi;
-  readonly #route = new HashRouteController(this);
+  readonly #route = new HashRouteController(this, (from) => this.#rememberFocus(from));
+  /** Per route, the element focused when the customer left it: Back lands there again. */
+  readonly #focusMemory = new Map<RoutePath, string>();
+  #engine: FocusEngine | null = null;
+  #landedOn = '';
   readonly #i18nProvider: ContextProvider<typeof i18nContext, this>;
   #i18n: I18n;
   #disconnects: Array<() => void> = [];
@@ -83,14 +89,22 @@ export class MyPageApp extends LitElement {
         margin-right: auto;
       }
       .who {
-        font-size: 0.85rem;
+        font-size: 1rem;
       }
     `,
   ];
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#disconnects = [this.identity.on('change', this.#onIdentityChange), watchContinuity(this.identity)];
+    const engine = new FocusEngine({ root: this.renderRoot, host: this, onBack: () => this.#back() });
+    engine.connect();
+    this.#engine = engine;
+    requestPlatformKeys();
+    this.#disconnects = [
+      this.identity.on('change', this.#onIdentityChange),
+      watchContinuity(this.identity),
+      () => engine.disconnect(),
+    ];
     void this.identity.start();
   }
 
@@ -98,6 +112,16 @@ export class MyPageApp extends LitElement {
     super.disconnectedCallback();
     for (const disconnect of this.#disconnects) disconnect();
     this.#disconnects = [];
+  }
+
+  override updated(): void {
+    // A new screen (route or identity state): land focus on its first useful
+    // element, or where the customer was when they last left it.
+    const screen = `${this.state}:${this.#route.path}`;
+    if (screen !== this.#landedOn) {
+      this.#landedOn = screen;
+      this.#engine?.land(this.state === 'ready' ? (this.#focusMemory.get(this.#route.path) ?? null) : null);
+    }
   }
 
   override willUpdate(): void {
@@ -110,14 +134,16 @@ export class MyPageApp extends LitElement {
     const { m } = this.#i18n;
     const snapshot = this.identity.snapshot;
     return html`
-      <div class="bar">
+      <div class="bar" data-nav-container data-nav-enter="last" data-nav-secondary="low">
         <span class="brand">${m.app.title}</span>
         ${snapshot.loginId ? html`<span class="who muted text">${m.app.loggedInAs(snapshot.loginId)}</span>` : null}
-        <button class="language" lang=${this.locale === 'ja' ? 'en' : 'ja'}
-          aria-label=${m.app.switchLanguageLabel} @click=${this.#toggleLocale}>${m.app.switchLanguage}</button>
+        <button class="language" lang=${this.locale === 'ja' ? 'en' : 'ja'} data-color-key="blue"
+          aria-label=${m.app.switchLanguageLabel} @click=${this.#toggleLocale}>
+          <span class="key-hint blue" aria-hidden="true"></span>${m.app.switchLanguage}
+        </button>
         ${this.state === 'ready' ? html`<button class="logout" @click=${this.#logout}>${m.app.logout}</button>` : null}
       </div>
-      <main @start-over=${this.#startOver}>${this.#renderMain()}</main>
+      <main data-nav-container data-nav-enter="last" @start-over=${this.#startOver}>${this.#renderMain()}</main>
     `;
   }
 
@@ -135,8 +161,22 @@ export class MyPageApp extends LitElement {
         return html`<mp-identity-stop-screen cause=${this.identity.snapshot.stopCause ?? 'mismatch'}></mp-identity-stop-screen>`;
       case 'ready': {
         const path = this.#route.path === '/login' ? '/' : this.#route.path;
-        return accountScreens[path]();
+        return accountScreens[path]({ lastOpened: this.#focusMemory.get('/') ?? null });
       }
+    }
+  }
+
+  #rememberFocus(from: RoutePath): void {
+    const key = this.#engine?.focusedKey;
+    if (key) this.#focusMemory.set(from, key);
+  }
+
+  /** Back: inside the app's history while there is some, else leave as the platform expects. */
+  #back(): void {
+    if (this.state === 'ready' && this.#route.path !== '/' && !this.#route.canGoBack) {
+      this.#route.replace('/');
+    } else {
+      history.back();
     }
   }
 

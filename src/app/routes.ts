@@ -17,9 +17,14 @@ export type RoutePath =
   | '/favorites'
   | '/membership';
 
+export interface ScreenContext {
+  /** The route the customer last opened from the menu ("selected" there). */
+  readonly lastOpened: string | null;
+}
+
 /** Screens load only with the app shell for now; each is its own module. */
-export const accountScreens: Record<Exclude<RoutePath, '/login'>, () => TemplateResult> = {
-  '/': () => html`<mp-menu-screen></mp-menu-screen>`,
+export const accountScreens: Record<Exclude<RoutePath, '/login'>, (context: ScreenContext) => TemplateResult> = {
+  '/': ({ lastOpened }) => html`<mp-menu-screen .lastOpened=${lastOpened}></mp-menu-screen>`,
   '/contract': () => html`<mp-contract-screen></mp-contract-screen>`,
   '/devices': () => html`<mp-devices-screen></mp-devices-screen>`,
   '/payments': () => html`<mp-payments-screen></mp-payments-screen>`,

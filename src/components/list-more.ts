@@ -1,4 +1,8 @@
-/** The footer of a cursor-paged list: load the next page, its error, or the end. */
+/**
+ * The footer of a cursor-paged list: load the next page, its error, or the
+ * end. While a page loads the button stays enabled (aria-disabled): a
+ * disabled button would drop the remote's focus; loadMore() ignores presses.
+ */
 import { html } from 'lit';
 import type { CursorListController } from '../data/cursor-list-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
@@ -11,8 +15,9 @@ export function renderListMore(list: CursorListController<unknown>, m: Messages)
       ? html`<span role="alert">${errorMessage(m, list.moreError)}</span>`
       : null}
     ${list.hasMore
-      ? html`<button class="load-more" ?disabled=${list.moreStatus === 'loading'} @click=${() => list.loadMore()}>
-          ${list.moreStatus === 'loading' ? m.list.loadingMore : list.moreStatus === 'error' ? m.errors.retry : m.list.loadMore}
+      ? html`<button class="load-more" data-color-key="yellow" aria-disabled=${list.moreStatus === 'loading' ? 'true' : 'false'}
+          @click=${() => list.loadMore()}>
+          <span class="key-hint yellow" aria-hidden="true"></span>${list.moreStatus === 'loading' ? m.list.loadingMore : list.moreStatus === 'error' ? m.errors.retry : m.list.loadMore}
         </button>`
       : html`<span class="muted end">${m.list.end}</span>`}
   </div>`;

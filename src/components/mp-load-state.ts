@@ -72,7 +72,9 @@ export class MpLoadState extends LitElement {
     return html`
       <div class="error" role="alert">
         <p>${errorMessage(m, this.error)}</p>
-        <button class="retry" @click=${this.#retry}>${m.errors.retry}</button>
+        <button class="retry" data-color-key="green" @click=${this.#retry}>
+          <span class="key-hint green" aria-hidden="true"></span>${m.errors.retry}
+        </button>
       </div>
     `;
   }

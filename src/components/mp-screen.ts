@@ -52,7 +52,9 @@ export class MpScreen extends LitElement {
     return html`
       <header>
         ${this.backHref
-          ? html`<a class="button back" href=${this.backHref}>${m.app.back}</a>`
+          ? html`<a class="button back" href=${this.backHref} data-nav-secondary data-color-key="red"
+              ><span class="key-hint red" aria-hidden="true"></span>${m.app.back}</a
+            >`
           : null}
         <h1 tabindex="-1">${this.heading}</h1>
       </header>

@@ -8,6 +8,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isApiError, RefusedError, type ApiError } from '../api/errors.js';
 import { servicesContext, type AppServices } from '../app/contexts.js';
+import { NavController } from '../navigation/nav-controller.js';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 export type Host = ReactiveControllerHost & HTMLElement;
@@ -28,6 +29,8 @@ export abstract class AccountDataController implements ReactiveController {
     // The consumer must connect before this controller so the value is there.
     this.#consumer = new ContextConsumer(host, { context: servicesContext });
     host.addController(this);
+    // Data arriving or going away changes what can hold focus: let the engine check.
+    new NavController(host);
   }
 
   hostConnected(): void {

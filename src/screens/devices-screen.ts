@@ -24,9 +24,9 @@ export class DevicesScreen extends LitElement {
               <p class="summary">${m.devices.count(devices.items.length, devices.limit)}</p>
               ${devices.items.length === 0
                 ? html`<p class="empty">${m.devices.empty}</p>`
-                : html`<ul aria-label=${m.devices.heading}>
+                : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.devices.heading}>
                     ${devices.items.map(
-                      (device) => html`<li>
+                      (device) => html`<li tabindex="0" data-nav-key=${device.deviceId}>
                         <p class="row-title text">${device.name}</p>
                         <p class="row-meta">
                           <span class="text">${m.devices.os}: ${device.os}</span>

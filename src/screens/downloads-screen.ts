@@ -22,9 +22,9 @@ export class DownloadsScreen extends LitElement {
         ${downloads
           ? downloads.items.length === 0
             ? html`<p class="empty">${m.downloads.empty}</p>`
-            : html`<ul aria-label=${m.downloads.heading}>
+            : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.downloads.heading}>
                 ${downloads.items.map(
-                  (item) => html`<li>
+                  (item) => html`<li tabindex="0" data-nav-key=${item.downloadId}>
                     <p class="row-title text">${item.title}</p>
                     <p class="row-meta">
                       <span class="text">${m.downloads.device}: ${item.deviceName}（${item.deviceOs}）</span>

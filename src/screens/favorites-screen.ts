@@ -22,9 +22,9 @@ export class FavoritesScreen extends LitElement {
         ${favorites
           ? favorites.items.length === 0
             ? html`<p class="empty">${m.favorites.empty}</p>`
-            : html`<ul aria-label=${m.favorites.heading}>
+            : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.favorites.heading}>
                 ${favorites.items.map(
-                  (item) => html`<li>
+                  (item) => html`<li tabindex="0" data-nav-key=${item.titleId}>
                     <p class="row-title text">${item.title}</p>
                     <p class="row-meta"><span>${m.favorites.addedAt}: ${i18n.dateTime(item.addedAt)}</span></p>
                   </li>`,

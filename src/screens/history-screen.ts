@@ -26,9 +26,9 @@ export class HistoryScreen extends LitElement {
           ? renderLoadState(list)
           : list.items.length === 0
             ? html`<p class="empty">${m.history.empty}</p>`
-            : html`<ul aria-label=${m.history.heading}>
+            : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.history.heading}>
                   ${list.items.map(
-                    (entry) => html`<li>
+                    (entry) => html`<li tabindex="0" data-nav-key=${entry.entryId}>
                       <p class="row-title text">${entry.title}</p>
                       <p class="row-meta"><span>${m.history.viewedAt}: ${i18n.dateTime(entry.viewedAt)}</span></p>
                     </li>`,

@@ -20,6 +20,18 @@ const items: ReadonlyArray<{ key: MenuKey; path: RoutePath }> = [
 ];
 
 export class MenuScreen extends LitElement {
+  static override properties = {
+    lastOpened: { attribute: false },
+  };
+
+  /** Where the customer came back from: shown as selected, distinct from focus. */
+  declare lastOpened: string | null;
+
+  constructor() {
+    super();
+    this.lastOpened = null;
+  }
+
   static override styles = [
     sharedStyles,
     css`
@@ -46,8 +58,15 @@ export class MenuScreen extends LitElement {
         font-weight: 700;
       }
       .hint {
-        font-size: 0.8rem;
         color: var(--mp-text-muted, #b9c0d0);
+      }
+      .digit {
+        display: inline-block;
+        min-width: 1.4em;
+        margin-right: 0.5em;
+        border-radius: 0.3em;
+        text-align: center;
+        background: var(--mp-surface-2, #2a3142);
       }
     `,
   ];
@@ -59,11 +78,12 @@ export class MenuScreen extends LitElement {
     return html`
       <mp-screen heading=${m.menu.heading} back-href="">
         <nav aria-label=${m.menu.heading}>
-          <ul>
+          <ul data-nav-container data-nav-enter="last">
             ${items.map(
-              ({ key, path }) => html`<li>
-                <a href=${hrefFor(path)} data-route=${path}>
-                  <span class="label">${m.menu[key]}</span>
+              ({ key, path }, index) => html`<li>
+                <a href=${hrefFor(path)} data-route=${path} data-nav-key=${path} data-digit-key=${index + 1}
+                  aria-current=${this.lastOpened === path ? 'true' : 'false'}>
+                  <span class="label"><span class="digit" aria-hidden="true">${index + 1}</span>${m.menu[key]}</span>
                   <span class="hint">${m.menu[`${key}Hint`]}</span>
                 </a>
               </li>`,

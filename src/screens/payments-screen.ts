@@ -32,9 +32,9 @@ export class PaymentsScreen extends LitElement {
           ? renderLoadState(list)
           : list.items.length === 0
             ? html`<p class="empty">${m.payments.empty}</p>`
-            : html`<ul aria-label=${m.payments.heading}>
+            : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.payments.heading}>
                   ${list.items.map(
-                    (payment) => html`<li>
+                    (payment) => html`<li tabindex="0" data-nav-key=${payment.paymentId}>
                       <p class="row-title"><span class="text">${payment.description}</span>　${i18n.money(payment.amount)}</p>
                       <p class="row-meta">
                         <span>${m.payments.paidAt}: ${i18n.dateTime(payment.paidAt)}</span>

@@ -30,23 +30,50 @@ export const sharedStyles = css`
   [tabindex] {
     outline: none;
   }
-  .focusable {
+  a,
+  button,
+  [tabindex] {
     transition: transform 80ms ease-out, box-shadow 80ms ease-out;
   }
-  a:focus-visible,
-  button:focus-visible,
-  input:focus-visible,
-  .focusable:focus-visible,
-  a:focus,
-  button:focus,
-  input:focus,
-  .focusable:focus {
+  /*
+   * Focus, visible from 3 m and not by colour alone: a thick outline, a dark
+   * halo and a slight scale. Plain :focus (not :focus-visible, which 2019 TV
+   * engines drop together with the whole rule): on a TV every focus is visible.
+   */
+  :focus {
     outline: 0.2rem solid var(--mp-focus, #ffd23f);
     outline-offset: 0.15rem;
     box-shadow: 0 0 0 0.45rem rgba(0, 0, 0, 0.85);
     transform: scale(1.03);
     position: relative;
     z-index: 1;
+  }
+  /* Selected (where you were, the current choice) is a side bar, never the focus ring. */
+  [aria-current='true'],
+  [aria-current='page'] {
+    box-shadow: inset 0.35rem 0 0 var(--mp-accent, #4fb3ff);
+  }
+  /* The colour key that does the same as this control, as on the remote. */
+  .key-hint {
+    display: inline-block;
+    width: 0.8em;
+    height: 0.8em;
+    border-radius: 50%;
+    margin-right: 0.5em;
+    border: 0.08em solid rgba(255, 255, 255, 0.7);
+    flex: none;
+  }
+  .key-hint.red {
+    background: #e53935;
+  }
+  .key-hint.green {
+    background: #43a047;
+  }
+  .key-hint.yellow {
+    background: #fdd835;
+  }
+  .key-hint.blue {
+    background: #1e88e5;
   }
   button,
   .button {
@@ -123,7 +150,6 @@ export const listStyles = css`
   }
   .row-meta {
     color: var(--mp-text-muted, #b9c0d0);
-    font-size: 0.85rem;
     display: flex;
     flex-wrap: wrap;
     gap: 0.2rem 1.5rem;

@@ -1,0 +1,70 @@
+/**
+ * The composed tree as the customer sees it: into open shadow roots, through
+ * slots. Peer D-pad libraries use querySelectorAll and so never see inside a
+ * Lit element; this walk does, without reading layout.
+ */
+
+/** Natively focusable and meant for the remote; `data-nav` opts anything else in. */
+const FOCUSABLE =
+  'a[href],button,input:not([type=hidden]),select,textarea,[tabindex]:not([tabindex="-1"]),[data-nav]';
+
+export function isNavigable(element: Element): element is HTMLElement {
+  return (
+    element instanceof HTMLElement &&
+    element.matches(FOCUSABLE) &&
+    !(element as HTMLButtonElement).disabled &&
+    !element.hasAttribute('data-nav-skip')
+  );
+}
+
+/** Every navigable element below `root`, light and shadow, in tree order. */
+export function collectNavigable(root: ParentNode, out: HTMLElement[] = []): HTMLElement[] {
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.hasAttribute('hidden') || child.hasAttribute('inert') || child.hasAttribute('data-nav-skip-tree')) continue;
+    if (isNavigable(child)) out.push(child);
+    if (child.shadowRoot) collectNavigable(child.shadowRoot, out);
+    // Slotted children are rendered by the host's shadow root but live here.
+    collectNavigable(child, out);
+  }
+  return out;
+}
+
+/** The focused element, inside however many shadow roots it sits. */
+export function deepActiveElement(doc: Document = document): HTMLElement | null {
+  let active = doc.activeElement as HTMLElement | null;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+  return active && active !== doc.body && active !== doc.documentElement ? active : null;
+}
+
+/** The parent in the composed (rendered) tree: slot, light parent, or shadow host. */
+export function composedParent(node: Element): Element | null {
+  if (node.assignedSlot) return node.assignedSlot;
+  if (node.parentElement) return node.parentElement;
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+export function composedContains(ancestor: Element, node: Element | null): boolean {
+  for (let current = node; current; current = composedParent(current)) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+/** The nearest composed ancestor (or self) matching `selector`. */
+export function closestComposed(node: Element | null, selector: string): HTMLElement | null {
+  for (let current = node; current; current = composedParent(current)) {
+    if (current.matches(selector)) return current as HTMLElement;
+  }
+  return null;
+}
+
+/** Finds `[selector]` anywhere below `root`, across shadow roots. */
+export function queryComposed(root: ParentNode, selector: string): HTMLElement | null {
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.matches(selector)) return child as HTMLElement;
+    const found = (child.shadowRoot && queryComposed(child.shadowRoot, selector)) || queryComposed(child, selector);
+    if (found) return found;
+  }
+  return null;
+}

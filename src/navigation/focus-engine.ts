@@ -1,0 +1,351 @@
+/**
+ * The remote-control navigation engine: arrows move focus geometrically over
+ * every navigable element of the app, shadow roots included; OK activates;
+ * Back, digits and colour keys reach whoever declared them. Elements opt in
+ * with attributes, not code:
+ *
+ * - `data-nav` makes any element navigable (links, buttons, inputs and
+ *   `tabindex>=0` are by default); `data-nav-skip` / `data-nav-skip-tree` leave out.
+ * - `data-nav-container` groups elements (menu, content, list, dialog); with
+ *   `data-nav-enter="last"` focus re-enters at the element last focused there,
+ *   `data-nav-default` marks where to enter otherwise.
+ * - A dialog calls `trapFocus(this)` when it opens: focus stays inside until
+ *   it leaves the DOM, Back sends it `nav-dismiss`, then focus returns to
+ *   the element that opened it.
+ * - `data-nav-secondary` marks chrome (a back button) that is not the first
+ *   useful element of a screen, `data-nav-secondary="low"` chrome that comes
+ *   last (the header); `data-nav-key` names an element so focus can come back
+ *   to it (Back restores the opener).
+ * - `data-color-key="red|green|yellow|blue"` and `data-digit-key="1"` are
+ *   clicked by that key.
+ *
+ * Per key press the engine does one pass of layout reads (all rectangles,
+ * after the walk and before any write) and at most one move per frame while a
+ * key is held, so slow TVs never build a backlog.
+ */
+import {
+  closestComposed,
+  collectNavigable,
+  composedContains,
+  composedParent,
+  deepActiveElement,
+  isNavigable,
+  queryComposed,
+} from './dom.js';
+import { isTextEntry, keyAction, type Direction, type NavAction } from './key-map.js';
+import { pickNearest, pickNext, type Box } from './spatial.js';
+
+export interface FocusEngineOptions {
+  /** Where navigation happens: the app's shadow root (or any element). */
+  readonly root: ParentNode;
+  /** Receives `nav-updated` / `nav-trap` events from inside (the app element). */
+  readonly host: HTMLElement;
+  /** Back with no dialog to dismiss. */
+  readonly onBack: () => void;
+  /** Every key event the engine saw, and what it made of it (QA panel). */
+  readonly onKey?: (event: KeyboardEvent, action: NavAction | null) => void;
+}
+
+const SAFE_AREA = 0.05;
+
+function boxOf(element: Element): Box {
+  return element.getBoundingClientRect();
+}
+
+function visible(box: Box): boolean {
+  return box.right > box.left && box.bottom > box.top;
+}
+
+/** Elements whose own Enter handling we must not duplicate. */
+function activatesNatively(element: HTMLElement): boolean {
+  return /^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY)$/.test(element.tagName);
+}
+
+export class FocusEngine {
+  readonly #options: FocusEngineOptions;
+  readonly #memory = new WeakMap<HTMLElement, HTMLElement>();
+  /** Open dialogs, innermost last, each with the element that had focus before it. */
+  readonly #traps: Array<{ element: HTMLElement; opener: HTMLElement | null }> = [];
+  #restore: HTMLElement | null = null;
+  #last: { element: HTMLElement; box: Box } | null = null;
+  #frameBusy = false;
+  #repairQueued = false;
+  #lastKeyAt = 0;
+  /** Focus to land on after a route change, until the customer moves. */
+  #landing: { key: string | null } | null = null;
+  /** Text fields the customer has started typing into (OK then submits). */
+  readonly #typing = new WeakSet<HTMLElement>();
+
+  constructor(options: FocusEngineOptions) {
+    this.#options = options;
+  }
+
+  connect(): void {
+    window.addEventListener('keydown', this.#onKeyDown, true);
+    window.addEventListener('mousemove', this.#onPointer, true);
+    window.addEventListener('input', this.#onTyping, true);
+    window.addEventListener('pointerdown', this.#onTyping, true);
+    this.#options.host.addEventListener('nav-updated', this.#queueRepair);
+    this.#options.host.addEventListener('nav-trap', this.#onTrap as EventListener);
+  }
+
+  disconnect(): void {
+    window.removeEventListener('keydown', this.#onKeyDown, true);
+    window.removeEventListener('mousemove', this.#onPointer, true);
+    window.removeEventListener('input', this.#onTyping, true);
+    window.removeEventListener('pointerdown', this.#onTyping, true);
+    this.#options.host.removeEventListener('nav-updated', this.#queueRepair);
+    this.#options.host.removeEventListener('nav-trap', this.#onTrap as EventListener);
+  }
+
+  /** The open dialog, if any, else the whole app. */
+  get scope(): ParentNode {
+    while (this.#traps.length && !this.#traps[this.#traps.length - 1]!.element.isConnected) {
+      this.#restore = this.#traps.pop()!.opener;
+    }
+    return this.#traps[this.#traps.length - 1]?.element ?? this.#options.root;
+  }
+
+  /** The name of the focused element, to come back to it later. */
+  get focusedKey(): string | null {
+    return closestComposed(deepActiveElement(), '[data-nav-key]')?.dataset.navKey ?? null;
+  }
+
+  /**
+   * After a route change: focus the element named `key` (Back to the opener)
+   * or the first useful one, and keep trying as the screen's data arrives,
+   * until the customer presses a key.
+   */
+  land(key: string | null): void {
+    this.#landing = { key };
+    this.#queueRepair();
+  }
+
+  /** Moves focus in `direction`; false when nothing lies that way (focus stays). */
+  move(direction: Direction, instant = false): boolean {
+    const scope = this.scope;
+    const active = deepActiveElement();
+    const candidates = collectNavigable(scope);
+    if (!active || !this.#inScope(scope, active)) return this.focusFirst(scope);
+    this.#remember(active);
+    // The one layout pass of this key press: every rectangle, no writes between.
+    const from = boxOf(active);
+    const boxes = candidates.map(boxOf);
+    const others: Box[] = [];
+    const elements: HTMLElement[] = [];
+    for (let i = 0; i < candidates.length; i++) {
+      if (candidates[i] !== active && visible(boxes[i]!)) {
+        others.push(boxes[i]!);
+        elements.push(candidates[i]!);
+      }
+    }
+    const index = pickNext(from, others, direction);
+    if (index < 0) return false;
+    const target = this.#enter(active, elements[index]!);
+    this.#focus(target, target === elements[index] ? others[index]! : boxOf(target), instant);
+    return true;
+  }
+
+  /** The screen's first useful element: `data-nav-default`, else the first that is not chrome. */
+  focusFirst(scope: ParentNode = this.scope): boolean {
+    const candidates = collectNavigable(scope).filter((el) => visible(boxOf(el)));
+    const rank = (el: HTMLElement): number => {
+      const chrome = closestComposed(el, '[data-nav-secondary]');
+      return chrome ? (chrome.dataset.navSecondary === 'low' ? 2 : 1) : 0;
+    };
+    const target =
+      candidates.find((el) => el.hasAttribute('data-nav-default')) ??
+      candidates.find((el) => rank(el) === 0) ??
+      candidates.find((el) => rank(el) === 1) ??
+      candidates[0];
+    if (!target) return false;
+    this.#focus(target, boxOf(target), true);
+    return true;
+  }
+
+  /** Puts focus back when it was lost (its element removed, the screen replaced). */
+  repair(): void {
+    const scope = this.scope;
+    const landing = this.#landing;
+    if (landing) {
+      const named = landing.key ? queryComposed(scope, `[data-nav-key="${CSS.escape(landing.key)}"]`) : null;
+      if (named && isNavigable(named)) {
+        this.#focus(named, boxOf(named), true);
+        this.#landing = null;
+        return;
+      }
+      const active = deepActiveElement();
+      // Keep landing on the first useful element while the screen fills in.
+      if (!active || !this.#inScope(scope, active) || closestComposed(active, '[data-nav-secondary]')) {
+        this.focusFirst(scope);
+      }
+      return;
+    }
+    const active = deepActiveElement();
+    if (active && this.#inScope(scope, active)) return;
+    // A dialog closed: back to the element that opened it.
+    const restore = this.#restore;
+    this.#restore = null;
+    if (restore?.isConnected && isNavigable(restore) && this.#inScope(scope, restore)) {
+      this.#focus(restore, boxOf(restore), true);
+      return;
+    }
+    const candidates = collectNavigable(scope);
+    const boxes = candidates.map(boxOf);
+    const last = this.#last;
+    const index = last ? pickNearest(last.box, boxes.filter(visible)) : -1;
+    const target = index >= 0 ? candidates.filter((_, i) => visible(boxes[i]!))[index] : undefined;
+    if (target) this.#focus(target, boxOf(target), true);
+    else this.focusFirst(scope);
+  }
+
+  #inScope(scope: ParentNode, element: HTMLElement): boolean {
+    return scope instanceof Element ? composedContains(scope, element) : composedContains(this.#options.host, element);
+  }
+
+  /**
+   * Entering containers from outside honours the outermost one being entered
+   * (the content area, not only the list inside it): its last focused element
+   * if it asks for that, else its default.
+   */
+  #enter(from: HTMLElement, to: HTMLElement): HTMLElement {
+    let entered: HTMLElement | null = null;
+    for (let c = closestComposed(to, '[data-nav-container]'); c && !composedContains(c, from); ) {
+      entered = c;
+      const parent = composedParent(c);
+      c = parent ? closestComposed(parent, '[data-nav-container]') : null;
+    }
+    if (!entered) return to;
+    if (entered.dataset.navEnter === 'last') {
+      const remembered = this.#memory.get(entered);
+      if (remembered?.isConnected && isNavigable(remembered)) return remembered;
+    }
+    const preferred = queryComposed(entered, '[data-nav-default]');
+    return preferred && isNavigable(preferred) ? preferred : to;
+  }
+
+  /**
+   * Records, for every container around it, the element focus is about to
+   * leave. Done here, at the move, because focus changes inside a shadow tree
+   * never reach a window `focusin` listener (the event is retargeted to the
+   * same host on both sides and stops), and because focus may have arrived by
+   * Tab, click or pointer rather than through the engine.
+   */
+  #remember(active: HTMLElement): void {
+    for (let container = closestComposed(active, '[data-nav-container]'); container; ) {
+      this.#memory.set(container, active);
+      const parent = composedParent(container);
+      container = parent ? closestComposed(parent, '[data-nav-container]') : null;
+    }
+  }
+
+  #focus(element: HTMLElement, box: Box, instant: boolean): void {
+    element.focus({ preventScroll: true });
+    this.#last = { element, box };
+    this.#scrollIntoSafeArea(element, box, instant);
+  }
+
+  /** Scrolls the nearest scroller so the element sits inside the 5% overscan-safe area. */
+  #scrollIntoSafeArea(element: HTMLElement, box: Box, instant: boolean): void {
+    let scroller: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
+    const viewport = scroller ? scroller.getBoundingClientRect() : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+    const marginY = innerHeight * SAFE_AREA;
+    const marginX = innerWidth * SAFE_AREA;
+    const top = viewport.top + (scroller ? 0 : marginY);
+    const bottom = viewport.bottom - (scroller ? 0 : marginY);
+    const dy = box.top < top || box.bottom - box.top > bottom - top ? box.top - top : box.bottom > bottom ? box.bottom - bottom : 0;
+    const left = viewport.left + (scroller ? 0 : marginX);
+    const right = viewport.right - (scroller ? 0 : marginX);
+    const dx = box.left < left ? box.left - left : box.right > right ? box.right - right : 0;
+    if (!dx && !dy) return;
+    scroller ??= document.scrollingElement;
+    // Smooth for a single press; instant while a key is held, so it never lags behind.
+    scroller?.scrollBy({ top: dy, left: dx, behavior: instant ? 'auto' : 'smooth' });
+  }
+
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    const active = deepActiveElement();
+    const typing = isTextEntry(active);
+    const action = keyAction(event, typing);
+    this.#options.onKey?.(event, action);
+    // Any key (Tab too) is the customer taking over from the landing.
+    this.#landing = null;
+    if (!action) return;
+    this.#lastKeyAt = Date.now();
+
+    switch (action.type) {
+      case 'move': {
+        // In a text field, left/right move the caret; up/down leave it.
+        if (typing && (action.direction === 'left' || action.direction === 'right')) return;
+        event.preventDefault();
+        if (event.repeat && this.#frameBusy) return;
+        this.#frameBusy = true;
+        requestAnimationFrame(() => (this.#frameBusy = false));
+        this.move(action.direction, event.repeat);
+        return;
+      }
+      case 'ok':
+        if (!active) return;
+        if (typing && !this.#typing.has(active)) {
+          // OK on a field starts typing (opens the TV's on-screen keyboard), it does not submit.
+          event.preventDefault();
+          this.#typing.add(active);
+          active.click();
+        } else if (!activatesNatively(active)) {
+          event.preventDefault();
+          active.click();
+        }
+        return;
+      case 'back': {
+        event.preventDefault();
+        const trap = this.scope;
+        if (trap !== this.#options.root) trap.dispatchEvent(new Event('nav-dismiss'));
+        else this.#options.onBack();
+        return;
+      }
+      case 'digit':
+      case 'color': {
+        const detail = action.type === 'digit' ? String(action.digit) : action.color;
+        const claimed = !(active ?? this.#options.host).dispatchEvent(
+          new CustomEvent(`nav-${action.type}`, { detail, bubbles: true, composed: true, cancelable: true }),
+        );
+        const target = claimed ? null : queryComposed(this.scope, `[data-${action.type}-key="${detail}"]`);
+        if (claimed || target) event.preventDefault();
+        target?.click();
+        return;
+      }
+      case 'media':
+        return;
+    }
+  };
+
+  /** A Magic Remote or mouse hovering an item focuses it; the next arrow continues from there. */
+  readonly #onPointer = (event: MouseEvent): void => {
+    // Chromium sends zero-movement mousemoves while content scrolls under a resting pointer.
+    if ((!event.movementX && !event.movementY) || Date.now() - this.#lastKeyAt < 300) return;
+    const target = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && isNavigable(node));
+    if (!target || isTextEntry(target) || target === deepActiveElement() || !this.#inScope(this.scope, target)) return;
+    this.#landing = null;
+    target.focus({ preventScroll: true });
+  };
+
+  readonly #onTyping = (event: Event): void => {
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLElement && isTextEntry(target)) this.#typing.add(target);
+  };
+
+  readonly #onTrap = (event: CustomEvent<HTMLElement>): void => {
+    this.#traps.push({ element: event.detail, opener: deepActiveElement() });
+    this.#landing = null;
+    this.focusFirst(event.detail);
+  };
+
+  readonly #queueRepair = (): void => {
+    if (this.#repairQueued) return;
+    this.#repairQueued = true;
+    requestAnimationFrame(() => {
+      this.#repairQueued = false;
+      this.repair();
+    });
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The My Page with a remote alone: arrows, OK, Back (and the TV key codes),
+ * from login through every screen, with focus always somewhere visible.
+ */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { MyPageApp } from '../../src/app/my-page-app.js';
+import { deepActiveElement } from '../../src/navigation/dom.js';
+import { TARO, inScreen, mountApp, readyAppAs, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
+import { TV, describeElement, nextFrame, press, tvKey } from '../support/keys.js';
+
+async function waitForFocus(predicate: (el: HTMLElement) => boolean, message: string): Promise<HTMLElement> {
+  return waitForElement(() => {
+    const active = deepActiveElement();
+    return active && predicate(active) ? active : null;
+  }, message);
+}
+
+/** Walks focus to `target` with arrow keys only, choosing the arrow towards it. */
+async function arrowTo(target: HTMLElement): Promise<void> {
+  for (let step = 0; step < 80 && deepActiveElement() !== target; step++) {
+    const from = deepActiveElement()!.getBoundingClientRect();
+    const to = target.getBoundingClientRect();
+    const dy = to.top + to.height / 2 - (from.top + from.height / 2);
+    const dx = to.left + to.width / 2 - (from.left + from.width / 2);
+    await press(Math.abs(dy) > from.height / 2 ? (dy > 0 ? 'ArrowDown' : 'ArrowUp') : dx > 0 ? 'ArrowRight' : 'ArrowLeft');
+  }
+  expect(describeElement(deepActiveElement())).to.equal(describeElement(target));
+}
+
+function menuLink(app: MyPageApp, route: string): HTMLElement {
+  return inScreen(app, 'mp-menu-screen', `a[data-route="${route}"]`)!;
+}
+
+const screens = [
+  { route: '/contract', tag: 'mp-contract-screen', ready: '.plan', first: 'a.back' },
+  { route: '/devices', tag: 'mp-devices-screen', ready: 'li', first: 'li' },
+  { route: '/payments', tag: 'mp-payments-screen', ready: 'li', first: 'li' },
+  { route: '/payment-method', tag: 'mp-payment-method-screen', ready: '.last3', first: 'a.back' },
+  { route: '/history', tag: 'mp-history-screen', ready: 'li', first: 'li' },
+  { route: '/downloads', tag: 'mp-downloads-screen', ready: 'li', first: 'li' },
+  { route: '/favorites', tag: 'mp-favorites-screen', ready: 'li', first: 'li' },
+  { route: '/membership', tag: 'mp-membership-screen', ready: '.plan', first: 'a.back' },
+] as const;
+
+describe('the My Page with a remote alone', () => {
+  it('logs in with arrows, OK and typing on the on-screen keyboard', async () => {
+    await resetAll();
+    const app = await mountApp('#/');
+    await waitForState(app, 'signed-out');
+    const loginId = await waitForFocus((el) => el.getAttribute('name') === 'loginId', 'focus not on the login id');
+    await tvKey(TV.ok);
+    expect(describeElement(deepActiveElement())).to.equal(describeElement(loginId));
+    await sendKeys({ type: TARO.loginId });
+    await press('ArrowDown');
+    expect(deepActiveElement()!.getAttribute('name')).to.equal('password');
+    await tvKey(TV.ok);
+    await sendKeys({ type: 'mypage-demo' });
+    await press('ArrowDown');
+    expect(deepActiveElement()!.getAttribute('type')).to.equal('submit');
+    await tvKey(TV.ok);
+    await waitForState(app, 'ready');
+    await waitForFocus((el) => el.dataset.route === '/contract', 'focus did not land on the first menu item');
+  });
+
+  it('opens every screen from the menu, lands on its first useful element, and Back returns to the opener', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/');
+    await waitForFocus((el) => el.dataset.route === '/contract', 'no focus on the menu');
+    for (const { route, tag, ready, first } of screens) {
+      await arrowTo(menuLink(app, route));
+      await tvKey(TV.ok);
+      await waitForElement(() => inScreen(app, tag, ready), `${route} did not render`);
+      await waitForFocus(
+        (el) => el.matches(first) && (first === 'a.back' || !!screenOf(app, tag)?.shadowRoot?.contains(el)),
+        `${route}: focus not on ${first}`,
+      );
+      await press('Escape');
+      const back = await waitForFocus((el) => el.dataset.route === route, `Back did not return focus to ${route}`);
+      expect(back.getAttribute('aria-current')).to.equal('true');
+    }
+  });
+
+  it('Tizen (10009) and webOS (461) Back keys go back; Back at the menu leaves via history', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/');
+    await waitForFocus((el) => el.dataset.route === '/contract', 'no menu focus');
+    await tvKey(TV.ok);
+    await waitForElement(() => inScreen(app, 'mp-contract-screen', '.plan'), 'no contract');
+    await tvKey(TV.tizenBack);
+    await waitForFocus((el) => el.dataset.route === '/contract', 'Tizen Back');
+    await arrowTo(menuLink(app, '/favorites'));
+    await tvKey(TV.ok);
+    await waitForElement(() => inScreen(app, 'mp-favorites-screen', 'li'), 'no favorites');
+    await tvKey(TV.webosBack);
+    await waitForFocus((el) => el.dataset.route === '/favorites', 'webOS Back');
+  });
+
+  it('a screen opened directly by URL goes Back to the menu, not out of the app', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/devices');
+    await waitForElement(() => inScreen(app, 'mp-devices-screen', 'li'), 'no devices');
+    await press('Escape');
+    await waitForElement(() => screenOf(app, 'mp-menu-screen'), 'not at the menu');
+    expect(location.hash).to.equal('#/');
+  });
+
+  it('digit keys open menu entries; blue switches the language; yellow loads more; red goes to the menu', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/');
+    await waitForFocus((el) => el.dataset.route === '/contract', 'no menu focus');
+    await press('5');
+    await waitForElement(() => inScreen(app, 'mp-history-screen', 'li'), 'digit 5 did not open the history');
+    const rows = () => screenOf(app, 'mp-history-screen')!.shadowRoot!.querySelectorAll('li').length;
+    expect(rows()).to.equal(50);
+    await tvKey(TV.yellow);
+    await waitForElement(() => (rows() > 50 ? document.body : null), 'yellow did not load more');
+    await tvKey(TV.blue);
+    await waitForElement(() => (document.documentElement.lang === 'en' ? document.body : null), 'blue did not switch language');
+    await tvKey(TV.red);
+    await waitForElement(() => screenOf(app, 'mp-menu-screen'), 'red did not go to the menu');
+  });
+
+  it('focus stays on "more" while a page loads, and survives the button going away at the end', async () => {
+    await resetAll();
+    const app = await readyAppAs('heavy@example.jp', '#/history');
+    const rows = () => screenOf(app, 'mp-history-screen')?.shadowRoot?.querySelectorAll('li').length ?? 0;
+    await waitForFocus((el) => el.tagName === 'LI', 'no row focused');
+    await arrowTo(inScreen(app, 'mp-history-screen', 'button.load-more')!);
+    await tvKey(TV.ok);
+    await waitForElement(() => (rows() > 50 ? document.body : null), 'no page 2');
+    await nextFrame();
+    expect(describeElement(deepActiveElement())).to.equal('button.load-more');
+
+    // Taro has two pages: the button is replaced by "no more", focus goes to the nearest row.
+    await resetAll();
+    const app2 = await readyAppAs(TARO.loginId, '#/history');
+    await waitForFocus((el) => el.tagName === 'LI', 'no row focused');
+    await arrowTo(inScreen(app2, 'mp-history-screen', 'button.load-more')!);
+    await tvKey(TV.ok);
+    await waitForElement(() => inScreen(app2, 'mp-history-screen', '.end'), 'no end of list');
+    await waitForFocus((el) => el.tagName === 'LI', 'focus lost when the button went away');
+  });
+
+  it('focus survives a route change', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/history');
+    await waitForFocus((el) => el.tagName === 'LI', 'no row focused');
+    location.hash = '#/favorites';
+    await waitForFocus((el) => el.tagName === 'LI' && !!screenOf(app, 'mp-favorites-screen')?.shadowRoot?.contains(el), 'focus lost on route change');
+  });
+
+  it('on an identity-stop, focus lands on "log in again"', async () => {
+    const mock = await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/');
+    await waitForFocus((el) => el.dataset.route === '/contract', 'no menu focus');
+    mock.configure({ scenario: 'foreign-account', endpoint: 'contract' });
+    await tvKey(TV.ok);
+    await waitForState(app, 'identity-stop');
+    await waitForFocus((el) => el.classList.contains('login-again'), 'focus not on log in again');
+    await tvKey(TV.ok);
+    await waitForState(app, 'signed-out');
+    await waitForFocus((el) => el.getAttribute('name') === 'loginId', 'focus not on the login form');
+  });
+
+  it('moving up from the content reaches the header, and down returns to where it left the content', async () => {
+    await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/favorites');
+    await waitForFocus((el) => el.tagName === 'LI', 'no row');
+    await press('ArrowDown', 'ArrowDown');
+    let lastInContent = describeElement(deepActiveElement());
+    for (let i = 0; i < 8 && !/^button\.(language|logout)/.test(describeElement(deepActiveElement())); i++) {
+      lastInContent = describeElement(deepActiveElement());
+      await press('ArrowUp');
+    }
+    expect(describeElement(deepActiveElement())).to.match(/^button\.(language|logout)$/);
+    await press('ArrowDown');
+    expect(describeElement(deepActiveElement())).to.equal(lastInContent);
+    expect(app.getAttribute('state')).to.equal('ready');
+  });
+});

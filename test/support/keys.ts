@@ -1,0 +1,48 @@
+/** Real key events: `sendKeys` for named keys, CDP for TV remote key codes. */
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+
+export const TV = {
+  tizenBack: { keyCode: 10009, key: 'XF86Back' },
+  webosBack: { keyCode: 461, key: 'GoBack' },
+  fireTvBack: { keyCode: 4, key: '' },
+  red: { keyCode: 403, key: 'ColorF0Red' },
+  green: { keyCode: 404, key: 'ColorF1Green' },
+  yellow: { keyCode: 405, key: 'ColorF2Yellow' },
+  blue: { keyCode: 406, key: 'ColorF3Blue' },
+  play: { keyCode: 415, key: 'MediaPlay' },
+  ok: { keyCode: 13, key: 'Enter', code: 'Enter' },
+  down: { keyCode: 40, key: 'ArrowDown', code: 'ArrowDown' },
+  up: { keyCode: 38, key: 'ArrowUp', code: 'ArrowUp' },
+  right: { keyCode: 39, key: 'ArrowRight', code: 'ArrowRight' },
+  left: { keyCode: 37, key: 'ArrowLeft', code: 'ArrowLeft' },
+} as const;
+
+export interface TvKey {
+  readonly keyCode: number;
+  readonly key?: string;
+  readonly code?: string;
+}
+
+/** One press of a remote key, or a held key with `repeat` auto-repeats `gapMs` apart. */
+export async function tvKey(key: TvKey, options: { repeat?: number; gapMs?: number } = {}): Promise<void> {
+  await executeServerCommand('tv-key', { ...key, ...options });
+}
+
+export async function press(...keys: string[]): Promise<void> {
+  for (const key of keys) await sendKeys({ press: key });
+}
+
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
+/**
+ * A short, stable description of an element for assertions. Never hand DOM
+ * elements to chai: a failing comparison of two Lit elements serializes their
+ * internals and crashes the test page.
+ */
+export function describeElement(element: Element | null): string {
+  if (!element) return '(nothing)';
+  const key = element.getAttribute('data-nav-key') ?? element.getAttribute('data-route') ?? element.getAttribute('name');
+  return `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}${key ? `[${key}]` : ''}`;
+}
