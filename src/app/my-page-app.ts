@@ -72,8 +72,11 @@ export class MyPageApp extends LitElement {
       :host {
         display: block;
         min-height: 100%;
-        /* 5% overscan-safe area at any resolution (96 x 54 px at 1080p). */
-        padding: 5vh 5vw;
+        /*
+         * 5% overscan-safe area at any resolution (96 x 54 px at 1080p), plus
+         * room for the focus ring and scale, so focused items stay inside too.
+         */
+        padding: calc(5vh + 0.6rem) calc(5vw + 0.6rem);
         color: var(--mp-text, #f4f6fb);
       }
       .bar {

@@ -47,6 +47,8 @@ export interface FocusEngineOptions {
 }
 
 const SAFE_AREA = 0.05;
+/** Room for the focus ring and scale, which grow the element after it is measured. */
+const FOCUS_ALLOWANCE = 16;
 
 function boxOf(element: Element): Box {
   return element.getBoundingClientRect();
@@ -249,8 +251,8 @@ export class FocusEngine {
   #scrollIntoSafeArea(element: HTMLElement, box: Box, instant: boolean): void {
     let scroller: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
     const viewport = scroller ? scroller.getBoundingClientRect() : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
-    const marginY = innerHeight * SAFE_AREA;
-    const marginX = innerWidth * SAFE_AREA;
+    const marginY = innerHeight * SAFE_AREA + FOCUS_ALLOWANCE;
+    const marginX = innerWidth * SAFE_AREA + FOCUS_ALLOWANCE;
     const top = viewport.top + (scroller ? 0 : marginY);
     const bottom = viewport.bottom - (scroller ? 0 : marginY);
     const dy = box.top < top || box.bottom - box.top > bottom - top ? box.top - top : box.bottom > bottom ? box.bottom - bottom : 0;

@@ -64,3 +64,40 @@ test('the built app logs in, reaches ready and shows the contract in Chromium 64
   assert.match(fee, /2,530/);
   assert.deepEqual(pageErrors, []);
 });
+
+/** One remote key press as the TV delivers it (keyCode; Enter with its text). */
+async function remote(session, keyCode, key = '') {
+  const down = keyCode === 13 ? { type: 'keyDown', text: '\r' } : { type: 'rawKeyDown' };
+  await session.send('Input.dispatchKeyEvent', { ...down, windowsVirtualKeyCode: keyCode, key });
+  await session.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: keyCode, key });
+}
+
+const focused = `(() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a ? (a.getAttribute('data-nav-key') || a.className || a.tagName) : null;
+})()`;
+
+/** Waits until the focused element is the one named `key`. */
+function focusOn(session, key) {
+  return session.waitFor(`(() => { const f = ${focused}; return f === ${JSON.stringify(key)} ? f : null; })()`);
+}
+
+test('the remote drives the built app in Chromium 64: Tizen Back, arrows, OK', async () => {
+  const { session } = browser;
+  // From the contract screen (previous test), Tizen's Back key returns to the menu.
+  await remote(session, 10009, 'XF86Back');
+  await session.waitFor(`${screen('mp-menu-screen')} !== null`);
+  await focusOn(session, '/contract');
+  await remote(session, 39, 'ArrowRight');
+  assert.equal(await session.evaluate(focused), '/devices');
+  await remote(session, 13, 'Enter');
+  await session.waitFor(inScreen('mp-devices-screen', 'li'));
+  assert.match(await session.waitFor(`(() => { const f = ${focused}; return f && f.startsWith('dev_') ? f : null; })()`), /^dev_/);
+  await remote(session, 40, 'ArrowDown');
+  assert.match(await session.evaluate(focused), /^dev_/);
+  // webOS Back.
+  await remote(session, 461);
+  await focusOn(session, '/devices');
+  assert.deepEqual(pageErrors, []);
+});
