@@ -11,7 +11,7 @@ import {
   type MutationEndpointName,
   type ReadEndpointName,
 } from './endpoints.js';
-import { IdentityMismatchError, RefusedError, UnauthorizedError } from './errors.js';
+import { IdentityMismatchError, NetworkError, ProblemError, RefusedError, UnauthorizedError } from './errors.js';
 import { newRequestId, send, type RawAnswer } from './http-client.js';
 import { guardEnvelope } from './identity-guard.js';
 import type { IdentityStore } from '../identity/identity-store.js';
@@ -25,6 +25,11 @@ export interface MutationOptions {
 }
 
 export class AccountApi {
+  /** Per-attempt timeout of a mutation (tests shorten it). */
+  mutationTimeoutMs = 20_000;
+  /** Idempotency keys of mutations under way: a second press of the same intent sends nothing. */
+  readonly #inFlight = new Set<string>();
+
   constructor(private readonly identity: IdentityStore) {}
 
   /** A fresh key for a new user intent (button press, form submission). */
@@ -44,28 +49,45 @@ export class AccountApi {
 
   /**
    * Contract section 1, "Mutations": only under a verified identity that a
-   * fresh session read has just confirmed, with CSRF token, Idempotency-Key
-   * and expectedAccountId; never retried here, because the server may have
-   * acted.
+   * fresh session read has just confirmed (so also right before every card
+   * change), with CSRF token, Idempotency-Key and expectedAccountId.
+   *
+   * Never retried automatically: a browser cannot prove that a failed fetch
+   * did not reach the server. The one case where it certainly did not, the
+   * browser being offline, sends nothing at all. The caller offers a retry
+   * that reuses the same Idempotency-Key, which the server answers once.
    */
   async mutate<N extends MutationEndpointName>(name: N, options: MutationOptions = {}): Promise<EndpointData<N>> {
     const spec = endpoints[name];
+    const key = options.idempotencyKey ?? AccountApi.newIntentKey();
+    if (this.#inFlight.has(key)) throw new RefusedError(spec.path, 'in-flight');
     if (!this.identity.verifiedSession) throw new RefusedError(spec.path, 'not-verified');
-    const session = await this.identity.recheck();
-    if (!session) throw new RefusedError(spec.path, 'not-verified');
-    const path = endpointPath(name, options.params);
-    return this.#guarded(name, spec.path, () =>
-      send({
-        method: spec.method,
-        path,
-        endpoint: spec.path,
-        json: { ...options.body, expectedAccountId: session.accountId },
-        headers: {
-          'X-CSRF-Token': session.csrfToken,
-          'Idempotency-Key': options.idempotencyKey ?? AccountApi.newIntentKey(),
-        },
-      }),
-    );
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new NetworkError(spec.path);
+    this.#inFlight.add(key);
+    try {
+      const session = await this.identity.recheck();
+      if (!session) throw new RefusedError(spec.path, 'not-verified');
+      const path = endpointPath(name, options.params);
+      return await this.#guarded(name, spec.path, () =>
+        send({
+          method: spec.method,
+          path,
+          endpoint: spec.path,
+          json: { ...options.body, expectedAccountId: session.accountId },
+          headers: { 'X-CSRF-Token': session.csrfToken, 'Idempotency-Key': key },
+          timeoutMs: this.mutationTimeoutMs,
+        }),
+      );
+    } catch (error) {
+      // The server itself says the session is not the account we act for.
+      if (error instanceof ProblemError && error.status === 409 && /account-mismatch$/.test(error.problemType ?? '')) {
+        const expected = this.identity.verifiedSession?.accountId ?? null;
+        await this.identity.stop(new IdentityMismatchError('session-account', spec.path, null, expected, null));
+      }
+      throw error;
+    } finally {
+      this.#inFlight.delete(key);
+    }
   }
 
   async #guarded<N extends ReadEndpointName | MutationEndpointName>(

@@ -59,6 +59,8 @@ export interface SendOptions {
   /** Retry when the request certainly never reached the server (reads only). */
   readonly retryUnsent?: boolean;
   readonly keepalive?: boolean;
+  /** Per-attempt timeout; the default suits reads. */
+  readonly timeoutMs?: number;
 }
 
 export interface RawAnswer {
@@ -110,6 +112,7 @@ export async function send(options: SendOptions): Promise<RawAnswer> {
       headers: { Accept: 'application/json', ...options.headers, 'X-Request-Id': requestId },
       retry: options.retryUnsent ? { limit: 2, methods: ['get'], statusCodes: [] } : 0,
       keepalive: options.keepalive,
+      timeout: options.timeoutMs ?? REQUEST_TIMEOUT_MS,
     });
   } catch (error) {
     throw isTimeoutError(error) ? new TimeoutError(options.endpoint) : new NetworkError(options.endpoint);

@@ -49,6 +49,11 @@ export abstract class AccountDataController implements ReactiveController {
     return this.#services;
   }
 
+  /** The guarded API, for the element's mutations (undefined outside an app). */
+  get api(): AppServices['api'] | undefined {
+    return this.#services?.api;
+  }
+
   /** (Re)loads from scratch. */
   protected abstract start(): void;
   /** Forgets every piece of account data this controller holds. */

@@ -55,6 +55,12 @@ export class CursorListController<T> extends AccountDataController {
     );
   }
 
+  /** Drops rows after a verified answer confirmed their removal. */
+  remove(predicate: (item: T) => boolean): void {
+    this.items = this.items.filter((item) => !predicate(item));
+    this.host.requestUpdate();
+  }
+
   protected start(): void {
     this.clear();
     this.host.requestUpdate();

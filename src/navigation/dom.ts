@@ -17,16 +17,29 @@ export function isNavigable(element: Element): element is HTMLElement {
   );
 }
 
-/** Every navigable element below `root`, light and shadow, in tree order. */
+/**
+ * Every navigable element below `root` in the rendered (flat) tree order: a
+ * host is walked through its shadow root, a slot through the nodes assigned
+ * to it (or its fallback content). Light children of a host are reached only
+ * where a slot renders them, exactly as the customer sees them.
+ */
 export function collectNavigable(root: ParentNode, out: HTMLElement[] = []): HTMLElement[] {
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.hasAttribute('hidden') || child.hasAttribute('inert') || child.hasAttribute('data-nav-skip-tree')) continue;
-    if (isNavigable(child)) out.push(child);
-    if (child.shadowRoot) collectNavigable(child.shadowRoot, out);
-    // Slotted children are rendered by the host's shadow root but live here.
-    collectNavigable(child, out);
-  }
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) visit(child, out);
   return out;
+}
+
+function visit(element: Element, out: HTMLElement[]): void {
+  if (element.hasAttribute('hidden') || element.hasAttribute('inert') || element.hasAttribute('data-nav-skip-tree')) return;
+  if (isNavigable(element)) out.push(element);
+  if (element instanceof HTMLSlotElement) {
+    // assignedNodes: assignedElements is missing before Chromium 65.
+    const assigned = element.assignedNodes({ flatten: true });
+    if (assigned.length) {
+      for (const node of assigned) if (node instanceof Element) visit(node, out);
+      return;
+    }
+  }
+  collectNavigable(element.shadowRoot ?? element, out);
 }
 
 /** The focused element, inside however many shadow roots it sits. */

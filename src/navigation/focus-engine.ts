@@ -58,9 +58,10 @@ function visible(box: Box): boolean {
   return box.right > box.left && box.bottom > box.top;
 }
 
-/** Elements whose own Enter handling we must not duplicate. */
+/** Elements whose own Enter handling we must not duplicate (Enter does not toggle radios or checkboxes). */
 function activatesNatively(element: HTMLElement): boolean {
-  return /^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY)$/.test(element.tagName);
+  if (element instanceof HTMLInputElement) return element.type !== 'radio' && element.type !== 'checkbox';
+  return /^(A|BUTTON|SELECT|TEXTAREA|SUMMARY)$/.test(element.tagName);
 }
 
 export class FocusEngine {

@@ -3,7 +3,10 @@ import { LitElement, html } from 'lit';
 import type { Devices } from '../api/schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
+import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
+import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
+import type { Device } from '../api/schemas.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { listStyles, sharedStyles } from '../styles/shared-styles.js';
 
@@ -12,6 +15,11 @@ export class DevicesScreen extends LitElement {
 
   readonly #i18n = new I18nController(this);
   readonly #devices = new AccountResourceController<Devices>(this, (api) => api.read('devices'));
+  readonly #remove = new ConfirmFlowController<Device>(this, async (device, idempotencyKey) => {
+    const api = this.#devices.api;
+    if (!api) return;
+    this.#devices.set(await api.mutate('removeDevice', { params: { deviceId: device.deviceId }, idempotencyKey }));
+  });
 
   override render() {
     const i18n = this.#i18n.value;
@@ -26,18 +34,27 @@ export class DevicesScreen extends LitElement {
                 ? html`<p class="empty">${m.devices.empty}</p>`
                 : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.devices.heading}>
                     ${devices.items.map(
-                      (device) => html`<li tabindex="0" data-nav-key=${device.deviceId}>
-                        <p class="row-title text">${device.name}</p>
-                        <p class="row-meta">
-                          <span class="text">${m.devices.os}: ${device.os}</span>
-                          <span>${m.devices.registeredAt}: ${i18n.dateTime(device.registeredAt)}</span>
-                          <span>${m.devices.lastUsedAt}: ${i18n.dateTime(device.lastUsedAt)}</span>
-                        </p>
+                      (device) => html`<li class="with-action" data-nav-key=${device.deviceId}>
+                        <div class="row-body">
+                          <p class="row-title text">${device.name}</p>
+                          <p class="row-meta">
+                            <span class="text">${m.devices.os}: ${device.os}</span>
+                            <span>${m.devices.registeredAt}: ${i18n.dateTime(device.registeredAt)}</span>
+                            <span>${m.devices.lastUsedAt}: ${i18n.dateTime(device.lastUsedAt)}</span>
+                          </p>
+                        </div>
+                        <button class="remove" aria-label=${m.procedures.removeDeviceLabel(device.name)}
+                          @click=${() => this.#remove.open(device)}>${m.procedures.removeDevice}</button>
                       </li>`,
                     )}
                   </ul>`}
             `
           : renderLoadState(this.#devices)}
+        ${renderConfirmDialog(this.#remove, (device) => ({
+          heading: m.procedures.removeDeviceHeading,
+          message: m.procedures.removeDeviceMessage(device.name),
+          confirmLabel: m.procedures.removeDevice,
+        }))}
       </mp-screen>
     `;
   }

@@ -3,7 +3,10 @@ import { LitElement, html } from 'lit';
 import type { Favorites } from '../api/schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
+import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
+import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
+import type { Favorite } from '../api/schemas.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { listStyles, sharedStyles } from '../styles/shared-styles.js';
 
@@ -12,6 +15,11 @@ export class FavoritesScreen extends LitElement {
 
   readonly #i18n = new I18nController(this);
   readonly #favorites = new AccountResourceController<Favorites>(this, (api) => api.read('favorites'));
+  readonly #remove = new ConfirmFlowController<Favorite>(this, async (item, idempotencyKey) => {
+    const api = this.#favorites.api;
+    if (!api) return;
+    this.#favorites.set(await api.mutate('removeFavorite', { params: { titleId: item.titleId }, idempotencyKey }));
+  });
 
   override render() {
     const i18n = this.#i18n.value;
@@ -24,13 +32,22 @@ export class FavoritesScreen extends LitElement {
             ? html`<p class="empty">${m.favorites.empty}</p>`
             : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.favorites.heading}>
                 ${favorites.items.map(
-                  (item) => html`<li tabindex="0" data-nav-key=${item.titleId}>
-                    <p class="row-title text">${item.title}</p>
-                    <p class="row-meta"><span>${m.favorites.addedAt}: ${i18n.dateTime(item.addedAt)}</span></p>
+                  (item) => html`<li class="with-action" data-nav-key=${item.titleId}>
+                    <div class="row-body">
+                      <p class="row-title text">${item.title}</p>
+                      <p class="row-meta"><span>${m.favorites.addedAt}: ${i18n.dateTime(item.addedAt)}</span></p>
+                    </div>
+                    <button class="remove" aria-label=${m.procedures.removeFavoriteLabel(item.title)}
+                      @click=${() => this.#remove.open(item)}>${m.procedures.removeFavorite}</button>
                   </li>`,
                 )}
               </ul>`
           : renderLoadState(this.#favorites)}
+        ${renderConfirmDialog(this.#remove, (item) => ({
+          heading: m.procedures.removeFavoriteHeading,
+          message: m.procedures.removeFavoriteMessage(item.title),
+          confirmLabel: m.procedures.remove,
+        }))}
       </mp-screen>
     `;
   }

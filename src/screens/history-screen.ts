@@ -4,6 +4,9 @@ import type { HistoryEntry } from '../api/schemas.js';
 import { renderListMore } from '../components/list-more.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
+import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
+import { InvalidResponseError } from '../api/errors.js';
+import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
 import { CursorListController } from '../data/cursor-list-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { listStyles, sharedStyles } from '../styles/shared-styles.js';
@@ -15,6 +18,14 @@ export class HistoryScreen extends LitElement {
   readonly #history = new CursorListController<HistoryEntry>(this, (api, cursor) =>
     api.read('viewingHistory', cursor ? { cursor } : undefined),
   );
+  readonly #remove = new ConfirmFlowController<HistoryEntry>(this, async (entry, idempotencyKey) => {
+    const api = this.#history.api;
+    if (!api) return;
+    const answer = await api.mutate('removeHistoryEntry', { params: { entryId: entry.entryId }, idempotencyKey });
+    // The verified answer must name the entry we asked about; only then does the row go.
+    if (answer.removed !== entry.entryId) throw new InvalidResponseError('/viewing-history/{entryId}', ['removed']);
+    this.#history.remove((item) => item.entryId === entry.entryId);
+  });
 
   override render() {
     const i18n = this.#i18n.value;
@@ -28,13 +39,22 @@ export class HistoryScreen extends LitElement {
             ? html`<p class="empty">${m.history.empty}</p>`
             : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.history.heading}>
                   ${list.items.map(
-                    (entry) => html`<li tabindex="0" data-nav-key=${entry.entryId}>
-                      <p class="row-title text">${entry.title}</p>
-                      <p class="row-meta"><span>${m.history.viewedAt}: ${i18n.dateTime(entry.viewedAt)}</span></p>
+                    (entry) => html`<li class="with-action" data-nav-key=${entry.entryId}>
+                      <div class="row-body">
+                        <p class="row-title text">${entry.title}</p>
+                        <p class="row-meta"><span>${m.history.viewedAt}: ${i18n.dateTime(entry.viewedAt)}</span></p>
+                      </div>
+                      <button class="remove" aria-label=${m.procedures.removeHistoryLabel(entry.title)}
+                        @click=${() => this.#remove.open(entry)}>${m.procedures.removeHistory}</button>
                     </li>`,
                   )}
                 </ul>
                 ${renderListMore(list, m)}`}
+        ${renderConfirmDialog(this.#remove, (entry) => ({
+          heading: m.procedures.removeHistoryHeading,
+          message: m.procedures.removeHistoryMessage(entry.title),
+          confirmLabel: m.procedures.remove,
+        }))}
       </mp-screen>
     `;
   }

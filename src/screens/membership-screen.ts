@@ -1,16 +1,65 @@
 /**
- * #/membership: the procedures (cancel contract, sign out of all devices),
- * read-only until the mutation flows land; shows the contract state they act on.
+ * #/membership: cancel the contract (with an optional reason) and sign out of
+ * all devices. Each asks first; the screen then shows only what the verified
+ * answer says (the scheduled end date, the number of devices signed out).
  */
+import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { Contract } from '../api/schemas.js';
+import { servicesContext } from '../app/contexts.js';
+import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
+import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
+import type { Messages } from '../i18n/messages-ja.js';
 import { detailStyles, sharedStyles } from '../styles/shared-styles.js';
 
+type Reason = keyof Messages['procedures']['reasons'];
+const REASONS: readonly Reason[] = ['none', 'price', 'content', 'usage', 'other'];
+
 export class MembershipScreen extends LitElement {
+  static override properties = {
+    reason: { state: true },
+    notice: { state: true },
+  };
+
+  declare reason: Reason;
+  /** The outcome of the last procedure, from its verified answer. */
+  declare notice: string;
+
+  readonly #i18n = new I18nController(this);
+  readonly #services = new ContextConsumer(this, { context: servicesContext });
+  readonly #contract = new AccountResourceController<Contract>(this, (api) => api.read('contract'));
+
+  readonly #cancel = new ConfirmFlowController<Contract>(this, async (_contract, idempotencyKey) => {
+    const api = this.#contract.api;
+    if (!api) return;
+    const answer = await api.mutate('cancelContract', {
+      body: { reason: this.reason === 'none' ? null : this.reason },
+      idempotencyKey,
+    });
+    this.#contract.set(answer);
+    const { m, date } = this.#i18n.value;
+    this.notice = m.procedures.cancelDone(date(answer.nextBillingDate));
+  });
+
+  readonly #logoutAll = new ConfirmFlowController<true>(this, async (_target, idempotencyKey) => {
+    const services = this.#services.value;
+    if (!services) return;
+    const answer = await services.api.mutate('logoutAll', { idempotencyKey });
+    this.notice = this.#i18n.value.m.procedures.logoutAllDone(answer.signedOutDevices);
+    // This device was signed out too: drop everything and show the login screen.
+    await services.identity.logout();
+  });
+
+  constructor() {
+    super();
+    this.reason = 'none';
+    this.notice = '';
+  }
+
   static override styles = [
     sharedStyles,
     detailStyles,
@@ -19,16 +68,31 @@ export class MembershipScreen extends LitElement {
         margin-top: 1.5rem;
         display: flex;
         flex-direction: column;
-        gap: 0.5rem;
+        align-items: flex-start;
+        gap: 0.6rem;
       }
       h2 {
         font-size: 1.15rem;
       }
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 0.4rem;
+      }
+      label {
+        display: flex;
+        gap: 0.6rem;
+        align-items: center;
+      }
+      input[type='radio'] {
+        width: 1em;
+        height: 1em;
+      }
     `,
   ];
-
-  readonly #i18n = new I18nController(this);
-  readonly #contract = new AccountResourceController<Contract>(this, (api) => api.read('contract'));
 
   override render() {
     const i18n = this.#i18n.value;
@@ -36,6 +100,7 @@ export class MembershipScreen extends LitElement {
     const contract = this.#contract.value;
     return html`
       <mp-screen heading=${m.membership.heading}>
+        ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : null}
         ${contract
           ? html`
               <dl>
@@ -51,17 +116,54 @@ export class MembershipScreen extends LitElement {
                     ? m.membership.cancelScheduled(i18n.date(contract.nextBillingDate))
                     : m.membership.cancelBody}
                 </p>
-                <p class="muted">${m.membership.notYet}</p>
+                ${contract.status === 'active'
+                  ? html`<button class="cancel-contract" @click=${() => this.#openCancel(contract)}>
+                      ${m.procedures.cancelContract}
+                    </button>`
+                  : null}
               </section>
               <section aria-labelledby="logout-all">
                 <h2 id="logout-all">${m.membership.logoutAllHeading}</h2>
                 <p>${m.membership.logoutAllBody}</p>
-                <p class="muted">${m.membership.notYet}</p>
+                <button class="logout-all" @click=${() => this.#logoutAll.open(true)}>${m.procedures.logoutAll}</button>
               </section>
             `
           : renderLoadState(this.#contract)}
+        ${renderConfirmDialog(
+          this.#cancel,
+          (target) => ({
+            heading: m.procedures.cancelHeading,
+            message: m.procedures.cancelMessage(i18n.date(target.nextBillingDate)),
+            confirmLabel: m.procedures.cancelContract,
+          }),
+          this.#renderReasons(m),
+        )}
+        ${renderConfirmDialog(this.#logoutAll, () => ({
+          heading: m.procedures.logoutAllHeading,
+          message: m.procedures.logoutAllMessage,
+          confirmLabel: m.procedures.logoutAllConfirm,
+        }))}
       </mp-screen>
     `;
+  }
+
+  #openCancel(contract: Contract): void {
+    this.reason = 'none';
+    this.notice = '';
+    this.#cancel.open(contract);
+  }
+
+  #renderReasons(m: Messages) {
+    return html`<fieldset>
+      <legend>${m.procedures.reasonLegend}</legend>
+      ${REASONS.map(
+        (reason) => html`<label>
+          <input type="radio" name="reason" value=${reason} .checked=${this.reason === reason}
+            @change=${() => (this.reason = reason)} />
+          ${m.procedures.reasons[reason]}
+        </label>`,
+      )}
+    </fieldset>`;
   }
 }
 

@@ -157,6 +157,15 @@ export const listStyles = css`
   .summary {
     margin-bottom: 1rem;
   }
+  li.with-action {
+    display: flex;
+    align-items: center;
+    gap: 1.5rem;
+  }
+  li.with-action > .row-body {
+    flex: 1;
+    min-width: 0;
+  }
   .more {
     margin-top: 1rem;
     display: flex;

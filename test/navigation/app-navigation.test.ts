@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, mountApp, readyAppAs, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
-import { TV, describeElement, nextFrame, press, tvKey } from '../support/keys.js';
+import { TV, describeElement, inRow, nextFrame, press, tvKey } from '../support/keys.js';
 
 async function waitForFocus(predicate: (el: HTMLElement) => boolean, message: string): Promise<HTMLElement> {
   return waitForElement(() => {
@@ -34,13 +34,13 @@ function menuLink(app: MyPageApp, route: string): HTMLElement {
 
 const screens = [
   { route: '/contract', tag: 'mp-contract-screen', ready: '.plan', first: 'a.back' },
-  { route: '/devices', tag: 'mp-devices-screen', ready: 'li', first: 'li' },
+  { route: '/devices', tag: 'mp-devices-screen', ready: 'li', first: 'li button.remove' },
   { route: '/payments', tag: 'mp-payments-screen', ready: 'li', first: 'li' },
   { route: '/payment-method', tag: 'mp-payment-method-screen', ready: '.last3', first: 'a.back' },
-  { route: '/history', tag: 'mp-history-screen', ready: 'li', first: 'li' },
+  { route: '/history', tag: 'mp-history-screen', ready: 'li', first: 'li button.remove' },
   { route: '/downloads', tag: 'mp-downloads-screen', ready: 'li', first: 'li' },
-  { route: '/favorites', tag: 'mp-favorites-screen', ready: 'li', first: 'li' },
-  { route: '/membership', tag: 'mp-membership-screen', ready: '.plan', first: 'a.back' },
+  { route: '/favorites', tag: 'mp-favorites-screen', ready: 'li', first: 'li button.remove' },
+  { route: '/membership', tag: 'mp-membership-screen', ready: '.plan', first: 'button.cancel-contract' },
 ] as const;
 
 describe('the My Page with a remote alone', () => {
@@ -125,7 +125,7 @@ describe('the My Page with a remote alone', () => {
     await resetAll();
     const app = await readyAppAs('heavy@example.jp', '#/history');
     const rows = () => screenOf(app, 'mp-history-screen')?.shadowRoot?.querySelectorAll('li').length ?? 0;
-    await waitForFocus((el) => el.tagName === 'LI', 'no row focused');
+    await waitForFocus((el) => inRow(el), 'no row focused');
     await arrowTo(inScreen(app, 'mp-history-screen', 'button.load-more')!);
     await tvKey(TV.ok);
     await waitForElement(() => (rows() > 50 ? document.body : null), 'no page 2');
@@ -135,19 +135,19 @@ describe('the My Page with a remote alone', () => {
     // Taro has two pages: the button is replaced by "no more", focus goes to the nearest row.
     await resetAll();
     const app2 = await readyAppAs(TARO.loginId, '#/history');
-    await waitForFocus((el) => el.tagName === 'LI', 'no row focused');
+    await waitForFocus((el) => inRow(el), 'no row focused');
     await arrowTo(inScreen(app2, 'mp-history-screen', 'button.load-more')!);
     await tvKey(TV.ok);
     await waitForElement(() => inScreen(app2, 'mp-history-screen', '.end'), 'no end of list');
-    await waitForFocus((el) => el.tagName === 'LI', 'focus lost when the button went away');
+    await waitForFocus((el) => inRow(el), 'focus lost when the button went away');
   });
 
   it('focus survives a route change', async () => {
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/history');
-    await waitForFocus((el) => el.tagName === 'LI', 'no row focused');
+    await waitForFocus((el) => inRow(el), 'no row focused');
     location.hash = '#/favorites';
-    await waitForFocus((el) => el.tagName === 'LI' && !!screenOf(app, 'mp-favorites-screen')?.shadowRoot?.contains(el), 'focus lost on route change');
+    await waitForFocus((el) => inRow(el) && !!screenOf(app, 'mp-favorites-screen')?.shadowRoot?.contains(el), 'focus lost on route change');
   });
 
   it('on an identity-stop, focus lands on "log in again"', async () => {
@@ -166,7 +166,7 @@ describe('the My Page with a remote alone', () => {
   it('moving up from the content reaches the header, and down returns to where it left the content', async () => {
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/favorites');
-    await waitForFocus((el) => el.tagName === 'LI', 'no row');
+    await waitForFocus((el) => inRow(el), 'no row');
     await press('ArrowDown', 'ArrowDown');
     let lastInContent = describeElement(deepActiveElement());
     for (let i = 0; i < 8 && !/^button\.(language|logout)/.test(describeElement(deepActiveElement())); i++) {

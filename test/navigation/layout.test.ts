@@ -9,7 +9,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { collectNavigable, deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, readyAppAs, resetAll, screenOf, waitForElement } from '../support/app-harness.js';
-import { describeElement, press } from '../support/keys.js';
+import { describeElement, inRow, press } from '../support/keys.js';
 
 /** Font sizes of every visible text run in the app, across shadow roots. */
 function textSizes(root: Node): number[] {
@@ -74,7 +74,7 @@ describe('10-foot layout', () => {
 
   it('1920x1080: every row the remote reaches is scrolled inside the safe area', async () => {
     const app = await appAt(1920, 1080, '#/history');
-    await waitForElement(() => (deepActiveElement()?.tagName === 'LI' ? document.body : null), 'no row');
+    await waitForElement(() => (inRow(deepActiveElement()) ? document.body : null), 'no row');
     for (let i = 0; i < 12; i++) {
       await press('ArrowDown');
       const rect = await settledRect(deepActiveElement()!);

@@ -46,3 +46,8 @@ export function describeElement(element: Element | null): string {
   const key = element.getAttribute('data-nav-key') ?? element.getAttribute('data-route') ?? element.getAttribute('name');
   return `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}${key ? `[${key}]` : ''}`;
 }
+
+/** True for a list row or a control inside one (rows with actions focus their button). */
+export function inRow(element: Element | null | undefined): boolean {
+  return !!element && (element.tagName === 'LI' || element.closest('li') !== null);
+}

@@ -1,0 +1,169 @@
+/**
+ * Confirmation of a procedure (deregister a device, cancel the contract...).
+ * Modal: focus is trapped inside while it is open, the safe choice (cancel)
+ * is focused first, Back dismisses it, and focus returns to the control that
+ * opened it. It emits `confirm` and `cancel`; the caller runs the mutation and
+ * shows its progress and error here, so a retry is one press away.
+ */
+import { LitElement, css, html } from 'lit';
+import type { ApiError } from '../api/errors.js';
+import type { ConfirmFlowController } from '../data/confirm-flow-controller.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import { trapFocus } from '../navigation/nav-controller.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+import { errorMessage } from './mp-load-state.js';
+
+export class MpConfirmDialog extends LitElement {
+  static override properties = {
+    heading: { type: String },
+    message: { type: String },
+    confirmLabel: { type: String, attribute: 'confirm-label' },
+    busy: { type: Boolean, reflect: true },
+    error: { attribute: false },
+  };
+
+  declare heading: string;
+  declare message: string;
+  declare confirmLabel: string;
+  declare busy: boolean;
+  declare error: ApiError | null;
+
+  readonly #i18n = new I18nController(this);
+
+  constructor() {
+    super();
+    this.heading = '';
+    this.message = '';
+    this.confirmLabel = '';
+    this.busy = false;
+    this.error = null;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        position: fixed;
+        inset: 0;
+        z-index: 10;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        background: rgba(5, 8, 14, 0.82);
+      }
+      [role='alertdialog'] {
+        max-width: min(60rem, 90vw);
+        max-height: 90vh;
+        overflow: auto;
+        padding: 1.5rem 2rem;
+        border-radius: 0.8rem;
+        background: var(--mp-surface, #1d2331);
+        border: 0.1rem solid var(--mp-line, #5b6478);
+        display: flex;
+        flex-direction: column;
+        gap: 1rem;
+      }
+      h2 {
+        font-size: 1.25rem;
+      }
+      .actions {
+        display: flex;
+        gap: 1.5rem;
+        flex-wrap: wrap;
+      }
+      .confirm {
+        background: var(--mp-danger, #8e2a2a);
+      }
+      .error {
+        color: var(--mp-error, #ff9a8a);
+      }
+    `,
+  ];
+
+  override firstUpdated(): void {
+    const dialog = this.renderRoot.querySelector<HTMLElement>('[role=alertdialog]')!;
+    dialog.addEventListener('nav-dismiss', () => this.#cancel());
+    trapFocus(dialog);
+  }
+
+  override render() {
+    const { m } = this.#i18n.value;
+    return html`
+      <div role="alertdialog" aria-modal="true" aria-labelledby="heading" aria-describedby="message"
+        @keydown=${this.#onKeyDown}>
+        <h2 id="heading">${this.heading}</h2>
+        <p id="message" class="text">${this.message}</p>
+        <slot></slot>
+        ${this.error ? html`<p class="error" role="alert">${errorMessage(m, this.error)}</p>` : null}
+        <div class="actions">
+          <button class="cancel" data-nav-default @click=${this.#cancel}>${m.dialog.cancel}</button>
+          <button class="confirm" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#confirm}>
+            ${this.busy ? m.dialog.working : this.error ? m.errors.retry : this.confirmLabel}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  /** Tab from a desktop keyboard stays inside too (the remote's arrows already do). */
+  #onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Tab') this.#keepTabInside(event);
+  }
+
+  #keepTabInside(event: KeyboardEvent): void {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('button')];
+    const slotted = [...this.querySelectorAll<HTMLElement>('input, button, select, textarea')];
+    const order = [...slotted, ...buttons];
+    const active = this.shadowRoot!.activeElement ?? document.activeElement;
+    const index = order.indexOf(active as HTMLElement);
+    const next = event.shiftKey ? index - 1 : index + 1;
+    if (next < 0 || next >= order.length) {
+      event.preventDefault();
+      order[next < 0 ? order.length - 1 : 0]?.focus();
+    }
+  }
+
+  #confirm(): void {
+    if (this.busy) return;
+    this.dispatchEvent(new Event('confirm'));
+  }
+
+  #cancel(): void {
+    if (this.busy) return;
+    this.dispatchEvent(new Event('cancel'));
+  }
+}
+
+customElements.define('mp-confirm-dialog', MpConfirmDialog);
+
+export interface ConfirmTexts {
+  readonly heading: string;
+  readonly message: string;
+  readonly confirmLabel: string;
+}
+
+/** The dialog of a ConfirmFlowController, when it has an item to ask about. */
+export function renderConfirmDialog<T>(
+  flow: ConfirmFlowController<T>,
+  texts: (target: T) => ConfirmTexts,
+  content: unknown = null,
+) {
+  if (flow.target === null) return null;
+  const { heading, message, confirmLabel } = texts(flow.target);
+  return html`<mp-confirm-dialog
+    heading=${heading}
+    message=${message}
+    confirm-label=${confirmLabel}
+    ?busy=${flow.busy}
+    .error=${flow.error}
+    @confirm=${() => flow.confirm()}
+    @cancel=${() => flow.cancel()}
+    >${content}</mp-confirm-dialog
+  >`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-confirm-dialog': MpConfirmDialog;
+  }
+}
