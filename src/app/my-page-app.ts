@@ -13,6 +13,7 @@ import { requestPlatformKeys } from '../navigation/platform-keys.js';
 import { IdentityStore, type AppState } from '../identity/identity-store.js';
 import { createI18n, initialLocale, saveLocale, type I18n, type Locale } from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import '../screens/card-change-screen.js';
 import '../screens/contract-screen.js';
 import '../screens/devices-screen.js';
 import '../screens/downloads-screen.js';

@@ -29,9 +29,7 @@ export const accountScreens: Record<Exclude<RoutePath, '/login'>, (context: Scre
   '/devices': () => html`<mp-devices-screen></mp-devices-screen>`,
   '/payments': () => html`<mp-payments-screen></mp-payments-screen>`,
   '/payment-method': () => html`<mp-payment-method-screen></mp-payment-method-screen>`,
-  // The card change form arrives with the mutation flows; until then the
-  // route shows the current method rather than a dead end.
-  '/payment-method/card': () => html`<mp-payment-method-screen></mp-payment-method-screen>`,
+  '/payment-method/card': () => html`<mp-card-change-screen></mp-card-change-screen>`,
   '/history': () => html`<mp-history-screen></mp-history-screen>`,
   '/downloads': () => html`<mp-downloads-screen></mp-downloads-screen>`,
   '/favorites': () => html`<mp-favorites-screen></mp-favorites-screen>`,

@@ -95,7 +95,6 @@ export const en: Messages = {
     carrierName: 'Carrier',
     none: 'No payment method is registered.',
     change: 'Change credit card',
-    changeSoon: 'Changing the card is not available yet.',
   },
   history: {
     heading: 'Viewing history',

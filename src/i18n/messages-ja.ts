@@ -94,7 +94,6 @@ export const ja = {
     carrierName: '通信会社',
     none: '登録されているお支払い方法はありません。',
     change: 'クレジットカードを変更する',
-    changeSoon: 'カード変更画面は準備中です。',
   },
   history: {
     heading: '視聴履歴',

@@ -58,6 +58,22 @@ function visible(box: Box): boolean {
   return box.right > box.left && box.bottom > box.top;
 }
 
+/** True when the caret cannot move further that way (or the field has no caret API, e.g. email). */
+function atCaretEdge(field: HTMLElement, direction: 'left' | 'right'): boolean {
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return true;
+  let start: number | null;
+  let end: number | null;
+  try {
+    start = field.selectionStart;
+    end = field.selectionEnd;
+  } catch {
+    return true;
+  }
+  if (start === null || end === null) return true;
+  if (start !== end) return false;
+  return direction === 'left' ? start === 0 : end === field.value.length;
+}
+
 /** Elements whose own Enter handling we must not duplicate (Enter does not toggle radios or checkboxes). */
 function activatesNatively(element: HTMLElement): boolean {
   if (element instanceof HTMLInputElement) return element.type !== 'radio' && element.type !== 'checkbox';
@@ -278,8 +294,10 @@ export class FocusEngine {
 
     switch (action.type) {
       case 'move': {
-        // In a text field, left/right move the caret; up/down leave it.
-        if (typing && (action.direction === 'left' || action.direction === 'right')) return;
+        // In a text field, left/right move the caret, and leave it only from its edge; up/down leave it.
+        if (typing && (action.direction === 'left' || action.direction === 'right') && !atCaretEdge(active!, action.direction)) {
+          return;
+        }
         event.preventDefault();
         if (event.repeat && this.#frameBusy) return;
         this.#frameBusy = true;

@@ -1,8 +1,9 @@
 /** #/payment-method: the registered card (last 3 digits only) or carrier billing. */
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { PaymentMethod } from '../api/schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
+import { hrefFor } from '../app/routes.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
@@ -34,7 +35,15 @@ function renderMethod(m: Messages, method: PaymentMethod) {
 }
 
 export class PaymentMethodScreen extends LitElement {
-  static override styles = [sharedStyles, detailStyles];
+  static override styles = [
+    sharedStyles,
+    detailStyles,
+    css`
+      .change {
+        margin-top: 1.5rem;
+      }
+    `,
+  ];
 
   readonly #i18n = new I18nController(this);
   readonly #method = new AccountResourceController<PaymentMethod>(this, (api) => api.read('paymentMethod'));
@@ -44,7 +53,10 @@ export class PaymentMethodScreen extends LitElement {
     const method = this.#method.value;
     return html`
       <mp-screen heading=${m.paymentMethod.heading}>
-        ${method ? renderMethod(m, method) : renderLoadState(this.#method)}
+        ${method
+          ? html`${renderMethod(m, method)}
+              <p class="change"><a class="button" href=${hrefFor('/payment-method/card')} data-nav-key="change-card">${m.paymentMethod.change}</a></p>`
+          : renderLoadState(this.#method)}
       </mp-screen>
     `;
   }

@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, mountApp, readyAppAs, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
-import { TV, describeElement, inRow, nextFrame, press, tvKey } from '../support/keys.js';
+import { TV, arrowTo, describeElement, inRow, nextFrame, press, tvKey } from '../support/keys.js';
 
 async function waitForFocus(predicate: (el: HTMLElement) => boolean, message: string): Promise<HTMLElement> {
   return waitForElement(() => {
@@ -16,17 +16,6 @@ async function waitForFocus(predicate: (el: HTMLElement) => boolean, message: st
   }, message);
 }
 
-/** Walks focus to `target` with arrow keys only, choosing the arrow towards it. */
-async function arrowTo(target: HTMLElement): Promise<void> {
-  for (let step = 0; step < 80 && deepActiveElement() !== target; step++) {
-    const from = deepActiveElement()!.getBoundingClientRect();
-    const to = target.getBoundingClientRect();
-    const dy = to.top + to.height / 2 - (from.top + from.height / 2);
-    const dx = to.left + to.width / 2 - (from.left + from.width / 2);
-    await press(Math.abs(dy) > from.height / 2 ? (dy > 0 ? 'ArrowDown' : 'ArrowUp') : dx > 0 ? 'ArrowRight' : 'ArrowLeft');
-  }
-  expect(describeElement(deepActiveElement())).to.equal(describeElement(target));
-}
 
 function menuLink(app: MyPageApp, route: string): HTMLElement {
   return inScreen(app, 'mp-menu-screen', `a[data-route="${route}"]`)!;
@@ -36,7 +25,7 @@ const screens = [
   { route: '/contract', tag: 'mp-contract-screen', ready: '.plan', first: 'a.back' },
   { route: '/devices', tag: 'mp-devices-screen', ready: 'li', first: 'li button.remove' },
   { route: '/payments', tag: 'mp-payments-screen', ready: 'li', first: 'li' },
-  { route: '/payment-method', tag: 'mp-payment-method-screen', ready: '.last3', first: 'a.back' },
+  { route: '/payment-method', tag: 'mp-payment-method-screen', ready: '.last3', first: 'a.button[data-nav-key="change-card"]' },
   { route: '/history', tag: 'mp-history-screen', ready: 'li', first: 'li button.remove' },
   { route: '/downloads', tag: 'mp-downloads-screen', ready: 'li', first: 'li' },
   { route: '/favorites', tag: 'mp-favorites-screen', ready: 'li', first: 'li button.remove' },

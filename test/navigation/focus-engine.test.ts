@@ -201,6 +201,10 @@ describe('focus engine', () => {
     await press('Backspace');
     expect(a!.value).to.equal('ac');
     expect(backs).to.equal(0);
+    // At the caret's edge, left/right leave the field like any other arrow.
+    await press('ArrowLeft');
+    expect(a!.selectionStart).to.equal(0);
+    expect(describeElement(deepActiveElement())).to.equal('input[a]');
     // Down to a field not typed in yet: OK starts typing there, it does not submit.
     await press('ArrowDown');
     expect(describeElement(deepActiveElement())).to.equal('input[b]');

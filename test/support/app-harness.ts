@@ -32,7 +32,9 @@ export async function resetAll(): Promise<MockBackend> {
   mock.reset();
   sessionStorage.clear();
   localStorage.removeItem('my-page.locale');
-  history.replaceState(null, '', location.pathname + location.search);
+  const search = new URLSearchParams(location.search);
+  search.delete('tv');
+  history.replaceState(null, '', `${location.pathname}?${search}`);
   return mock;
 }
 
@@ -47,8 +49,10 @@ export async function loginElsewhere(loginId: string): Promise<void> {
   if (!response.ok) throw new Error(`login as ${loginId} failed: ${response.status}`);
 }
 
-export async function mountApp(hash = '#/'): Promise<MyPageApp> {
-  history.replaceState(null, '', hash);
+export async function mountApp(hash = '#/', options: { tv?: boolean } = {}): Promise<MyPageApp> {
+  const search = new URLSearchParams(location.search);
+  if (options.tv) search.set('tv', '1');
+  history.replaceState(null, '', `${location.pathname}?${search}${hash}`);
   return fixture<MyPageApp>(html`<my-page-app></my-page-app>`);
 }
 
@@ -74,9 +78,9 @@ export async function waitForElement(find: () => Element | null, message: string
 }
 
 /** Logs in as `loginId` and mounts the app at `hash`, ready. */
-export async function readyAppAs(loginId: string, hash = '#/'): Promise<MyPageApp> {
+export async function readyAppAs(loginId: string, hash = '#/', options: { tv?: boolean } = {}): Promise<MyPageApp> {
   await loginElsewhere(loginId);
-  const app = await mountApp(hash);
+  const app = await mountApp(hash, options);
   await waitForState(app, 'ready');
   return app;
 }

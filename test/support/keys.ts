@@ -1,5 +1,7 @@
 /** Real key events: `sendKeys` for named keys, CDP for TV remote key codes. */
+import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { deepActiveElement } from '../../src/navigation/dom.js';
 
 export const TV = {
   tizenBack: { keyCode: 10009, key: 'XF86Back' },
@@ -50,4 +52,23 @@ export function describeElement(element: Element | null): string {
 /** True for a list row or a control inside one (rows with actions focus their button). */
 export function inRow(element: Element | null | undefined): boolean {
   return !!element && (element.tagName === 'LI' || element.closest('li') !== null);
+}
+
+/**
+ * Walks focus to `target` with arrow keys only, choosing the arrow a person
+ * would: straight down/up to something below/above, sideways to something
+ * beside, else along the larger distance.
+ */
+export async function arrowTo(target: Element, maxSteps = 80): Promise<void> {
+  for (let step = 0; step < maxSteps && deepActiveElement() !== target; step++) {
+    const from = deepActiveElement()!.getBoundingClientRect();
+    const to = target.getBoundingClientRect();
+    const dy = to.top + to.height / 2 - (from.top + from.height / 2);
+    const dx = to.left + to.width / 2 - (from.left + from.width / 2);
+    const besideX = to.left < from.right && to.right > from.left;
+    const besideY = to.top < from.bottom && to.bottom > from.top;
+    const vertical = besideX && !besideY ? true : besideY && !besideX ? false : Math.abs(dy) > Math.abs(dx);
+    await press(vertical ? (dy > 0 ? 'ArrowDown' : 'ArrowUp') : dx > 0 ? 'ArrowRight' : 'ArrowLeft');
+  }
+  expect(describeElement(deepActiveElement())).to.equal(describeElement(target));
 }

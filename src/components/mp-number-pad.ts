@@ -1,0 +1,58 @@
+/**
+ * An on-screen number pad for a remote's D-pad: 1-9, delete, 0. It types into
+ * whatever field its owner says is active, through `pad-digit` / `pad-delete`
+ * events, and never holds what was typed.
+ */
+import { LitElement, css, html } from 'lit';
+import { I18nController } from '../i18n/i18n-controller.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'delete', '0'] as const;
+
+export class MpNumberPad extends LitElement {
+  readonly #i18n = new I18nController(this);
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: inline-grid;
+        grid-template-columns: repeat(3, 3.2rem);
+        gap: 0.5rem;
+      }
+      button {
+        min-height: 2.6rem;
+        padding: 0;
+        font-size: 1.1rem;
+      }
+      .delete {
+        font-size: 0.9rem;
+      }
+    `,
+  ];
+
+  override render() {
+    const { m } = this.#i18n.value;
+    return html`${KEYS.map((key) =>
+      key === 'delete'
+        ? html`<button type="button" class="delete" aria-label=${m.card.clear} @click=${this.#delete}>⌫</button>`
+        : html`<button type="button" class="digit" data-digit=${key} @click=${() => this.#digit(key)}>${key}</button>`,
+    )}`;
+  }
+
+  #digit(digit: string): void {
+    this.dispatchEvent(new CustomEvent('pad-digit', { detail: digit }));
+  }
+
+  #delete(): void {
+    this.dispatchEvent(new Event('pad-delete'));
+  }
+}
+
+customElements.define('mp-number-pad', MpNumberPad);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-number-pad': MpNumberPad;
+  }
+}
