@@ -75,7 +75,8 @@ async function remote(session, keyCode, key = '') {
 const focused = `(() => {
   let a = document.activeElement;
   while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-  return a ? (a.getAttribute('data-nav-key') || a.className || a.tagName) : null;
+  const keyed = a && a.closest('[data-nav-key]');
+  return a ? ((keyed && keyed.getAttribute('data-nav-key')) || a.className || a.tagName) : null;
 })()`;
 
 /** Waits until the focused element is the one named `key`. */
