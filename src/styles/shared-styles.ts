@@ -39,8 +39,17 @@ export const sharedStyles = css`
    * Focus, visible from 3 m and not by colour alone: a thick outline, a dark
    * halo and a slight scale. Plain :focus (not :focus-visible, which 2019 TV
    * engines drop together with the whole rule): on a TV every focus is visible.
+   * Only focusable elements are named: a bare :focus also matches every shadow
+   * host with a focused descendant, which would scale whole screens and turn
+   * a fixed dialog into a relative one.
    */
-  :focus {
+  a:focus,
+  button:focus,
+  input:focus,
+  select:focus,
+  textarea:focus,
+  [tabindex]:focus,
+  [data-nav]:focus {
     outline: 0.2rem solid var(--mp-focus, #ffd23f);
     outline-offset: 0.15rem;
     box-shadow: 0 0 0 0.45rem rgba(0, 0, 0, 0.85);
@@ -130,29 +139,39 @@ export const detailStyles = css`
   }
 `;
 
-/** Rows of account items (devices, payments, history, downloads, favorites). */
+/** Rows of account items in <mp-account-list> (devices, payments, history, downloads, favorites). */
 export const listStyles = css`
+  mp-account-list {
+    display: block;
+  }
   ul {
     list-style: none;
     margin: 0;
     padding: 0;
-    display: flex;
-    flex-direction: column;
-    gap: 0.6rem;
   }
   li {
     padding: 0.8rem 1.2rem;
     border-radius: 0.5rem;
     background: var(--mp-surface, #1d2331);
   }
+  /* One line each, so a row's height never depends on what the account sent. */
   .row-title {
     font-weight: 700;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .row-meta {
     color: var(--mp-text-muted, #b9c0d0);
     display: flex;
     flex-wrap: wrap;
     gap: 0.2rem 1.5rem;
+  }
+  .row-meta > span {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    max-width: 100%;
   }
   .summary {
     margin-bottom: 1rem;

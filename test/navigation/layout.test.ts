@@ -111,6 +111,22 @@ describe('10-foot layout', () => {
     expect(s.boxShadow).to.contain('inset');
   });
 
+  it('focus inside a screen never scales the screen, and a dialog stays fixed to the viewport', async () => {
+    const app = await appAt(1920, 1080, '#/favorites');
+    await waitForElement(() => (inRow(deepActiveElement()) ? document.body : null), 'no row');
+    const screen = screenOf(app, 'mp-favorites-screen')!;
+    expect(getComputedStyle(screen).transform).to.equal('none');
+    expect(getComputedStyle(screen.shadowRoot!.querySelector('mp-screen')!).transform).to.equal('none');
+    for (let i = 0; i < 6; i++) await press('ArrowDown');
+    await press('Enter');
+    const dialog = await waitForElement(() => screen.shadowRoot!.querySelector('mp-confirm-dialog'), 'no dialog');
+    await waitForElement(() => (describeElement(deepActiveElement()) === 'button.cancel' ? document.body : null), 'no dialog focus');
+    expect(getComputedStyle(dialog).position).to.equal('fixed');
+    expect(getComputedStyle(dialog).transform).to.equal('none');
+    const rect = dialog.getBoundingClientRect();
+    expect([rect.top, rect.left, rect.width, rect.height].map(Math.round)).to.deep.equal([0, 0, 1920, 1080]);
+  });
+
   it('a phone gets one column and readable type from the same elements', async () => {
     const app = await appAt(390, 844, '#/');
     await waitForElement(() => inScreen(app, 'mp-menu-screen', 'a'), 'no menu');
