@@ -23,23 +23,29 @@ export function isNavigable(element: Element): element is HTMLElement {
  * to it (or its fallback content). Light children of a host are reached only
  * where a slot renders them, exactly as the customer sees them.
  */
-export function collectNavigable(root: ParentNode, out: HTMLElement[] = []): HTMLElement[] {
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) visit(child, out);
+export function collectNavigable(
+  root: ParentNode,
+  out: HTMLElement[] = [],
+  /** Called for every shadow root entered (the cache observes them). */
+  onShadowRoot?: (root: ShadowRoot) => void,
+): HTMLElement[] {
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) visit(child, out, onShadowRoot);
   return out;
 }
 
-function visit(element: Element, out: HTMLElement[]): void {
+function visit(element: Element, out: HTMLElement[], onShadowRoot?: (root: ShadowRoot) => void): void {
   if (element.hasAttribute('hidden') || element.hasAttribute('inert') || element.hasAttribute('data-nav-skip-tree')) return;
   if (isNavigable(element)) out.push(element);
   if (element instanceof HTMLSlotElement) {
     // assignedNodes: assignedElements is missing before Chromium 65.
     const assigned = element.assignedNodes({ flatten: true });
     if (assigned.length) {
-      for (const node of assigned) if (node instanceof Element) visit(node, out);
+      for (const node of assigned) if (node instanceof Element) visit(node, out, onShadowRoot);
       return;
     }
   }
-  collectNavigable(element.shadowRoot ?? element, out);
+  if (element.shadowRoot) onShadowRoot?.(element.shadowRoot);
+  collectNavigable(element.shadowRoot ?? element, out, onShadowRoot);
 }
 
 /** The focused element, inside however many shadow roots it sits. */

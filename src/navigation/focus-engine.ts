@@ -19,13 +19,14 @@
  * - `data-color-key="red|green|yellow|blue"` and `data-digit-key="1"` are
  *   clicked by that key.
  *
- * Per key press the engine does one pass of layout reads (all rectangles,
- * after the walk and before any write) and at most one move per frame while a
- * key is held, so slow TVs never build a backlog.
+ * The navigable elements and their boxes are cached between presses and
+ * invalidated by any DOM change in the walked trees, resize, font loads and
+ * inner scrolling (navigable-cache.ts); a press then measures only the focused
+ * element, and a held key moves at most once per frame, so slow TVs never
+ * build a backlog.
  */
 import {
   closestComposed,
-  collectNavigable,
   composedContains,
   composedParent,
   deepActiveElement,
@@ -33,6 +34,7 @@ import {
   queryComposed,
 } from './dom.js';
 import { isTextEntry, keyAction, type Direction, type NavAction } from './key-map.js';
+import { NavigableCache, toPage } from './navigable-cache.js';
 import { pickNearest, pickNext, type Box } from './spatial.js';
 
 export interface FocusEngineOptions {
@@ -86,6 +88,7 @@ export class FocusEngine {
   /** Open dialogs, innermost last, each with the element that had focus before it. */
   readonly #traps: Array<{ element: HTMLElement; opener: HTMLElement | null }> = [];
   #restore: HTMLElement | null = null;
+  readonly #caches = new Map<ParentNode, NavigableCache>();
   #last: { element: HTMLElement; box: Box } | null = null;
   #frameBusy = false;
   #repairQueued = false;
@@ -109,6 +112,8 @@ export class FocusEngine {
   }
 
   disconnect(): void {
+    for (const cache of this.#caches.values()) cache.dispose();
+    this.#caches.clear();
     window.removeEventListener('keydown', this.#onKeyDown, true);
     window.removeEventListener('mousemove', this.#onPointer, true);
     window.removeEventListener('input', this.#onTyping, true);
@@ -120,7 +125,10 @@ export class FocusEngine {
   /** The open dialog, if any, else the whole app. */
   get scope(): ParentNode {
     while (this.#traps.length && !this.#traps[this.#traps.length - 1]!.element.isConnected) {
-      this.#restore = this.#traps.pop()!.opener;
+      const closed = this.#traps.pop()!;
+      this.#restore = closed.opener;
+      this.#caches.get(closed.element)?.dispose();
+      this.#caches.delete(closed.element);
     }
     return this.#traps[this.#traps.length - 1]?.element ?? this.#options.root;
   }
@@ -144,12 +152,14 @@ export class FocusEngine {
   move(direction: Direction, instant = false): boolean {
     const scope = this.scope;
     const active = deepActiveElement();
-    const candidates = collectNavigable(scope);
     if (!active || !this.#inScope(scope, active)) return this.focusFirst(scope);
     this.#remember(active);
-    // The one layout pass of this key press: every rectangle, no writes between.
-    const from = boxOf(active);
-    const boxes = candidates.map(boxOf);
+    const cache = this.#cache(scope);
+    const candidates = cache.elements;
+    const boxes = cache.boxes;
+    // Measured afresh: the focused element is the one that just moved or scaled.
+    const from = toPage(boxOf(active));
+    this.#last = { element: active, box: from };
     const others: Box[] = [];
     const elements: HTMLElement[] = [];
     for (let i = 0; i < candidates.length; i++) {
@@ -161,13 +171,15 @@ export class FocusEngine {
     const index = pickNext(from, others, direction);
     if (index < 0) return false;
     const target = this.#enter(active, elements[index]!);
-    this.#focus(target, target === elements[index] ? others[index]! : boxOf(target), instant);
+    this.#focus(target, boxOf(target), instant);
     return true;
   }
 
   /** The screen's first useful element: `data-nav-default`, else the first that is not chrome. */
   focusFirst(scope: ParentNode = this.scope): boolean {
-    const candidates = collectNavigable(scope).filter((el) => visible(boxOf(el)));
+    const cache = this.#cache(scope);
+    const boxes = cache.boxes;
+    const candidates = cache.elements.filter((_, i) => visible(boxes[i]!));
     const rank = (el: HTMLElement): number => {
       const chrome = closestComposed(el, '[data-nav-secondary]');
       return chrome ? (chrome.dataset.navSecondary === 'low' ? 2 : 1) : 0;
@@ -180,6 +192,15 @@ export class FocusEngine {
     if (!target) return false;
     this.#focus(target, boxOf(target), true);
     return true;
+  }
+
+  #cache(scope: ParentNode): NavigableCache {
+    let cache = this.#caches.get(scope);
+    if (!cache) {
+      cache = new NavigableCache(scope);
+      this.#caches.set(scope, cache);
+    }
+    return cache;
   }
 
   /** Puts focus back when it was lost (its element removed, the screen replaced). */
@@ -209,11 +230,19 @@ export class FocusEngine {
       this.#focus(restore, boxOf(restore), true);
       return;
     }
-    const candidates = collectNavigable(scope);
-    const boxes = candidates.map(boxOf);
+    const cache = this.#cache(scope);
+    const boxes = cache.boxes;
+    const candidates: HTMLElement[] = [];
+    const candidateBoxes: Box[] = [];
+    cache.elements.forEach((element, i) => {
+      if (element.isConnected && visible(boxes[i]!)) {
+        candidates.push(element);
+        candidateBoxes.push(boxes[i]!);
+      }
+    });
     const last = this.#last;
-    const index = last ? pickNearest(last.box, boxes.filter(visible)) : -1;
-    const target = index >= 0 ? candidates.filter((_, i) => visible(boxes[i]!))[index] : undefined;
+    const index = last ? pickNearest(last.box, candidateBoxes) : -1;
+    const target = index >= 0 ? candidates[index] : undefined;
     if (target) this.#focus(target, boxOf(target), true);
     else this.focusFirst(scope);
   }
@@ -258,9 +287,10 @@ export class FocusEngine {
     }
   }
 
+  /** Focuses without the browser's own scrolling, then scrolls into the safe area; `box` in viewport coordinates. */
   #focus(element: HTMLElement, box: Box, instant: boolean): void {
     element.focus({ preventScroll: true });
-    this.#last = { element, box };
+    this.#last = { element, box: toPage(box) };
     this.#scrollIntoSafeArea(element, box, instant);
   }
 

@@ -1,0 +1,83 @@
+/**
+ * The navigable elements of a scope and their boxes, kept between key presses
+ * so a held key on a slow TV does not re-walk the tree and re-measure a
+ * thousand elements each time. Anything that can add, remove or move
+ * elements invalidates them:
+ *
+ * - a DOM change anywhere in the walked trees (one MutationObserver observes
+ *   the scope and every shadow root the walk entered: peers cannot see those)
+ *   drops the list and the boxes;
+ * - a window resize (media queries, the 10-foot root font size), web fonts
+ *   finishing loading, and any scroll (the page, a `[data-nav-scroller]`;
+ *   fixed-position dialogs move against the page) drop the boxes.
+ *
+ * What it cannot see (a CSS animation moving things) is why the engine still
+ * measures the focused element afresh on every press.
+ */
+import { collectNavigable } from './dom.js';
+import type { Box } from './spatial.js';
+
+export class NavigableCache {
+  #elements: HTMLElement[] | null = null;
+  #boxes: Box[] | null = null;
+  readonly #observer = new MutationObserver(() => this.invalidate());
+  readonly #scrollers = new Set<Element>();
+  readonly #onLayout = (): void => {
+    this.#boxes = null;
+  };
+
+  constructor(private readonly scope: ParentNode) {
+    window.addEventListener('resize', this.#onLayout);
+    window.addEventListener('scroll', this.#onLayout, { capture: true, passive: true });
+    document.fonts?.addEventListener?.('loadingdone', this.#onLayout);
+  }
+
+  dispose(): void {
+    this.invalidate();
+    window.removeEventListener('resize', this.#onLayout);
+    window.removeEventListener('scroll', this.#onLayout, { capture: true });
+    document.fonts?.removeEventListener?.('loadingdone', this.#onLayout);
+  }
+
+  invalidate(): void {
+    this.#elements = null;
+    this.#boxes = null;
+    this.#observer.disconnect();
+    for (const scroller of this.#scrollers) scroller.removeEventListener('scroll', this.#onLayout);
+    this.#scrollers.clear();
+  }
+
+  get elements(): HTMLElement[] {
+    if (!this.#elements) {
+      const observe = (root: Node): void =>
+        this.#observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+      observe(this.scope as Node);
+      this.#elements = collectNavigable(this.scope, [], (root) => {
+        observe(root);
+        root.querySelectorAll('[data-nav-scroller]').forEach((scroller) => this.#watchScroller(scroller));
+      });
+      (this.scope as Element).querySelectorAll?.('[data-nav-scroller]').forEach((scroller) => this.#watchScroller(scroller));
+    }
+    return this.#elements;
+  }
+
+  /** One pass of layout reads for every element (page coordinates), reused until something moves. */
+  get boxes(): Box[] {
+    if (!this.#boxes) {
+      const x = scrollX;
+      const y = scrollY;
+      this.#boxes = this.elements.map((element) => toPage(element.getBoundingClientRect(), x, y));
+    }
+    return this.#boxes;
+  }
+
+  #watchScroller(scroller: Element): void {
+    if (this.#scrollers.has(scroller)) return;
+    this.#scrollers.add(scroller);
+    scroller.addEventListener('scroll', this.#onLayout, { passive: true });
+  }
+}
+
+export function toPage(rect: Box, x: number = scrollX, y: number = scrollY): Box {
+  return { left: rect.left + x, top: rect.top + y, right: rect.right + x, bottom: rect.bottom + y };
+}
