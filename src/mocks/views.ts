@@ -43,33 +43,55 @@ export function favoritesView(state: AccountState): ItemList<Favorite> {
 // --- cursors ----------------------------------------------------------------
 
 /**
- * Opaque to the client; here simply base64url("o:<offset>"). An offset that
- * lies past the end after deletions yields an empty last page, not an error.
+ * Opaque to the client. Keyset, not offset: base64url("k:<time ms>:<id>") of
+ * the last item of the page, so deleting a row before the next page is
+ * fetched neither skips nor repeats anything (lists are newest first).
  */
-export function encodeCursor(offset: number): string {
-  return btoa(`o:${offset}`).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+export function encodeCursor(time: number, id: string): string {
+  return btoa(`k:${time}:${id}`).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 }
 
-/** Offset, 0 for a missing or empty cursor, or null if it is not ours. */
-export function decodeCursor(cursor: string | null): number | null {
-  if (cursor === null || cursor === '') return 0;
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(cursor)) return null;
+export interface CursorKey {
+  readonly time: number;
+  readonly id: string;
+}
+
+/** The key after which the page starts; `start` for a missing or empty cursor; null if it is not ours. */
+export function decodeCursor(cursor: string | null): CursorKey | 'start' | null {
+  if (cursor === null || cursor === '') return 'start';
+  if (!/^[A-Za-z0-9_-]{1,120}$/.test(cursor)) return null;
   let text: string;
   try {
     text = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
   } catch {
     return null;
   }
-  const match = /^o:(\d{1,9})$/.exec(text);
-  return match ? Number(match[1]) : null;
+  const match = /^k:(\d{1,15}):([A-Za-z0-9_-]{1,60})$/.exec(text);
+  return match ? { time: Number(match[1]), id: match[2]! } : null;
 }
 
-export function pageOf<T>(items: readonly T[], offset: number, size: number): Page<T> {
-  const slice = items.slice(offset, offset + size);
-  const next = offset + size;
+/** Newest first, ties by id descending: the order the lists are kept in. */
+function isAfter(time: number, id: string, key: CursorKey): boolean {
+  return time < key.time || (time === key.time && id < key.id);
+}
+
+export function pageOf<T>(
+  items: readonly T[],
+  after: CursorKey | 'start',
+  size: number,
+  keyOf: (item: T) => CursorKey,
+): Page<T> {
+  const start = after === 'start' ? 0 : items.findIndex((item) => {
+    const key = keyOf(item);
+    return isAfter(key.time, key.id, after);
+  });
+  const from = start < 0 ? items.length : start;
+  const slice = items.slice(from, from + size);
+  const last = slice[slice.length - 1];
+  const more = from + size < items.length && last !== undefined;
   return {
     items: structuredClone(slice),
-    nextCursor: next < items.length ? encodeCursor(next) : null,
+    nextCursor: more ? encodeCursor(keyOf(last).time, keyOf(last).id) : null,
   };
 }
 
@@ -86,12 +108,15 @@ export function readView(endpoint: ReadEndpointKey, state: AccountState, cursor:
       return downloadsView(state);
     case 'favorites':
       return favoritesView(state);
-    case 'payments':
+    case 'payments': {
+      const after = decodeCursor(cursor);
+      if (after === null) return null;
+      return pageOf(state.payments, after, PAGE_SIZE.payments, (p) => ({ time: Date.parse(p.paidAt), id: p.paymentId }));
+    }
     case 'viewing-history': {
-      const offset = decodeCursor(cursor);
-      if (offset === null) return null;
-      const items = endpoint === 'payments' ? state.payments : state.history;
-      return pageOf<unknown>(items, offset, PAGE_SIZE[endpoint]);
+      const after = decodeCursor(cursor);
+      if (after === null) return null;
+      return pageOf(state.history, after, PAGE_SIZE['viewing-history'], (h) => ({ time: Date.parse(h.viewedAt), id: h.entryId }));
     }
   }
 }

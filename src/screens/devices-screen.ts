@@ -2,6 +2,7 @@
 import { LitElement, html } from 'lit';
 import type { Devices } from '../api/schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
+import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
@@ -32,22 +33,22 @@ export class DevicesScreen extends LitElement {
               <p class="summary">${m.devices.count(devices.items.length, devices.limit)}</p>
               ${devices.items.length === 0
                 ? html`<p class="empty">${m.devices.empty}</p>`
-                : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.devices.heading}>
-                    ${devices.items.map(
-                      (device) => html`<li class="with-action" data-nav-key=${device.deviceId}>
-                        <div class="row-body">
-                          <p class="row-title text">${device.name}</p>
-                          <p class="row-meta">
-                            <span class="text">${m.devices.os}: ${device.os}</span>
-                            <span>${m.devices.registeredAt}: ${i18n.dateTime(device.registeredAt)}</span>
-                            <span>${m.devices.lastUsedAt}: ${i18n.dateTime(device.lastUsedAt)}</span>
-                          </p>
-                        </div>
-                        <button class="remove" aria-label=${m.procedures.removeDeviceLabel(device.name)}
-                          @click=${() => this.#remove.open(device)}>${m.procedures.removeDevice}</button>
-                      </li>`,
-                    )}
-                  </ul>`}
+                : html`<mp-account-list label=${m.devices.heading} row-class="with-action"
+                    .items=${devices.items}
+                    .keyOf=${(device: Device) => device.deviceId}
+                    .renderRow=${(device: Device) => html`
+                      <div class="row-body">
+                        <p class="row-title text">${device.name}</p>
+                        <p class="row-meta">
+                          <span class="text">${m.devices.os}: ${device.os}</span>
+                          <span>${m.devices.registeredAt}: ${i18n.dateTime(device.registeredAt)}</span>
+                          <span>${m.devices.lastUsedAt}: ${i18n.dateTime(device.lastUsedAt)}</span>
+                        </p>
+                      </div>
+                      <button class="remove" aria-label=${m.procedures.removeDeviceLabel(device.name)}
+                        @click=${() => this.#remove.open(device)}>${m.procedures.removeDevice}</button>
+                    `}
+                  ></mp-account-list>`}
             `
           : renderLoadState(this.#devices)}
         ${renderConfirmDialog(this.#remove, (device) => ({

@@ -1,7 +1,8 @@
 /** #/downloads: titles saved to the account's devices, with their expiry. */
 import { LitElement, html } from 'lit';
-import type { Downloads } from '../api/schemas.js';
+import type { Download, Downloads } from '../api/schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
+import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
@@ -22,18 +23,18 @@ export class DownloadsScreen extends LitElement {
         ${downloads
           ? downloads.items.length === 0
             ? html`<p class="empty">${m.downloads.empty}</p>`
-            : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.downloads.heading}>
-                ${downloads.items.map(
-                  (item) => html`<li tabindex="0" data-nav-key=${item.downloadId}>
-                    <p class="row-title text">${item.title}</p>
-                    <p class="row-meta">
-                      <span class="text">${m.downloads.device}: ${item.deviceName}（${item.deviceOs}）</span>
-                      <span>${m.downloads.downloadedAt}: ${i18n.dateTime(item.downloadedAt)}</span>
-                      <span>${m.downloads.expiresAt}: ${i18n.dateTime(item.expiresAt)}</span>
-                    </p>
-                  </li>`,
-                )}
-              </ul>`
+            : html`<mp-account-list label=${m.downloads.heading} focusable-rows
+                .items=${downloads.items}
+                .keyOf=${(item: Download) => item.downloadId}
+                .renderRow=${(item: Download) => html`
+                  <p class="row-title text">${item.title}</p>
+                  <p class="row-meta">
+                    <span class="text">${m.downloads.device}: ${item.deviceName}（${item.deviceOs}）</span>
+                    <span>${m.downloads.downloadedAt}: ${i18n.dateTime(item.downloadedAt)}</span>
+                    <span>${m.downloads.expiresAt}: ${i18n.dateTime(item.expiresAt)}</span>
+                  </p>
+                `}
+              ></mp-account-list>`
           : renderLoadState(this.#downloads)}
       </mp-screen>
     `;

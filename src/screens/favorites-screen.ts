@@ -2,6 +2,7 @@
 import { LitElement, html } from 'lit';
 import type { Favorites } from '../api/schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
+import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
@@ -30,18 +31,18 @@ export class FavoritesScreen extends LitElement {
         ${favorites
           ? favorites.items.length === 0
             ? html`<p class="empty">${m.favorites.empty}</p>`
-            : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.favorites.heading}>
-                ${favorites.items.map(
-                  (item) => html`<li class="with-action" data-nav-key=${item.titleId}>
-                    <div class="row-body">
-                      <p class="row-title text">${item.title}</p>
-                      <p class="row-meta"><span>${m.favorites.addedAt}: ${i18n.dateTime(item.addedAt)}</span></p>
-                    </div>
-                    <button class="remove" aria-label=${m.procedures.removeFavoriteLabel(item.title)}
-                      @click=${() => this.#remove.open(item)}>${m.procedures.removeFavorite}</button>
-                  </li>`,
-                )}
-              </ul>`
+            : html`<mp-account-list label=${m.favorites.heading} row-class="with-action"
+                .items=${favorites.items}
+                .keyOf=${(item: Favorite) => item.titleId}
+                .renderRow=${(item: Favorite) => html`
+                  <div class="row-body">
+                    <p class="row-title text">${item.title}</p>
+                    <p class="row-meta"><span>${m.favorites.addedAt}: ${i18n.dateTime(item.addedAt)}</span></p>
+                  </div>
+                  <button class="remove" aria-label=${m.procedures.removeFavoriteLabel(item.title)}
+                    @click=${() => this.#remove.open(item)}>${m.procedures.removeFavorite}</button>
+                `}
+              ></mp-account-list>`
           : renderLoadState(this.#favorites)}
         ${renderConfirmDialog(this.#remove, (item) => ({
           heading: m.procedures.removeFavoriteHeading,

@@ -3,6 +3,7 @@ import { LitElement, html } from 'lit';
 import type { HistoryEntry } from '../api/schemas.js';
 import { renderListMore } from '../components/list-more.js';
 import { renderLoadState } from '../components/mp-load-state.js';
+import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { InvalidResponseError } from '../api/errors.js';
@@ -37,18 +38,19 @@ export class HistoryScreen extends LitElement {
           ? renderLoadState(list)
           : list.items.length === 0
             ? html`<p class="empty">${m.history.empty}</p>`
-            : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.history.heading}>
-                  ${list.items.map(
-                    (entry) => html`<li class="with-action" data-nav-key=${entry.entryId}>
-                      <div class="row-body">
-                        <p class="row-title text">${entry.title}</p>
-                        <p class="row-meta"><span>${m.history.viewedAt}: ${i18n.dateTime(entry.viewedAt)}</span></p>
-                      </div>
-                      <button class="remove" aria-label=${m.procedures.removeHistoryLabel(entry.title)}
-                        @click=${() => this.#remove.open(entry)}>${m.procedures.removeHistory}</button>
-                    </li>`,
-                  )}
-                </ul>
+            : html`<mp-account-list label=${m.history.heading} row-class="with-action"
+                  ?has-more=${list.hasMore} @load-more=${() => list.loadMore()}
+                  .items=${list.items}
+                  .keyOf=${(entry: HistoryEntry) => entry.entryId}
+                  .renderRow=${(entry: HistoryEntry) => html`
+                    <div class="row-body">
+                      <p class="row-title text">${entry.title}</p>
+                      <p class="row-meta"><span>${m.history.viewedAt}: ${i18n.dateTime(entry.viewedAt)}</span></p>
+                    </div>
+                    <button class="remove" aria-label=${m.procedures.removeHistoryLabel(entry.title)}
+                      @click=${() => this.#remove.open(entry)}>${m.procedures.removeHistory}</button>
+                  `}
+                ></mp-account-list>
                 ${renderListMore(list, m)}`}
         ${renderConfirmDialog(this.#remove, (entry) => ({
           heading: m.procedures.removeHistoryHeading,

@@ -3,6 +3,7 @@ import { LitElement, html } from 'lit';
 import type { Payment } from '../api/schemas.js';
 import { renderListMore } from '../components/list-more.js';
 import { renderLoadState } from '../components/mp-load-state.js';
+import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { CursorListController } from '../data/cursor-list-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
@@ -32,17 +33,19 @@ export class PaymentsScreen extends LitElement {
           ? renderLoadState(list)
           : list.items.length === 0
             ? html`<p class="empty">${m.payments.empty}</p>`
-            : html`<ul data-nav-container data-nav-enter="last" aria-label=${m.payments.heading}>
-                  ${list.items.map(
-                    (payment) => html`<li tabindex="0" data-nav-key=${payment.paymentId}>
-                      <p class="row-title"><span class="text">${payment.description}</span>　${i18n.money(payment.amount)}</p>
-                      <p class="row-meta">
-                        <span>${m.payments.paidAt}: ${i18n.dateTime(payment.paidAt)}</span>
-                        <span class="text">${m.payments.method}: ${methodText(m, payment)}</span>
-                      </p>
-                    </li>`,
-                  )}
-                </ul>
+            : html`<mp-account-list label=${m.payments.heading} focusable-rows
+                  ?has-more=${list.hasMore} @load-more=${() => list.loadMore()}
+                  .items=${list.items}
+                  .keyOf=${(payment: Payment) => payment.paymentId}
+                  .renderRow=${(payment: Payment) => html`
+                    <p class="row-title text">${payment.description}</p>
+                    <p class="row-meta">
+                      <span class="amount">${m.payments.amount}: ${i18n.money(payment.amount)}</span>
+                      <span>${m.payments.paidAt}: ${i18n.dateTime(payment.paidAt)}</span>
+                      <span class="text">${m.payments.method}: ${methodText(m, payment)}</span>
+                    </p>
+                  `}
+                ></mp-account-list>
                 ${renderListMore(list, m)}`}
       </mp-screen>
     `;

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
-import { TARO, inScreen, mountApp, readyAppAs, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
+import { TARO, inScreen, loadedRows, mountApp, readyAppAs, renderedRows, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
 import { TV, arrowTo, describeElement, inRow, nextFrame, press, tvKey } from '../support/keys.js';
 
 async function waitForFocus(predicate: (el: HTMLElement) => boolean, message: string): Promise<HTMLElement> {
@@ -100,7 +100,7 @@ describe('the My Page with a remote alone', () => {
     await waitForFocus((el) => el.dataset.route === '/contract', 'no menu focus');
     await press('5');
     await waitForElement(() => inScreen(app, 'mp-history-screen', 'li'), 'digit 5 did not open the history');
-    const rows = () => screenOf(app, 'mp-history-screen')!.shadowRoot!.querySelectorAll('li').length;
+    const rows = () => loadedRows(app, 'mp-history-screen');
     expect(rows()).to.equal(50);
     await tvKey(TV.yellow);
     await waitForElement(() => (rows() > 50 ? document.body : null), 'yellow did not load more');
@@ -110,25 +110,28 @@ describe('the My Page with a remote alone', () => {
     await waitForElement(() => screenOf(app, 'mp-menu-screen'), 'red did not go to the menu');
   });
 
-  it('focus stays on "more" while a page loads, and survives the button going away at the end', async () => {
+  it('holding Down through 5,000 entries prefetches pages ahead of focus; the DOM stays small', async () => {
     await resetAll();
     const app = await readyAppAs('heavy@example.jp', '#/history');
-    const rows = () => screenOf(app, 'mp-history-screen')?.shadowRoot?.querySelectorAll('li').length ?? 0;
     await waitForFocus((el) => inRow(el), 'no row focused');
-    await arrowTo(inScreen(app, 'mp-history-screen', 'button.load-more')!);
-    await tvKey(TV.ok);
-    await waitForElement(() => (rows() > 50 ? document.body : null), 'no page 2');
+    expect(loadedRows(app, 'mp-history-screen')).to.equal(50);
+    for (let burst = 0; burst < 4; burst++) await tvKey(TV.down, { repeat: 15, gapMs: 35 });
+    // More pages arrived without anyone pressing "more", and focus is still on a row.
+    await waitForElement(() => (loadedRows(app, 'mp-history-screen') >= 100 ? document.body : null), 'no prefetch');
     await nextFrame();
-    expect(describeElement(deepActiveElement())).to.equal('button.load-more');
+    expect(inRow(deepActiveElement())).to.equal(true);
+    expect(renderedRows(app, 'mp-history-screen')).to.be.below(60);
+    expect(document.scrollingElement!.scrollTop).to.be.greaterThan(1000);
+  });
 
-    // Taro has two pages: the button is replaced by "no more", focus goes to the nearest row.
+  it('at the end of a list the footer says so and focus stays on a row', async () => {
     await resetAll();
-    const app2 = await readyAppAs(TARO.loginId, '#/history');
+    const app = await readyAppAs(TARO.loginId, '#/history');
     await waitForFocus((el) => inRow(el), 'no row focused');
-    await arrowTo(inScreen(app2, 'mp-history-screen', 'button.load-more')!);
-    await tvKey(TV.ok);
-    await waitForElement(() => inScreen(app2, 'mp-history-screen', '.end'), 'no end of list');
-    await waitForFocus((el) => inRow(el), 'focus lost when the button went away');
+    for (let i = 0; i < 6; i++) await tvKey(TV.down, { repeat: 15, gapMs: 30 });
+    await waitForElement(() => inScreen(app, 'mp-history-screen', '.end'), 'no end of list');
+    expect(loadedRows(app, 'mp-history-screen')).to.equal(80);
+    expect(inRow(deepActiveElement())).to.equal(true);
   });
 
   it('focus survives a route change', async () => {

@@ -32,6 +32,7 @@ export async function resetAll(): Promise<MockBackend> {
   mock.reset();
   sessionStorage.clear();
   localStorage.removeItem('my-page.locale');
+  scrollTo(0, 0);
   const search = new URLSearchParams(location.search);
   search.delete('tv');
   history.replaceState(null, '', `${location.pathname}?${search}`);
@@ -91,4 +92,14 @@ export async function submitLogin(app: MyPageApp, loginId: string, password = DE
   (form.querySelector('input[name=loginId]') as HTMLInputElement).value = loginId;
   (form.querySelector('input[name=password]') as HTMLInputElement).value = password;
   (form.querySelector('button[type=submit]') as HTMLButtonElement).click();
+}
+
+/** How many rows a list screen has loaded (rows are windowed; each carries aria-setsize). */
+export function loadedRows(app: MyPageApp, tag: keyof HTMLElementTagNameMap): number {
+  return Number(inScreen(app, tag, 'li[aria-setsize]')?.getAttribute('aria-setsize') ?? 0);
+}
+
+/** How many rows are actually in the DOM. */
+export function renderedRows(app: MyPageApp, tag: keyof HTMLElementTagNameMap): number {
+  return screenOf(app, tag)?.shadowRoot?.querySelectorAll('li').length ?? 0;
 }

@@ -1,0 +1,180 @@
+/**
+ * <mp-account-list>: every list of the My Page (devices, payments, viewing
+ * history, downloads, favorites). Only the rows near the screen are in the
+ * DOM, so 5,000 history entries cost what 50 do on a TV with little memory:
+ *
+ * - rows sit at `index * pitch` in a container as tall as the whole list;
+ *   the pitch is the tallest row measured so far (rows of one list share a
+ *   template, so it settles after the first render);
+ * - the window follows the page's scroll position with some rows of overscan
+ *   above and below, so a held Down key always finds the next row rendered;
+ * - the focused row is always rendered, even when scrolled far away, so
+ *   recycling rows never drops focus (the known failure of virtualizers);
+ * - when the window nears the end of what is loaded it fires `load-more`, so
+ *   the next cursor page arrives before focus reaches the last row.
+ *
+ * It renders into the light DOM: rows live in the owning screen's shadow
+ * tree and take that screen's styles.
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+
+const OVERSCAN_ROWS = 8;
+const PREFETCH_ROWS = 20;
+const INITIAL_PITCH_REM = 5;
+
+export class MpAccountList<T = unknown> extends LitElement {
+  static override properties = {
+    items: { attribute: false },
+    label: { type: String },
+    hasMore: { type: Boolean, attribute: 'has-more' },
+    focusableRows: { type: Boolean, attribute: 'focusable-rows' },
+    rowClass: { type: String, attribute: 'row-class' },
+  };
+
+  declare items: readonly T[];
+  declare label: string;
+  /** More pages exist behind a cursor. */
+  declare hasMore: boolean;
+  /** Rows without a control of their own are focusable themselves. */
+  declare focusableRows: boolean;
+  declare rowClass: string;
+  keyOf: (item: T) => string = () => '';
+  renderRow: (item: T, index: number) => TemplateResult | typeof nothing = () => nothing;
+
+  #pitch = 0;
+  #start = 0;
+  #end = 0;
+  #focusedKey: string | null = null;
+  #frame = 0;
+  #requestedAt = -1;
+
+  readonly #onViewport = (): void => {
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      if (this.#computeRange()) this.requestUpdate();
+    });
+  };
+
+  readonly #onFocusIn = (event: FocusEvent): void => {
+    const row = (event.target as Element).closest?.('[data-nav-key]');
+    this.#focusedKey = row?.getAttribute('data-nav-key') ?? null;
+  };
+
+  constructor() {
+    super();
+    this.items = [];
+    this.label = '';
+    this.hasMore = false;
+    this.focusableRows = false;
+    this.rowClass = '';
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('scroll', this.#onViewport, { passive: true });
+    window.addEventListener('resize', this.#onViewport);
+    this.addEventListener('focusin', this.#onFocusIn);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('scroll', this.#onViewport);
+    window.removeEventListener('resize', this.#onViewport);
+    this.removeEventListener('focusin', this.#onFocusIn);
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('items')) {
+      if (!this.#pitch) this.#pitch = INITIAL_PITCH_REM * rootFontPx();
+      this.#computeRange();
+      if (this.items.length < this.#requestedAt) this.#requestedAt = -1;
+    }
+  }
+
+  override render() {
+    const count = this.items.length;
+    const indices: number[] = [];
+    for (let i = this.#start; i < this.#end; i++) indices.push(i);
+    const focused = this.#focusedIndex();
+    if (focused >= 0 && (focused < this.#start || focused >= this.#end)) indices.push(focused);
+    return html`<ul role="list" aria-label=${this.label} data-nav-container data-nav-enter="last"
+      style="position:relative;height:${count * this.#pitch}px">
+      ${repeat(
+        indices,
+        (i) => this.keyOf(this.items[i]!),
+        (i) => html`<li role="listitem" class=${this.rowClass} data-nav-key=${this.keyOf(this.items[i]!)}
+          tabindex=${this.focusableRows ? '0' : nothing} aria-posinset=${i + 1} aria-setsize=${count}
+          style="position:absolute;left:0;right:0;top:${i * this.#pitch}px">${this.renderRow(this.items[i]!, i)}</li>`,
+      )}
+    </ul>`;
+  }
+
+  override updated(): void {
+    // Rows of one list share a template: the tallest one seen sets the pitch.
+    let tallest = 0;
+    for (const row of this.querySelectorAll<HTMLElement>(':scope > ul > li')) tallest = Math.max(tallest, row.offsetHeight);
+    const pitch = tallest ? tallest + gapPx() : this.#pitch;
+    if (Math.abs(pitch - this.#pitch) > 0.5 && tallest) {
+      this.#pitch = pitch;
+      this.#computeRange();
+      this.requestUpdate();
+      return;
+    }
+    this.#maybeLoadMore();
+  }
+
+  #focusedIndex(): number {
+    if (this.#focusedKey === null) return -1;
+    const key = this.#focusedKey;
+    // Only the focused row needs this lookup, and only while it is out of the window.
+    for (let i = this.#start; i < this.#end; i++) if (this.keyOf(this.items[i]!) === key) return i;
+    return this.items.findIndex((item) => this.keyOf(item) === key);
+  }
+
+  /** The rows near the screen; true when that changed. */
+  #computeRange(): boolean {
+    const count = this.items.length;
+    const pitch = this.#pitch || INITIAL_PITCH_REM * rootFontPx();
+    const top = this.isConnected ? this.getBoundingClientRect().top : 0;
+    const first = Math.floor(-top / pitch) - OVERSCAN_ROWS;
+    const last = Math.ceil((innerHeight - top) / pitch) + OVERSCAN_ROWS;
+    const start = Math.max(0, Math.min(count, first));
+    const end = Math.max(start, Math.min(count, last));
+    const changed = start !== this.#start || end !== this.#end;
+    this.#start = start;
+    this.#end = end;
+    return changed;
+  }
+
+  #maybeLoadMore(): void {
+    const count = this.items.length;
+    if (!this.hasMore || this.#end < count - PREFETCH_ROWS || this.#requestedAt === count) return;
+    this.#requestedAt = count;
+    this.dispatchEvent(new Event('load-more'));
+  }
+}
+
+function rootFontPx(): number {
+  return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+}
+
+/** The space between rows: 0.6rem. */
+function gapPx(): number {
+  return 0.6 * rootFontPx();
+}
+
+customElements.define('mp-account-list', MpAccountList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-account-list': MpAccountList;
+  }
+}
