@@ -13,31 +13,26 @@ import { requestPlatformKeys } from '../navigation/platform-keys.js';
 import { IdentityStore, type AppState } from '../identity/identity-store.js';
 import { createI18n, initialLocale, saveLocale, type I18n, type Locale } from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import '../screens/card-change-screen.js';
-import '../screens/contract-screen.js';
-import '../screens/devices-screen.js';
-import '../screens/downloads-screen.js';
-import '../screens/favorites-screen.js';
-import '../screens/history-screen.js';
 import '../screens/identity-stop-screen.js';
 import '../screens/login-screen.js';
-import '../screens/membership-screen.js';
 import '../screens/menu-screen.js';
-import '../screens/payment-method-screen.js';
-import '../screens/payments-screen.js';
 import { i18nContext, servicesContext, type AppServices } from './contexts.js';
 import { HashRouteController } from './hash-route-controller.js';
-import { accountScreens, type RoutePath } from './routes.js';
+import { accountScreens, screenModules, type RoutePath } from './routes.js';
 
 export class MyPageApp extends LitElement {
   static override properties = {
     state: { type: String, reflect: true },
     locale: { state: true },
+    screenLoad: { state: true },
   };
 
   /** Reflected for QA, tests and styling: loading | signed-out | ready | identity-stop. */
   declare state: AppState;
   declare locale: Locale;
+  /** Loading state of the current route's lazily loaded screen module. */
+  declare screenLoad: 'idle' | 'loading' | 'failed';
+  readonly #loadedScreens = new Set<RoutePath>();
 
   readonly identity: IdentityStore;
   readonly api: AccountApi;
@@ -61,6 +56,7 @@ export class MyPageApp extends LitElement {
     this.api = new AccountApi(this.identity);
     this.state = this.identity.state;
     this.locale = initialLocale();
+    this.screenLoad = 'idle';
     this.#i18n = createI18n(this.locale);
     const services: AppServices = { identity: this.identity, api: this.api };
     new ContextProvider(this, { context: servicesContext, initialValue: services });
@@ -128,9 +124,30 @@ export class MyPageApp extends LitElement {
     }
   }
 
+  /** Starts loading the current screen's module when it is needed and not there yet. */
+  #loadScreen(path: RoutePath): void {
+    const load = screenModules[path];
+    if (!load || this.#loadedScreens.has(path) || this.screenLoad !== 'idle') return;
+    this.screenLoad = 'loading';
+    load().then(
+      () => {
+        this.#loadedScreens.add(path);
+        this.screenLoad = 'idle';
+      },
+      () => {
+        this.screenLoad = 'failed';
+      },
+    );
+  }
+
+  #screenReady(path: RoutePath): boolean {
+    return !screenModules[path] || this.#loadedScreens.has(path);
+  }
+
   override willUpdate(): void {
     // Signed in, the login route has nothing to show: go to the menu.
     if (this.state === 'ready' && this.#route.path === '/login') this.#route.replace('/');
+    if (this.state === 'ready') this.#loadScreen(this.#route.path);
     document.documentElement.lang = this.locale;
   }
 
@@ -165,6 +182,12 @@ export class MyPageApp extends LitElement {
         return html`<mp-identity-stop-screen cause=${this.identity.snapshot.stopCause ?? 'mismatch'}></mp-identity-stop-screen>`;
       case 'ready': {
         const path = this.#route.path === '/login' ? '/' : this.#route.path;
+        if (!this.#screenReady(path)) {
+          return this.screenLoad === 'failed'
+            ? html`<div role="alert"><p>${m.errors.network}</p>
+                <button class="retry" @click=${() => (this.screenLoad = 'idle')}>${m.app.retry}</button></div>`
+            : html`<p role="status" class="muted">${m.app.loading}</p>`;
+        }
         return accountScreens[path]({ lastOpened: this.#focusMemory.get('/') ?? null });
       }
     }

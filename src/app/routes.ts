@@ -22,7 +22,10 @@ export interface ScreenContext {
   readonly lastOpened: string | null;
 }
 
-/** Screens load only with the app shell for now; each is its own module. */
+/**
+ * Screens other than the menu load on first visit (their own chunks), so the
+ * first screen carries only what it needs; see `screenModules`.
+ */
 export const accountScreens: Record<Exclude<RoutePath, '/login'>, (context: ScreenContext) => TemplateResult> = {
   '/': ({ lastOpened }) => html`<mp-menu-screen .lastOpened=${lastOpened}></mp-menu-screen>`,
   '/contract': () => html`<mp-contract-screen></mp-contract-screen>`,
@@ -34,6 +37,23 @@ export const accountScreens: Record<Exclude<RoutePath, '/login'>, (context: Scre
   '/downloads': () => html`<mp-downloads-screen></mp-downloads-screen>`,
   '/favorites': () => html`<mp-favorites-screen></mp-favorites-screen>`,
   '/membership': () => html`<mp-membership-screen></mp-membership-screen>`,
+};
+
+/**
+ * The module that defines each lazily loaded screen. Login, menu and the
+ * identity-stop screen are part of the app shell: the stop screen in
+ * particular must render even when the network is gone.
+ */
+export const screenModules: Partial<Record<RoutePath, () => Promise<unknown>>> = {
+  '/contract': () => import('../screens/contract-screen.js'),
+  '/devices': () => import('../screens/devices-screen.js'),
+  '/payments': () => import('../screens/payments-screen.js'),
+  '/payment-method': () => import('../screens/payment-method-screen.js'),
+  '/payment-method/card': () => import('../screens/card-change-screen.js'),
+  '/history': () => import('../screens/history-screen.js'),
+  '/downloads': () => import('../screens/downloads-screen.js'),
+  '/favorites': () => import('../screens/favorites-screen.js'),
+  '/membership': () => import('../screens/membership-screen.js'),
 };
 
 const known = new Set<string>(['/login', ...Object.keys(accountScreens)]);
