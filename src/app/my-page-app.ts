@@ -11,7 +11,7 @@ import { watchContinuity } from '../identity/continuity.js';
 import { FocusEngine } from '../navigation/focus-engine.js';
 import { requestPlatformKeys } from '../navigation/platform-keys.js';
 import { IdentityStore, type AppState } from '../identity/identity-store.js';
-import { createI18n, initialLocale, saveLocale, type I18n, type Locale } from '../i18n/i18n.js';
+import { createI18n, initialLocale, loadMessages, saveLocale, type I18n, type Locale } from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import '../screens/identity-stop-screen.js';
 import '../screens/login-screen.js';
@@ -55,9 +55,12 @@ export class MyPageApp extends LitElement {
     this.identity = new IdentityStore();
     this.api = new AccountApi(this.identity);
     this.state = this.identity.state;
-    this.locale = initialLocale();
+    // Japanese until another saved choice has loaded.
+    this.locale = 'ja';
     this.screenLoad = 'idle';
-    this.#i18n = createI18n(this.locale);
+    this.#i18n = createI18n('ja');
+    const wanted = initialLocale();
+    if (wanted !== 'ja') void this.#setLocale(wanted);
     const services: AppServices = { identity: this.identity, api: this.api };
     new ContextProvider(this, { context: servicesContext, initialValue: services });
     this.#i18nProvider = new ContextProvider(this, { context: i18nContext, initialValue: this.#i18n });
@@ -208,9 +211,15 @@ export class MyPageApp extends LitElement {
   }
 
   #toggleLocale(): void {
-    this.locale = this.locale === 'ja' ? 'en' : 'ja';
-    saveLocale(this.locale);
-    this.#i18n = createI18n(this.locale);
+    const next = this.locale === 'ja' ? 'en' : 'ja';
+    saveLocale(next);
+    void this.#setLocale(next);
+  }
+
+  async #setLocale(locale: Locale): Promise<void> {
+    const messages = await loadMessages(locale);
+    this.locale = locale;
+    this.#i18n = createI18n(locale, messages);
     this.#i18nProvider.setValue(this.#i18n);
   }
 

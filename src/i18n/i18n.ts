@@ -3,13 +3,11 @@
  * (the service's customers are in Japan, whatever the device's zone is) and
  * money through Intl in its own currency.
  */
-import { en } from './messages-en.js';
 import { ja, type Messages } from './messages-ja.js';
 import type { Money } from '../api/schemas.js';
 
 export type Locale = 'ja' | 'en';
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
-const catalogs: Record<Locale, Messages> = { ja, en };
 const TIME_ZONE = 'Asia/Tokyo';
 const STORAGE_KEY = 'my-page.locale';
 
@@ -22,7 +20,15 @@ export interface I18n {
   money(money: Money): string;
 }
 
-export function createI18n(locale: Locale): I18n {
+/**
+ * The catalog of a language. Japanese, the default, is in the app shell;
+ * English loads when chosen, so the first screen does not carry it.
+ */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  return locale === 'ja' ? ja : (await import('./messages-en.js')).en;
+}
+
+export function createI18n(locale: Locale, messages: Messages = ja): I18n {
   const tag = locale === 'ja' ? 'ja-JP' : 'en-US';
   const dateTimeFormat = new Intl.DateTimeFormat(tag, {
     timeZone: TIME_ZONE,
@@ -43,7 +49,7 @@ export function createI18n(locale: Locale): I18n {
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   return {
     locale,
-    m: catalogs[locale],
+    m: messages,
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
     date: (ymd) => dateFormat.format(new Date(`${ymd}T00:00:00Z`)),
     money: ({ amount, currency }) => {
