@@ -23,29 +23,32 @@ export function isNavigable(element: Element): element is HTMLElement {
  * to it (or its fallback content). Light children of a host are reached only
  * where a slot renders them, exactly as the customer sees them.
  */
-export function collectNavigable(
-  root: ParentNode,
-  out: HTMLElement[] = [],
-  /** Called for every shadow root entered (the cache observes them). */
-  onShadowRoot?: (root: ShadowRoot) => void,
-): HTMLElement[] {
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) visit(child, out, onShadowRoot);
+export interface WalkHooks {
+  /** Every shadow root entered (the cache observes them). */
+  shadowRoot?(root: ShadowRoot): void;
+  /** Every `[data-nav-scroller]` passed (the cache listens to its scrolling). */
+  scroller?(element: Element): void;
+}
+
+export function collectNavigable(root: ParentNode, out: HTMLElement[] = [], hooks?: WalkHooks): HTMLElement[] {
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) visit(child, out, hooks);
   return out;
 }
 
-function visit(element: Element, out: HTMLElement[], onShadowRoot?: (root: ShadowRoot) => void): void {
+function visit(element: Element, out: HTMLElement[], hooks?: WalkHooks): void {
   if (element.hasAttribute('hidden') || element.hasAttribute('inert') || element.hasAttribute('data-nav-skip-tree')) return;
   if (isNavigable(element)) out.push(element);
+  if (hooks?.scroller && element.hasAttribute('data-nav-scroller')) hooks.scroller(element);
   if (element instanceof HTMLSlotElement) {
     // assignedNodes: assignedElements is missing before Chromium 65.
     const assigned = element.assignedNodes({ flatten: true });
     if (assigned.length) {
-      for (const node of assigned) if (node instanceof Element) visit(node, out, onShadowRoot);
+      for (const node of assigned) if (node instanceof Element) visit(node, out, hooks);
       return;
     }
   }
-  if (element.shadowRoot) onShadowRoot?.(element.shadowRoot);
-  collectNavigable(element.shadowRoot ?? element, out, onShadowRoot);
+  if (element.shadowRoot) hooks?.shadowRoot?.(element.shadowRoot);
+  collectNavigable(element.shadowRoot ?? element, out, hooks);
 }
 
 /** The focused element, inside however many shadow roots it sits. */

@@ -6,7 +6,8 @@
  *
  * - a DOM change anywhere in the walked trees (one MutationObserver observes
  *   the scope and every shadow root the walk entered: peers cannot see those)
- *   drops the list and the boxes;
+ *   drops the list and the boxes when it adds or removes elements or touches
+ *   an attribute that decides navigability, and only the boxes otherwise;
  * - a window resize (media queries, the 10-foot root font size), web fonts
  *   finishing loading, and any scroll (the page, a `[data-nav-scroller]`;
  *   fixed-position dialogs move against the page) drop the boxes.
@@ -17,10 +18,31 @@
 import { collectNavigable } from './dom.js';
 import type { Box } from './spatial.js';
 
+/** Attributes that can make an element (or a subtree) navigable or not. */
+const STRUCTURAL = new Set([
+  'hidden', 'inert', 'disabled', 'tabindex', 'href', 'type', 'slot',
+  'data-nav', 'data-nav-skip', 'data-nav-skip-tree', 'data-nav-scroller',
+]);
+
 export class NavigableCache {
   #elements: HTMLElement[] | null = null;
   #boxes: Box[] | null = null;
-  readonly #observer = new MutationObserver(() => this.invalidate());
+  /**
+   * Observers stay attached: each root is observed once, and invalidating
+   * only sets flags, so a page that changes before every press costs one walk,
+   * not one walk plus re-observing every shadow root.
+   */
+  readonly #observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'childList' || (record.type === 'attributes' && STRUCTURAL.has(record.attributeName!))) {
+        this.invalidate();
+        return;
+      }
+    }
+    // Text and cosmetic attributes move things but change no element's navigability.
+    this.#boxes = null;
+  });
+  readonly #observed = new WeakSet<Node>();
   readonly #scrollers = new Set<Element>();
   readonly #onLayout = (): void => {
     this.#boxes = null;
@@ -34,6 +56,9 @@ export class NavigableCache {
 
   dispose(): void {
     this.invalidate();
+    this.#observer.disconnect();
+    for (const scroller of this.#scrollers) scroller.removeEventListener('scroll', this.#onLayout);
+    this.#scrollers.clear();
     window.removeEventListener('resize', this.#onLayout);
     window.removeEventListener('scroll', this.#onLayout, { capture: true });
     document.fonts?.removeEventListener?.('loadingdone', this.#onLayout);
@@ -42,21 +67,15 @@ export class NavigableCache {
   invalidate(): void {
     this.#elements = null;
     this.#boxes = null;
-    this.#observer.disconnect();
-    for (const scroller of this.#scrollers) scroller.removeEventListener('scroll', this.#onLayout);
-    this.#scrollers.clear();
   }
 
   get elements(): HTMLElement[] {
     if (!this.#elements) {
-      const observe = (root: Node): void =>
-        this.#observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
-      observe(this.scope as Node);
-      this.#elements = collectNavigable(this.scope, [], (root) => {
-        observe(root);
-        root.querySelectorAll('[data-nav-scroller]').forEach((scroller) => this.#watchScroller(scroller));
+      this.#observe(this.scope as Node);
+      this.#elements = collectNavigable(this.scope, [], {
+        shadowRoot: (root) => this.#observe(root),
+        scroller: (element) => this.#watchScroller(element),
       });
-      (this.scope as Element).querySelectorAll?.('[data-nav-scroller]').forEach((scroller) => this.#watchScroller(scroller));
     }
     return this.#elements;
   }
@@ -69,6 +88,12 @@ export class NavigableCache {
       this.#boxes = this.elements.map((element) => toPage(element.getBoundingClientRect(), x, y));
     }
     return this.#boxes;
+  }
+
+  #observe(root: Node): void {
+    if (this.#observed.has(root)) return;
+    this.#observed.add(root);
+    this.#observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
   }
 
   #watchScroller(scroller: Element): void {
