@@ -3,9 +3,12 @@
  * themselves with the msw handlers of src/mocks, over plain HTTP, so a TV on
  * the LAN (not a secure context: no service worker) gets the same mock
  * backend as the tests. The app bundle itself never imports src/mocks.
+ * The build also writes the legacy bundle for engines without ES modules
+ * (scripts/legacy/legacy-build.ts).
  */
 import { defineConfig, type Plugin } from 'vite';
 import { MockBackend, createMockApiMiddleware } from './src/mocks/index.js';
+import { legacyBundle } from './scripts/legacy/legacy-build.js';
 
 function mockApi(): Plugin {
   const backend = new MockBackend();
@@ -22,9 +25,15 @@ function mockApi(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [mockApi()],
+  plugins: [
+    mockApi(),
+    // Engines without ES modules (2018 TVs: Tizen 4 = Chromium 56, webOS 4 = 53):
+    // one classic `nomodule` script, built after the modern bundle (build only).
+    legacyBundle({ entry: 'src/main.ts', target: 'chrome53' }),
+  ],
   build: {
-    // 2019 TVs (Tizen 5.0 = Chromium 63/64, webOS 5 = 68): syntax lowered to what they parse.
+    // ES-module engines down to 2019 TVs (Tizen 5.0 = Chromium 63/64, webOS 5 = 68):
+    // syntax lowered to what they parse. Older engines get the legacy bundle.
     target: 'chrome64',
     sourcemap: true,
   },

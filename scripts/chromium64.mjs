@@ -88,6 +88,18 @@ class CdpSession {
   }
 }
 
+/** The first page target, polled: it can be listed a moment after "DevTools listening". */
+async function firstPageTarget(httpBase, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const targets = await (await fetch(`${httpBase}/json/list`)).json();
+    const page = targets.find((target) => target.type === 'page');
+    if (page) return page;
+    if (Date.now() > end) throw new Error('Chromium listed no page target');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * Starts a headless Chromium (by default the Chromium 64 one) and returns a
  * CDP session on its first page.
@@ -123,13 +135,21 @@ export async function launchChromium64({ extraArgs = [], executablePath = chromi
     child.on('exit', (code) => reject(new Error(`Chromium 64 exited (${code}):\n${stderr}`)));
   });
   const httpBase = browserUrl.replace(/^ws:\/\/([^/]+)\/.*$/, 'http://$1');
-  const targets = await (await fetch(`${httpBase}/json/list`)).json();
-  const page = targets.find((target) => target.type === 'page');
-  const socket = new WebSocket(page.webSocketDebuggerUrl, { perMessageDeflate: false });
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
+  let socket;
+  try {
+    // "DevTools listening" can come before the first tab is listed (a loaded machine).
+    const page = await firstPageTarget(httpBase);
+    socket = new WebSocket(page.webSocketDebuggerUrl, { perMessageDeflate: false });
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+  } catch (error) {
+    // Never leave a browser behind to hang the test process.
+    child.kill('SIGKILL');
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
   const session = new CdpSession(socket);
   const version = await (await fetch(`${httpBase}/json/version`)).json();
   return {
