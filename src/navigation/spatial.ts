@@ -33,8 +33,9 @@ export function score(from: Box, to: Box, direction: Direction): number {
   const fromCentre = (fromStart + fromEnd) / 2;
   const toCentre = (toStart + toEnd) / 2;
 
-  // Ahead means: its centre is beyond ours, and its far edge goes past ours.
-  if (sign * (toCentre - fromCentre) <= 0) return -1;
+  // Ahead means: its centre is beyond ours (by more than rounding or a focus
+  // transition in progress can move it), and its far edge goes past ours.
+  if (sign * (toCentre - fromCentre) <= SLACK) return -1;
   if (sign > 0 ? toEnd <= fromEnd - SLACK : toStart >= fromStart + SLACK) return -1;
 
   const gap = Math.max(0, sign > 0 ? toStart - fromEnd : fromStart - toEnd);

@@ -42,6 +42,13 @@ describe('spatial choice', () => {
     expect(pickNext(b, [a], 'left')).to.equal(0);
   });
 
+  it('a neighbour in the same row is never "below", even a fraction of a pixel lower', () => {
+    const from = box(0, 0);
+    const beside = { left: 125, top: 0.008, right: 225, bottom: 50.008 };
+    const below = box(0, 120);
+    expect(pickNext(from, [beside, below], 'down')).to.equal(1);
+  });
+
   it('nearest for focus repair stays in the same row first', () => {
     const gone = box(120, 70);
     expect(pickNearest(gone, [box(0, 70), box(120, 140), box(240, 0)])).to.equal(0);
