@@ -8,6 +8,7 @@ import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, loadedRows, mountApp, readyAppAs, renderedRows, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
 import { TV, arrowTo, describeElement, inRow, nextFrame, press, tvKey } from '../support/keys.js';
+import { needsHeldKeys, needsRawKeyCodes, sendsHeldKeys } from '../support/engine.js';
 
 async function waitForFocus(predicate: (el: HTMLElement) => boolean, message: string): Promise<HTMLElement> {
   return waitForElement(() => {
@@ -70,7 +71,8 @@ describe('the My Page with a remote alone', () => {
     }
   });
 
-  it('Tizen (10009) and webOS (461) Back keys go back; Back at the menu leaves via history', async () => {
+  it('Tizen (10009) and webOS (461) Back keys go back; Back at the menu leaves via history', async function () {
+    needsRawKeyCodes(this);
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/');
     await waitForFocus((el) => el.dataset.route === '/contract', 'no menu focus');
@@ -94,7 +96,7 @@ describe('the My Page with a remote alone', () => {
     expect(location.hash).to.equal('#/');
   });
 
-  it('digit keys open menu entries; blue switches the language; yellow loads more; red goes to the menu', async () => {
+  it('digit keys open menu entries; blue switches the language; yellow loads more; red goes to the menu', async function () {
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/');
     await waitForFocus((el) => el.dataset.route === '/contract', 'no menu focus');
@@ -102,6 +104,7 @@ describe('the My Page with a remote alone', () => {
     await waitForElement(() => inScreen(app, 'mp-history-screen', 'li'), 'digit 5 did not open the history');
     const rows = () => loadedRows(app, 'mp-history-screen');
     expect(rows()).to.equal(50);
+    needsRawKeyCodes(this);
     await tvKey(TV.yellow);
     await waitForElement(() => (rows() > 50 ? document.body : null), 'yellow did not load more');
     await tvKey(TV.blue);
@@ -110,7 +113,8 @@ describe('the My Page with a remote alone', () => {
     await waitForElement(() => screenOf(app, 'mp-menu-screen'), 'red did not go to the menu');
   });
 
-  it('holding Down through 5,000 entries prefetches pages ahead of focus; the DOM stays small', async () => {
+  it('holding Down through 5,000 entries prefetches pages ahead of focus; the DOM stays small', async function () {
+    needsHeldKeys(this);
     await resetAll();
     const app = await readyAppAs('heavy@example.jp', '#/history');
     await waitForFocus((el) => inRow(el), 'no row focused');
@@ -128,7 +132,8 @@ describe('the My Page with a remote alone', () => {
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/history');
     await waitForFocus((el) => inRow(el), 'no row focused');
-    for (let i = 0; i < 6; i++) await tvKey(TV.down, { repeat: 15, gapMs: 30 });
+    if (sendsHeldKeys) for (let i = 0; i < 6; i++) await tvKey(TV.down, { repeat: 15, gapMs: 30 });
+    else for (let i = 0; i < 96; i++) await tvKey(TV.down);
     await waitForElement(() => inScreen(app, 'mp-history-screen', '.end'), 'no end of list');
     expect(loadedRows(app, 'mp-history-screen')).to.equal(80);
     expect(inRow(deepActiveElement())).to.equal(true);

@@ -9,6 +9,7 @@ import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, loadedRows, readyAppAs, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
 import { TV, describeElement, press, tvKey } from '../support/keys.js';
+import { sendsRawKeyCodes } from '../support/engine.js';
 
 function dialogOf(app: MyPageApp, tag: keyof HTMLElementTagNameMap) {
   return screenOf(app, tag)?.shadowRoot?.querySelector('mp-confirm-dialog') ?? null;
@@ -76,7 +77,8 @@ describe('procedures', () => {
     const app = await readyAppAs(TARO.loginId, '#/favorites');
     await openDialogOnFirstRow(app, 'mp-favorites-screen');
     mock.clearRequests();
-    await tvKey(TV.tizenBack);
+    if (sendsRawKeyCodes) await tvKey(TV.tizenBack);
+    else await press('Escape');
     await waitForElement(() => (dialogOf(app, 'mp-favorites-screen') ? null : document.body), 'Back did not close');
     await waitForElement(() => (deepActiveElement()?.matches('button.remove') ? document.body : null), 'focus not back on the opener');
     await tvKey(TV.ok);
