@@ -8,12 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { preview } from 'vite';
 import { launchChromium64 } from '../../scripts/chromium64.mjs';
-
-/** Reaches into the app's shadow roots from a CDP expression. */
-const app = `document.querySelector('my-page-app')`;
-const screen = (tag) => `(${app}.shadowRoot && ${app}.shadowRoot.querySelector('${tag}'))`;
-const inScreen = (tag, selector) =>
-  `(${screen(tag)} && ${screen(tag)}.shadowRoot && ${screen(tag)}.shadowRoot.querySelector('${selector}'))`;
+import { app, focusOn, focused, inScreen, loginThroughForm, remote, screen } from './app-page.mjs';
 
 let server;
 let browser;
@@ -45,44 +40,13 @@ test('the built app logs in, reaches ready and shows the contract in Chromium 64
   const { session } = browser;
   const base = server.resolvedUrls.local[0];
   await session.send('Page.navigate', { url: `${base}#/contract` });
-  await session.waitFor(`${app} && ${app}.getAttribute('state') === 'signed-out'`);
-
-  // Log in through the real form: nonce, echo checks and all.
-  await session.waitFor(inScreen('mp-login-screen', 'input[name=loginId]'));
-  await session.evaluate(`(() => {
-    const root = ${screen('mp-login-screen')}.shadowRoot;
-    root.querySelector('input[name=loginId]').value = 'taro@example.jp';
-    root.querySelector('input[name=password]').value = 'mypage-demo';
-    root.querySelector('button[type=submit]').click();
-    return true;
-  })()`);
-
-  await session.waitFor(`${app}.getAttribute('state') === 'ready'`);
+  await loginThroughForm(session);
   const plan = await session.waitFor(`(() => { const el = ${inScreen('mp-contract-screen', '.plan')}; return el && el.textContent.trim(); })()`);
   assert.equal(plan, 'プレミアム');
   const fee = await session.evaluate(`${inScreen('mp-contract-screen', '.fee')}.textContent.trim()`);
   assert.match(fee, /2,530/);
   assert.deepEqual(pageErrors, []);
 });
-
-/** One remote key press as the TV delivers it (keyCode; Enter with its text). */
-async function remote(session, keyCode, key = '') {
-  const down = keyCode === 13 ? { type: 'keyDown', text: '\r' } : { type: 'rawKeyDown' };
-  await session.send('Input.dispatchKeyEvent', { ...down, windowsVirtualKeyCode: keyCode, key });
-  await session.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: keyCode, key });
-}
-
-const focused = `(() => {
-  let a = document.activeElement;
-  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-  const keyed = a && a.closest('[data-nav-key]');
-  return a ? ((keyed && keyed.getAttribute('data-nav-key')) || a.className || a.tagName) : null;
-})()`;
-
-/** Waits until the focused element is the one named `key`. */
-function focusOn(session, key) {
-  return session.waitFor(`(() => { const f = ${focused}; return f === ${JSON.stringify(key)} ? f : null; })()`);
-}
 
 test('the remote drives the built app in Chromium 64: Tizen Back, arrows, OK', async () => {
   const { session } = browser;

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { preview } from 'vite';
 import { launchChromium64 as launchChromium } from '../../scripts/chromium64.mjs';
+import { app, focusOn, inScreen, loginThroughForm, remote, screen } from './app-page.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 
@@ -66,10 +67,6 @@ const CHROMIUM_53 = `(() => {
 })();`;
 
 /** Reaches into the app's shadow roots from a CDP expression. */
-const app = `document.querySelector('my-page-app')`;
-const screen = (tag) => `(${app}.shadowRoot && ${app}.shadowRoot.querySelector('${tag}'))`;
-const inScreen = (tag, selector) =>
-  `(${screen(tag)} && ${screen(tag)}.shadowRoot && ${screen(tag)}.shadowRoot.querySelector('${selector}'))`;
 
 let server;
 let base;
@@ -117,17 +114,7 @@ async function openLegacyPage({ beforeScripts } = {}) {
 
 /** Login through the real form → ready → menu → favorites with rows. */
 async function loginMenuFavorites(session) {
-  await session.waitFor(`${app} && ${app}.getAttribute('state') === 'signed-out'`);
-  await session.waitFor(inScreen('mp-login-screen', 'input[name=loginId]'));
-  await session.evaluate(`(() => {
-    const root = ${screen('mp-login-screen')}.shadowRoot;
-    root.querySelector('input[name=loginId]').value = 'taro@example.jp';
-    root.querySelector('input[name=password]').value = 'mypage-demo';
-    root.querySelector('button[type=submit]').click();
-    return true;
-  })()`);
-  await session.waitFor(`${app}.getAttribute('state') === 'ready'`);
-
+  await loginThroughForm(session);
   // The menu: every screen, the favorites among them.
   const menu = await session.waitFor(`(() => {
     const links = ${screen('mp-menu-screen')} && ${screen('mp-menu-screen')}.shadowRoot.querySelectorAll('a[data-route]');
@@ -158,23 +145,6 @@ async function loginMenuFavorites(session) {
   await session.waitFor(`${screen('mp-menu-screen')} !== null`);
   await focusOn(session, '/favorites');
   return rows;
-}
-
-/** One remote key press as the TV delivers it (keyCode; Enter with its text). */
-async function remote(session, keyCode, key = '') {
-  const down = keyCode === 13 ? { type: 'keyDown', text: '\r' } : { type: 'rawKeyDown' };
-  await session.send('Input.dispatchKeyEvent', { ...down, windowsVirtualKeyCode: keyCode, key });
-  await session.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: keyCode, key });
-}
-
-/** Waits until the focused element (through shadow roots) is the one named `key`. */
-function focusOn(session, key) {
-  return session.waitFor(`(() => {
-    let a = document.activeElement;
-    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-    const keyed = a && a.closest('[data-nav-key]');
-    return keyed && keyed.getAttribute('data-nav-key') === ${JSON.stringify(key)};
-  })()`);
 }
 
 /** Runs a step; on failure, says which script errors the page had. */
