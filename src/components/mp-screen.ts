@@ -1,6 +1,7 @@
 /**
- * The frame of every screen: a heading that receives focus on arrival (so a
- * screen reader announces where the customer is) and a way back to the menu.
+ * The frame of every screen: its heading (the screen's name for a screen
+ * reader) and a way back to the menu. Where focus lands on arrival is the
+ * navigation engine's job (the first useful element).
  */
 import { LitElement, css, html } from 'lit';
 import { I18nController } from '../i18n/i18n-controller.js';
@@ -42,10 +43,6 @@ export class MpScreen extends LitElement {
     `,
   ];
 
-  /** Focus the heading: the landing point after a route change. */
-  focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
-  }
 
   override render() {
     const { m } = this.#i18n.value;

@@ -7,6 +7,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isApiError, RefusedError, type ApiError } from '../api/errors.js';
+import type { AccountApi } from '../api/account-api.js';
 import { servicesContext, type AppServices } from '../app/contexts.js';
 import { NavController } from '../navigation/nav-controller.js';
 
@@ -14,6 +15,8 @@ export type LoadStatus = 'loading' | 'ready' | 'error';
 export type Host = ReactiveControllerHost & HTMLElement;
 
 export abstract class AccountDataController implements ReactiveController {
+  status: LoadStatus = 'loading';
+  error: ApiError | null = null;
   readonly #consumer: ContextConsumer<typeof servicesContext, Host>;
   #services: AppServices | undefined;
   #unsubscribe: (() => void) | null = null;
@@ -45,19 +48,40 @@ export abstract class AccountDataController implements ReactiveController {
     this.#onDrop();
   }
 
-  protected get services(): AppServices | undefined {
-    return this.#services;
-  }
-
   /** The guarded API, for the element's mutations (undefined outside an app). */
   get api(): AppServices['api'] | undefined {
     return this.#services?.api;
   }
 
+  reload(): void {
+    this.start();
+  }
+
   /** (Re)loads from scratch. */
   protected abstract start(): void;
-  /** Forgets every piece of account data this controller holds. */
-  protected abstract clear(): void;
+
+  /** Forgets every piece of account data this controller holds (subclasses add theirs). */
+  protected clear(): void {
+    this.status = 'loading';
+    this.error = null;
+  }
+
+  /** The first load after a clear: `apply` the value and become ready, or hold the error. */
+  protected loadFirst<T>(load: (api: AccountApi) => Promise<T>, apply: (value: T) => void): void {
+    this.clear();
+    this.host.requestUpdate();
+    void this.track(
+      ({ api }) => load(api),
+      (value) => {
+        apply(value);
+        this.status = 'ready';
+      },
+      (error) => {
+        this.error = error;
+        this.status = 'error';
+      },
+    );
+  }
 
   /**
    * Runs a load and hands its result to `apply` only if nothing made it

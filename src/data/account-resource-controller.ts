@@ -1,22 +1,15 @@
 /** One enveloped GET, loaded when the element connects, with its loading / error state. */
-import type { ApiError } from '../api/errors.js';
 import type { AccountApi } from '../api/account-api.js';
-import { AccountDataController, type Host, type LoadStatus } from './account-data-controller.js';
+import { AccountDataController, type Host } from './account-data-controller.js';
 
 export class AccountResourceController<T> extends AccountDataController {
-  status: LoadStatus = 'loading';
   value: T | null = null;
-  error: ApiError | null = null;
 
   constructor(
     host: Host,
     private readonly load: (api: AccountApi) => Promise<T>,
   ) {
     super(host);
-  }
-
-  reload(): void {
-    this.start();
   }
 
   /** Replaces the value with a verified answer (e.g. a mutation's result). */
@@ -28,24 +21,11 @@ export class AccountResourceController<T> extends AccountDataController {
   }
 
   protected start(): void {
-    this.clear();
-    this.host.requestUpdate();
-    void this.track(
-      ({ api }) => this.load(api),
-      (value) => {
-        this.value = value;
-        this.status = 'ready';
-      },
-      (error) => {
-        this.error = error;
-        this.status = 'error';
-      },
-    );
+    this.loadFirst(this.load, (value) => (this.value = value));
   }
 
-  protected clear(): void {
-    this.status = 'loading';
+  protected override clear(): void {
+    super.clear();
     this.value = null;
-    this.error = null;
   }
 }

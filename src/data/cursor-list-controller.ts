@@ -5,7 +5,7 @@
  */
 import type { AccountApi } from '../api/account-api.js';
 import type { ApiError } from '../api/errors.js';
-import { AccountDataController, type Host, type LoadStatus } from './account-data-controller.js';
+import { AccountDataController, type Host } from './account-data-controller.js';
 
 export interface CursorPage<T> {
   readonly items: readonly T[];
@@ -13,10 +13,8 @@ export interface CursorPage<T> {
 }
 
 export class CursorListController<T> extends AccountDataController {
-  status: LoadStatus = 'loading';
   items: T[] = [];
   nextCursor: string | null = null;
-  error: ApiError | null = null;
   moreStatus: 'idle' | 'loading' | 'error' = 'idle';
   moreError: ApiError | null = null;
 
@@ -29,10 +27,6 @@ export class CursorListController<T> extends AccountDataController {
 
   get hasMore(): boolean {
     return this.nextCursor !== null;
-  }
-
-  reload(): void {
-    this.start();
   }
 
   loadMore(): void {
@@ -62,27 +56,19 @@ export class CursorListController<T> extends AccountDataController {
   }
 
   protected start(): void {
-    this.clear();
-    this.host.requestUpdate();
-    void this.track(
-      ({ api }) => this.loadPage(api, null),
+    this.loadFirst(
+      (api) => this.loadPage(api, null),
       (page) => {
         this.items = page.items.slice();
         this.nextCursor = page.nextCursor;
-        this.status = 'ready';
-      },
-      (error) => {
-        this.error = error;
-        this.status = 'error';
       },
     );
   }
 
-  protected clear(): void {
-    this.status = 'loading';
+  protected override clear(): void {
+    super.clear();
     this.items = [];
     this.nextCursor = null;
-    this.error = null;
     this.moreStatus = 'idle';
     this.moreError = null;
   }

@@ -11,7 +11,6 @@ export const en: Messages = {
     logout: 'Log out',
     back: 'Back',
     loggedInAs: (loginId) => `Logged in as ${loginId}`,
-    sessionEnded: 'Your session has ended. Please log in again.',
   },
   login: {
     heading: 'Log in',
@@ -121,7 +120,6 @@ export const en: Messages = {
     cancelScheduled: (date) => `Cancellation scheduled (available until ${date}).`,
     logoutAllHeading: 'Sign out of all devices',
     logoutAllBody: 'Signs this account out of every device where it is logged in.',
-    notYet: 'This procedure is not available yet.',
   },
   list: {
     loadMore: 'Load more',
@@ -164,7 +162,6 @@ export const en: Messages = {
     logoutAllMessage: 'Every device logged in to this account, this TV included, will be signed out.',
     logoutAllConfirm: 'Sign out',
     logoutAllDone: (count) => `Signed out of ${count} devices. Please log in again.`,
-    refused: 'For your safety, this was not done.',
   },
   card: {
     heading: 'Change credit card',

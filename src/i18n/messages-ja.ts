@@ -10,7 +10,6 @@ export const ja = {
     logout: 'ログアウト',
     back: '戻る',
     loggedInAs: (loginId: string) => `${loginId} でログイン中`,
-    sessionEnded: 'ログインの有効期限が切れました。もう一度ログインしてください。',
   },
   login: {
     heading: 'ログイン',
@@ -120,7 +119,6 @@ export const ja = {
     cancelScheduled: (date: string) => `解約予定です（${date}まで利用可能）。`,
     logoutAllHeading: 'すべてのデバイスからログアウト',
     logoutAllBody: 'このアカウントでログインしているすべての機器からログアウトします。',
-    notYet: 'この手続きは準備中です。',
   },
   list: {
     loadMore: 'さらに読み込む',
@@ -163,7 +161,6 @@ export const ja = {
     logoutAllMessage: 'このテレビを含め、このアカウントでログインしているすべての機器からログアウトします。',
     logoutAllConfirm: 'ログアウトする',
     logoutAllDone: (count: number) => `${count}台の機器からログアウトしました。もう一度ログインしてください。`,
-    refused: '安全のため、この操作は行いませんでした。',
   },
   card: {
     heading: 'クレジットカードの変更',
