@@ -7,15 +7,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, loadedRows, mountApp, readyAppAs, renderedRows, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
-import { TV, arrowTo, describeElement, inRow, nextFrame, press, tvKey } from '../support/keys.js';
+import { TV, arrowTo, describeElement, inRow, nextFrame, press, tvKey, waitForFocus } from '../support/keys.js';
 import { needsHeldKeys, needsRawKeyCodes, sendsHeldKeys } from '../support/engine.js';
-
-async function waitForFocus(predicate: (el: HTMLElement) => boolean, message: string): Promise<HTMLElement> {
-  return waitForElement(() => {
-    const active = deepActiveElement();
-    return active && predicate(active) ? active : null;
-  }, message);
-}
 
 
 function menuLink(app: MyPageApp, route: string): HTMLElement {

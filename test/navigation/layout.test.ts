@@ -9,7 +9,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { collectNavigable, deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, readyAppAs, resetAll, screenOf, waitForElement } from '../support/app-harness.js';
-import { describeElement, inRow, press } from '../support/keys.js';
+import { describeElement, inRow, press, waitForFocus } from '../support/keys.js';
 
 /** Font sizes of every visible text run in the app, across shadow roots. */
 function textSizes(root: Node): number[] {
@@ -74,7 +74,7 @@ describe('10-foot layout', () => {
 
   it('1920x1080: every row the remote reaches is scrolled inside the safe area', async () => {
     const app = await appAt(1920, 1080, '#/history');
-    await waitForElement(() => (inRow(deepActiveElement()) ? document.body : null), 'no row');
+    await waitForFocus(inRow, 'no row');
     for (let i = 0; i < 12; i++) {
       await press('ArrowDown');
       const rect = await settledRect(deepActiveElement()!);
@@ -113,14 +113,14 @@ describe('10-foot layout', () => {
 
   it('focus inside a screen never scales the screen, and a dialog stays fixed to the viewport', async () => {
     const app = await appAt(1920, 1080, '#/favorites');
-    await waitForElement(() => (inRow(deepActiveElement()) ? document.body : null), 'no row');
+    await waitForFocus(inRow, 'no row');
     const screen = screenOf(app, 'mp-favorites-screen')!;
     expect(getComputedStyle(screen).transform).to.equal('none');
     expect(getComputedStyle(screen.shadowRoot!.querySelector('mp-screen')!).transform).to.equal('none');
     for (let i = 0; i < 6; i++) await press('ArrowDown');
     await press('Enter');
     const dialog = await waitForElement(() => screen.shadowRoot!.querySelector('mp-confirm-dialog'), 'no dialog');
-    await waitForElement(() => (describeElement(deepActiveElement()) === 'button.cancel' ? document.body : null), 'no dialog focus');
+    await waitForFocus(() => describeElement(deepActiveElement()) === 'button.cancel', 'no dialog focus');
     expect(getComputedStyle(dialog).position).to.equal('fixed');
     expect(getComputedStyle(dialog).transform).to.equal('none');
     // The viewport, less a scrollbar where the engine draws one (Firefox).

@@ -8,7 +8,7 @@ import type { MyPageApp } from '../../src/app/my-page-app.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, loadedRows, readyAppAs, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
-import { TV, describeElement, press, tvKey } from '../support/keys.js';
+import { TV, describeElement, press, tvKey, waitForFocus } from '../support/keys.js';
 import { sendsRawKeyCodes } from '../support/engine.js';
 
 function dialogOf(app: MyPageApp, tag: keyof HTMLElementTagNameMap) {
@@ -21,10 +21,10 @@ function mutations(mock: MockBackend) {
 
 async function openDialogOnFirstRow(app: MyPageApp, tag: keyof HTMLElementTagNameMap) {
   await waitForElement(() => inScreen(app, tag, 'li button.remove'), 'no rows');
-  await waitForElement(() => (deepActiveElement()?.matches('button.remove') ? document.body : null), 'focus not on the first action');
+  await waitForFocus('button.remove', 'focus not on the first action');
   await tvKey(TV.ok);
   const dialog = await waitForElement(() => dialogOf(app, tag), 'no dialog');
-  await waitForElement(() => (describeElement(deepActiveElement()) === 'button.cancel' ? document.body : null), 'safe choice not focused');
+  await waitForFocus(() => describeElement(deepActiveElement()) === 'button.cancel', 'safe choice not focused');
   return dialog;
 }
 
@@ -80,7 +80,7 @@ describe('procedures', () => {
     if (sendsRawKeyCodes) await tvKey(TV.tizenBack);
     else await press('Escape');
     await waitForElement(() => (dialogOf(app, 'mp-favorites-screen') ? null : document.body), 'Back did not close');
-    await waitForElement(() => (deepActiveElement()?.matches('button.remove') ? document.body : null), 'focus not back on the opener');
+    await waitForFocus('button.remove', 'focus not back on the opener');
     await tvKey(TV.ok);
     await waitForElement(() => dialogOf(app, 'mp-favorites-screen'), 'no dialog');
     await tvKey(TV.ok); // "keep it" is focused first
@@ -136,7 +136,7 @@ describe('procedures', () => {
   it('cancel contract: reason chosen with the remote, scheduled end shown from the answer', async () => {
     const mock = await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/membership');
-    await waitForElement(() => (describeElement(deepActiveElement()) === 'button.cancel-contract' ? document.body : null), 'no cancel button focus');
+    await waitForFocus(() => describeElement(deepActiveElement()) === 'button.cancel-contract', 'no cancel button focus');
     await tvKey(TV.ok);
     await waitForElement(() => dialogOf(app, 'mp-membership-screen'), 'no dialog');
     // From "keep it", up into the reasons; pick the second one with OK.

@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { deepActiveElement } from '../../src/navigation/dom.js';
+import { waitForElement } from './app-harness.js';
 
 export const TV = {
   tizenBack: { keyCode: 10009, key: 'XF86Back' },
@@ -71,4 +72,16 @@ export async function arrowTo(target: Element, maxSteps = 80): Promise<void> {
     await press(vertical ? (dy > 0 ? 'ArrowDown' : 'ArrowUp') : dx > 0 ? 'ArrowRight' : 'ArrowLeft');
   }
   expect(describeElement(deepActiveElement())).to.equal(describeElement(target));
+}
+
+/** Waits until the focused element (through shadow roots) matches a selector or a predicate. */
+export async function waitForFocus(
+  match: string | ((element: HTMLElement) => boolean),
+  message = `focus not on ${String(match)}`,
+): Promise<HTMLElement> {
+  const test = typeof match === 'string' ? (element: HTMLElement) => element.matches(match) : match;
+  return waitForElement(() => {
+    const active = deepActiveElement();
+    return active && test(active) ? active : null;
+  }, message);
 }

@@ -10,8 +10,8 @@ import { after, before, test } from 'node:test';
 import { preview } from 'vite';
 import { launchChromium64 as launchChromium } from '../../scripts/chromium64.mjs';
 import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
+import { app } from './app-page.mjs';
 
-const app = `document.querySelector('my-page-app')`;
 let server;
 
 before(async () => {
