@@ -4,11 +4,13 @@
  * the LAN (not a secure context: no service worker) gets the same mock
  * backend as the tests. The app bundle itself never imports src/mocks.
  * The build also writes the legacy bundle for engines without ES modules
- * (scripts/legacy/legacy-build.ts).
+ * (scripts/legacy/legacy-build.ts). With --host, both servers print the LAN
+ * address as a QR code and the QA links (scripts/serve/lan-banner.ts).
  */
 import { defineConfig, type Plugin } from 'vite';
 import { MockBackend, createMockApiMiddleware } from './src/mocks/index.js';
 import { legacyBundle } from './scripts/legacy/legacy-build.js';
+import { lanBanner } from './scripts/serve/lan-banner.js';
 
 function mockApi(): Plugin {
   const backend = new MockBackend();
@@ -27,6 +29,7 @@ function mockApi(): Plugin {
 export default defineConfig({
   plugins: [
     mockApi(),
+    lanBanner(),
     // Engines without ES modules (2018 TVs: Tizen 4 = Chromium 56, webOS 4 = 53):
     // one classic `nomodule` script, built after the modern bundle (build only).
     legacyBundle({ entry: 'src/main.ts', target: 'chrome53' }),

@@ -10,6 +10,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, chromiumArgs } from './scripts/find-chromium.mjs';
 import { tvKeyPlugin } from './scripts/tv-key-plugin.mjs';
+import { importTs } from './scripts/serve/import-ts.mjs';
 
 const require = createRequire(import.meta.url);
 const workerScript = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
@@ -24,11 +25,47 @@ const mswWorkerPlugin = {
   },
 };
 
+/**
+ * The mock as `npm start` serves it (Node middleware, real HttpOnly cookie),
+ * beside the page's msw worker at /api, so test/mocks/transport-contract.test.ts
+ * can hold both transports to the same answers. Its own bases keep the
+ * worker's handlers, which match only /api and /__mock, from answering it.
+ */
+const { MockBackend, createMockApiMiddleware } = await importTs('src/mocks/index.ts');
+const serverMock = createMockApiMiddleware(new MockBackend(), {
+  apiBase: '/server-api',
+  controlBase: '/server-mock',
+  // No test page may reconfigure it through its own URL.
+  pagePaths: [],
+});
+
+/**
+ * The connect-style middleware inside wtr's koa server.
+ * @param {(req: any, res: any, next: (error?: unknown) => void) => void} middleware
+ */
+function fromConnect(middleware) {
+  return (ctx, next) =>
+    new Promise((resolve, reject) => {
+      // It answers on the raw response, so koa must not write one after it.
+      const answered = () => {
+        ctx.respond = false;
+        resolve(undefined);
+      };
+      ctx.res.once('finish', answered).once('close', answered);
+      middleware(ctx.req, ctx.res, (error) => {
+        ctx.res.off('finish', answered).off('close', answered);
+        if (error) reject(error);
+        else next().then(resolve, reject);
+      });
+    });
+}
+
 const executablePath = await findChromium();
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  middleware: [fromConnect(serverMock)],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), mswWorkerPlugin, tvKeyPlugin()],
   browsers: [
     chromeLauncher({
