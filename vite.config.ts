@@ -38,6 +38,20 @@ export default defineConfig({
     // ES-module engines down to 2019 TVs (Tizen 5.0 = Chromium 63/64, webOS 5 = 68):
     // syntax lowered to what they parse. Older engines get the legacy bundle.
     target: 'chrome64',
+    // Chromium 64-65 lack <link rel=modulepreload>; the polyfill would cost
+    // every engine bytes on the first screen to save those two a round trip.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          // What every screen behind the menu shares (the account API, data
+          // controllers, lists, dialogs) in one chunk: one request on a slow
+          // TV instead of a chain of small ones.
+          groups: [{ name: 'account-kit', test: /\/src\/(api\/(account-api|account-schemas|endpoints|identity-guard)|data\/|components\/(mp-account-list|mp-confirm-dialog|list-more)|navigation\/nav-controller)\b/ }],
+        },
+      },
+    },
     sourcemap: true,
   },
   server: { port: 5173, strictPort: false },

@@ -12,7 +12,7 @@ import {
   type ReadEndpointName,
 } from './endpoints.js';
 import { IdentityMismatchError, NetworkError, ProblemError, RefusedError, UnauthorizedError } from './errors.js';
-import { newRequestId, send, type RawAnswer } from './http-client.js';
+import { newIntentKey, send, type RawAnswer } from './http-client.js';
 import { guardEnvelope } from './identity-guard.js';
 import type { IdentityStore } from '../identity/identity-store.js';
 
@@ -28,21 +28,16 @@ export class AccountApi {
   /** Per-attempt timeout of a mutation (tests shorten it). */
   mutationTimeoutMs = 20_000;
   /** Idempotency keys of mutations under way: a second press of the same intent sends nothing. */
-  readonly #inFlight = new Set<string>();
+  private readonly _inFlight = new Set<string>();
 
   constructor(private readonly identity: IdentityStore) {}
-
-  /** A fresh key for a new user intent (button press, form submission). */
-  static newIntentKey(): string {
-    return newRequestId();
-  }
 
   async read<N extends ReadEndpointName>(
     name: N,
     query?: Record<string, string>,
   ): Promise<EndpointData<N>> {
     const spec = endpoints[name];
-    return this.#guarded(name, spec.path, () =>
+    return this._guarded(name, spec.path, () =>
       send({ method: 'GET', path: spec.path, endpoint: spec.path, searchParams: query, retryUnsent: true }),
     );
   }
@@ -59,16 +54,16 @@ export class AccountApi {
    */
   async mutate<N extends MutationEndpointName>(name: N, options: MutationOptions = {}): Promise<EndpointData<N>> {
     const spec = endpoints[name];
-    const key = options.idempotencyKey ?? AccountApi.newIntentKey();
-    if (this.#inFlight.has(key)) throw new RefusedError(spec.path, 'in-flight');
+    const key = options.idempotencyKey ?? newIntentKey();
+    if (this._inFlight.has(key)) throw new RefusedError(spec.path, 'in-flight');
     if (!this.identity.verifiedSession) throw new RefusedError(spec.path, 'not-verified');
     if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new NetworkError(spec.path);
-    this.#inFlight.add(key);
+    this._inFlight.add(key);
     try {
       const session = await this.identity.recheck();
       if (!session) throw new RefusedError(spec.path, 'not-verified');
       const path = endpointPath(name, options.params);
-      return await this.#guarded(name, spec.path, () =>
+      return await this._guarded(name, spec.path, () =>
         send({
           method: spec.method,
           path,
@@ -86,11 +81,11 @@ export class AccountApi {
       }
       throw error;
     } finally {
-      this.#inFlight.delete(key);
+      this._inFlight.delete(key);
     }
   }
 
-  async #guarded<N extends ReadEndpointName | MutationEndpointName>(
+  private async _guarded<N extends ReadEndpointName | MutationEndpointName>(
     name: N,
     endpoint: string,
     request: () => Promise<RawAnswer>,

@@ -15,7 +15,7 @@ import {
   logoutAllSchema,
   paymentMethodSchema,
   paymentsPageSchema,
-} from './schemas.js';
+} from './account-schemas.js';
 
 type Method = 'GET' | 'POST' | 'DELETE';
 

@@ -21,7 +21,7 @@ export const API_BASE: string = (import.meta.env?.VITE_API_BASE ?? '/api').repla
 const REQUEST_TIMEOUT_MS = 15_000;
 
 const http = ky.create({
-  prefix: API_BASE,
+  prefixUrl: API_BASE,
   credentials: 'include',
   cache: 'no-store',
   // Status codes are ours to interpret (401 -> login, problem+json -> typed error).
@@ -45,6 +45,11 @@ export function newRequestId(): string {
   const hex = randomHex(16);
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A fresh Idempotency-Key for a new customer intent (button press, form submission). */
+export function newIntentKey(): string {
+  return newRequestId();
 }
 
 export interface SendOptions {

@@ -1,5 +1,8 @@
 /**
- * One schema per payload of api-contract.md sections 1-3 (identity check 4).
+ * The schemas the app shell needs (session, problem) and the primitives every
+ * payload shares. The account payloads are in account-schemas.ts, which loads
+ * with the screens that read them. Together: one schema per payload of
+ * api-contract.md sections 1-3 (identity check 4).
  *
  * `v.object` drops unknown keys from the output, so a server that adds fields
  * is accepted (the contract allows extras) but nothing we did not ask for can
@@ -12,26 +15,26 @@ const ISO_DATE_TIME =
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A time with an explicit offset that Date can actually read. */
-const dateTime = v.pipe(
+export const dateTime = v.pipe(
   v.string(),
   v.regex(ISO_DATE_TIME),
   v.check((value) => !Number.isNaN(Date.parse(value))),
 );
-const calendarDate = v.pipe(
+export const calendarDate = v.pipe(
   v.string(),
   v.regex(ISO_DATE),
   v.check((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`))),
 );
-const id = v.pipe(v.string(), v.minLength(1));
-const text = v.string();
-const last3 = v.pipe(v.string(), v.regex(/^\d{3}$/));
+export const id = v.pipe(v.string(), v.minLength(1));
+export const text = v.string();
+export const last3 = v.pipe(v.string(), v.regex(/^\d{3}$/));
 
 export const moneySchema = v.object({
   amount: v.pipe(v.number(), v.integer(), v.safeInteger()),
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
 });
 
-const cardSummary = v.object({ brand: text, last3 });
+export const cardSummary = v.object({ brand: text, last3 });
 
 // --- auth (not enveloped) ---------------------------------------------------
 
@@ -42,91 +45,6 @@ export const sessionSchema = v.object({
   csrfToken: id,
   expiresAt: dateTime,
   nonce: v.nullable(v.string()),
-});
-
-// --- data endpoints (section 2) --------------------------------------------
-
-export const contractSchema = v.object({
-  planName: text,
-  planCode: text,
-  status: v.picklist(['active', 'cancel_scheduled', 'suspended']),
-  monthlyFee: moneySchema,
-  nextBillingDate: calendarDate,
-  card: v.nullable(cardSummary),
-});
-
-export const devicesSchema = v.object({
-  items: v.array(
-    v.object({
-      deviceId: id,
-      name: text,
-      os: text,
-      registeredAt: dateTime,
-      lastUsedAt: dateTime,
-    }),
-  ),
-  limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
-
-const cursor = v.nullable(v.pipe(v.string(), v.minLength(1)));
-
-export const paymentsPageSchema = v.object({
-  items: v.array(
-    v.object({
-      paymentId: id,
-      paidAt: dateTime,
-      description: text,
-      amount: moneySchema,
-      method: v.picklist(['card', 'carrier']),
-      carrier: v.nullable(v.picklist(['docomo', 'au', 'softbank'])),
-      cardLast3: v.nullable(last3),
-    }),
-  ),
-  nextCursor: cursor,
-});
-
-export const paymentMethodSchema = v.object({
-  type: v.picklist(['card', 'carrier']),
-  carrier: v.nullable(text),
-  card: v.nullable(
-    v.object({
-      brand: text,
-      last3,
-      expiryMonth: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
-      expiryYear: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
-    }),
-  ),
-});
-
-export const historyPageSchema = v.object({
-  items: v.array(v.object({ entryId: id, viewedAt: dateTime, titleId: id, title: text })),
-  nextCursor: cursor,
-});
-
-export const downloadsSchema = v.object({
-  items: v.array(
-    v.object({
-      downloadId: id,
-      deviceName: text,
-      deviceOs: text,
-      downloadedAt: dateTime,
-      titleId: id,
-      title: text,
-      expiresAt: dateTime,
-    }),
-  ),
-});
-
-export const favoritesSchema = v.object({
-  items: v.array(v.object({ titleId: id, title: text, addedAt: dateTime })),
-});
-
-// --- mutation answers (section 3) -------------------------------------------
-
-export const cardTokenSchema = v.object({ cardToken: id, brand: text, last3 });
-export const historyRemovedSchema = v.object({ removed: id });
-export const logoutAllSchema = v.object({
-  signedOutDevices: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
 // --- errors -----------------------------------------------------------------
@@ -141,17 +59,4 @@ export const problemSchema = v.object({
 
 export type Money = v.InferOutput<typeof moneySchema>;
 export type Session = v.InferOutput<typeof sessionSchema>;
-export type Contract = v.InferOutput<typeof contractSchema>;
-export type Devices = v.InferOutput<typeof devicesSchema>;
-export type Device = Devices['items'][number];
-export type PaymentsPage = v.InferOutput<typeof paymentsPageSchema>;
-export type Payment = PaymentsPage['items'][number];
-export type PaymentMethod = v.InferOutput<typeof paymentMethodSchema>;
-export type HistoryPage = v.InferOutput<typeof historyPageSchema>;
-export type HistoryEntry = HistoryPage['items'][number];
-export type Downloads = v.InferOutput<typeof downloadsSchema>;
-export type Download = Downloads['items'][number];
-export type Favorites = v.InferOutput<typeof favoritesSchema>;
-export type Favorite = Favorites['items'][number];
-export type CardToken = v.InferOutput<typeof cardTokenSchema>;
 export type Problem = v.InferOutput<typeof problemSchema>;

@@ -17,17 +17,17 @@ function depthOf(state: unknown): number | null {
 
 export class HashRouteController implements ReactiveController {
   path: RoutePath = routeFromHash(location.hash);
-  #depth = 0;
+  private _depth = 0;
 
-  readonly #onHashChange = (): void => {
+  private readonly _onHashChange = (): void => {
     const from = this.path;
     // A new entry (link, typed URL) has no state yet; one we return to keeps its depth.
     let depth = depthOf(history.state);
     if (depth === null) {
-      depth = this.#depth + 1;
+      depth = this._depth + 1;
       history.replaceState({ ...(history.state as object | null), myPageDepth: depth }, '');
     }
-    this.#depth = depth;
+    this._depth = depth;
     this.path = routeFromHash(location.hash);
     if (from !== this.path) this.onChange?.(from, this.path);
     this.host.requestUpdate();
@@ -43,24 +43,24 @@ export class HashRouteController implements ReactiveController {
 
   hostConnected(): void {
     this.path = routeFromHash(location.hash);
-    this.#depth = depthOf(history.state) ?? 0;
+    this._depth = depthOf(history.state) ?? 0;
     if (depthOf(history.state) === null) history.replaceState({ ...(history.state as object | null), myPageDepth: 0 }, '');
-    window.addEventListener('hashchange', this.#onHashChange);
+    window.addEventListener('hashchange', this._onHashChange);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('hashchange', this.#onHashChange);
+    window.removeEventListener('hashchange', this._onHashChange);
   }
 
   /** True when Back can stay inside the app's own history. */
   get canGoBack(): boolean {
-    return this.#depth > 0;
+    return this._depth > 0;
   }
 
   /** Changes the route without adding a history entry (redirects). */
   replace(path: RoutePath): void {
     if (this.path === path && routeFromHash(location.hash) === path) return;
-    history.replaceState({ ...(history.state as object | null), myPageDepth: this.#depth }, '', hrefFor(path));
+    history.replaceState({ ...(history.state as object | null), myPageDepth: this._depth }, '', hrefFor(path));
     const from = this.path;
     this.path = path;
     if (from !== path) this.onChange?.(from, path);

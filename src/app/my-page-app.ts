@@ -6,17 +6,16 @@
  */
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
-import { AccountApi } from '../api/account-api.js';
+import type { AccountApi } from '../api/account-api.js';
 import { watchContinuity } from '../identity/continuity.js';
 import { FocusEngine } from '../navigation/focus-engine.js';
 import { requestPlatformKeys } from '../navigation/platform-keys.js';
 import { IdentityStore, type AppState } from '../identity/identity-store.js';
-import { createI18n, initialLocale, loadMessages, saveLocale, type I18n, type Locale } from '../i18n/i18n.js';
+import { createI18n, initialLocale, loadMessages, saveLocale, shellI18n, type I18n, type Locale } from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import '../screens/identity-stop-screen.js';
-import '../screens/login-screen.js';
 import '../screens/menu-screen.js';
-import { i18nContext, servicesContext, type AppServices } from './contexts.js';
+import { i18nContext, identityContext, servicesContext } from './contexts.js';
 import { HashRouteController } from './hash-route-controller.js';
 import { accountScreens, screenModules, type RoutePath } from './routes.js';
 
@@ -32,20 +31,24 @@ export class MyPageApp extends LitElement {
   declare locale: Locale;
   /** Loading state of the current route's lazily loaded screen module. */
   declare screenLoad: 'idle' | 'loading' | 'failed';
-  readonly #loadedScreens = new Set<RoutePath>();
+  private readonly _loadedScreens = new Set<RoutePath>();
 
   readonly identity: IdentityStore;
-  readonly api: AccountApi;
-  readonly #route = new HashRouteController(this, (from) => this.#rememberFocus(from));
+  private _api: AccountApi | null = null;
+  private _apiLoad: Promise<void> | null = null;
+  private readonly _servicesProvider: ContextProvider<typeof servicesContext, this>;
+  private readonly _route = new HashRouteController(this, (from) => this._rememberFocus(from));
   /** Per route, the element focused when the customer left it: Back lands there again. */
-  readonly #focusMemory = new Map<RoutePath, string>();
-  #engine: FocusEngine | null = null;
-  #landedOn = '';
-  readonly #i18nProvider: ContextProvider<typeof i18nContext, this>;
-  #i18n: I18n;
-  #disconnects: Array<() => void> = [];
+  private readonly _focusMemory = new Map<RoutePath, string>();
+  private _engine: FocusEngine | null = null;
+  private _landedOn = '';
+  private readonly _i18nProvider: ContextProvider<typeof i18nContext, this>;
+  private _i18n: I18n;
+  /** The whole catalog of the chosen language, loading or loaded; null until a screen or a language choice needs it. */
+  private _catalog: Promise<void> | null = null;
+  private _disconnects: Array<() => void> = [];
 
-  readonly #onIdentityChange = (): void => {
+  private readonly _onIdentityChange = (): void => {
     this.state = this.identity.state;
     this.requestUpdate();
   };
@@ -53,17 +56,16 @@ export class MyPageApp extends LitElement {
   constructor() {
     super();
     this.identity = new IdentityStore();
-    this.api = new AccountApi(this.identity);
     this.state = this.identity.state;
-    // Japanese until another saved choice has loaded.
+    // Japanese shell strings until a screen or another saved choice needs more.
     this.locale = 'ja';
     this.screenLoad = 'idle';
-    this.#i18n = createI18n('ja');
+    this._i18n = shellI18n();
     const wanted = initialLocale();
-    if (wanted !== 'ja') void this.#setLocale(wanted);
-    const services: AppServices = { identity: this.identity, api: this.api };
-    new ContextProvider(this, { context: servicesContext, initialValue: services });
-    this.#i18nProvider = new ContextProvider(this, { context: i18nContext, initialValue: this.#i18n });
+    if (wanted !== 'ja') this._useLocale(wanted).catch(() => undefined); // retried by the first screen
+    new ContextProvider(this, { context: identityContext, initialValue: this.identity });
+    this._servicesProvider = new ContextProvider(this, { context: servicesContext });
+    this._i18nProvider = new ContextProvider(this, { context: i18nContext, initialValue: this._i18n });
   }
 
   static override styles = [
@@ -99,12 +101,12 @@ export class MyPageApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const engine = new FocusEngine({ root: this.renderRoot, host: this, onBack: () => this.#back() });
+    const engine = new FocusEngine({ root: this.renderRoot, host: this, onBack: () => this._back() });
     engine.connect();
-    this.#engine = engine;
+    this._engine = engine;
     requestPlatformKeys();
-    this.#disconnects = [
-      this.identity.on('change', this.#onIdentityChange),
+    this._disconnects = [
+      this.identity.on('change', this._onIdentityChange),
       watchContinuity(this.identity),
       () => engine.disconnect(),
     ];
@@ -113,28 +115,31 @@ export class MyPageApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const disconnect of this.#disconnects) disconnect();
-    this.#disconnects = [];
+    for (const disconnect of this._disconnects) disconnect();
+    this._disconnects = [];
   }
 
   override updated(): void {
     // A new screen (route or identity state): land focus on its first useful
     // element, or where the customer was when they last left it.
-    const screen = `${this.state}:${this.#route.path}`;
-    if (screen !== this.#landedOn) {
-      this.#landedOn = screen;
-      this.#engine?.land(this.state === 'ready' ? (this.#focusMemory.get(this.#route.path) ?? null) : null);
+    // A lazily loaded screen counts as new when its module has arrived.
+    const screen = `${this.state}:${this._route.path}:${this.screenLoad}`;
+    if (screen !== this._landedOn) {
+      this._landedOn = screen;
+      this._engine?.land(this.state === 'ready' ? (this._focusMemory.get(this._route.path) ?? null) : null);
     }
   }
 
   /** Starts loading the current screen's module when it is needed and not there yet. */
-  #loadScreen(path: RoutePath): void {
+  private _loadScreen(path: RoutePath): void {
     const load = screenModules[path];
-    if (!load || this.#loadedScreens.has(path) || this.screenLoad !== 'idle') return;
+    if (!load || this._loadedScreens.has(path) || this.screenLoad !== 'idle') return;
     this.screenLoad = 'loading';
-    load().then(
+    // Every lazily loaded screen reads the whole catalog; those behind the
+    // menu also need the account API. Both come with the first such screen.
+    Promise.all([load(), path === '/login' ? null : this._loadAccountApi(), this._completeCatalog()]).then(
       () => {
-        this.#loadedScreens.add(path);
+        this._loadedScreens.add(path);
         this.screenLoad = 'idle';
       },
       () => {
@@ -143,36 +148,37 @@ export class MyPageApp extends LitElement {
     );
   }
 
-  #screenReady(path: RoutePath): boolean {
-    return !screenModules[path] || this.#loadedScreens.has(path);
+  private _screenReady(path: RoutePath): boolean {
+    return !screenModules[path] || this._loadedScreens.has(path);
   }
 
   override willUpdate(): void {
     // Signed in, the login route has nothing to show: go to the menu.
-    if (this.state === 'ready' && this.#route.path === '/login') this.#route.replace('/');
-    if (this.state === 'ready') this.#loadScreen(this.#route.path);
+    if (this.state === 'ready' && this._route.path === '/login') this._route.replace('/');
+    if (this.state === 'ready') this._loadScreen(this._route.path);
+    if (this.state === 'signed-out') this._loadScreen('/login');
     document.documentElement.lang = this.locale;
   }
 
   override render() {
-    const { m } = this.#i18n;
+    const { m } = this._i18n;
     const snapshot = this.identity.snapshot;
     return html`
       <div class="bar" data-nav-container data-nav-enter="last" data-nav-secondary="low">
         <span class="brand">${m.app.title}</span>
         ${snapshot.loginId ? html`<span class="who muted text">${m.app.loggedInAs(snapshot.loginId)}</span>` : null}
         <button class="language" lang=${this.locale === 'ja' ? 'en' : 'ja'} data-color-key="blue"
-          aria-label=${m.app.switchLanguageLabel} @click=${this.#toggleLocale}>
+          aria-label=${m.app.switchLanguageLabel} @click=${this._toggleLocale}>
           <span class="key-hint blue" aria-hidden="true"></span>${m.app.switchLanguage}
         </button>
-        ${this.state === 'ready' ? html`<button class="logout" @click=${this.#logout}>${m.app.logout}</button>` : null}
+        ${this.state === 'ready' ? html`<button class="logout" @click=${this._logout}>${m.app.logout}</button>` : null}
       </div>
-      <main data-nav-container data-nav-enter="last" @start-over=${this.#startOver}>${this.#renderMain()}</main>
+      <main data-nav-container data-nav-enter="last" @start-over=${this._startOver}>${this._renderMain()}</main>
     `;
   }
 
-  #renderMain() {
-    const { m } = this.#i18n;
+  private _renderMain() {
+    const { m } = this._i18n;
     switch (this.state) {
       case 'loading':
         return this.identity.snapshot.startFailed
@@ -180,56 +186,101 @@ export class MyPageApp extends LitElement {
               <button class="retry" @click=${() => this.identity.start()}>${m.app.retry}</button></div>`
           : html`<p role="status" class="muted">${m.app.loading}</p>`;
       case 'signed-out':
-        return html`<mp-login-screen></mp-login-screen>`;
+        return this._screenReady('/login') ? html`<mp-login-screen></mp-login-screen>` : this._renderScreenLoad();
       case 'identity-stop':
         return html`<mp-identity-stop-screen cause=${this.identity.snapshot.stopCause ?? 'mismatch'}></mp-identity-stop-screen>`;
       case 'ready': {
-        const path = this.#route.path === '/login' ? '/' : this.#route.path;
-        if (!this.#screenReady(path)) {
-          return this.screenLoad === 'failed'
-            ? html`<div role="alert"><p>${m.errors.network}</p>
-                <button class="retry" @click=${() => (this.screenLoad = 'idle')}>${m.app.retry}</button></div>`
-            : html`<p role="status" class="muted">${m.app.loading}</p>`;
-        }
-        return accountScreens[path]({ lastOpened: this.#focusMemory.get('/') ?? null });
+        const path = this._route.path === '/login' ? '/' : this._route.path;
+        if (!this._screenReady(path)) return this._renderScreenLoad();
+        return accountScreens[path]({ lastOpened: this._focusMemory.get('/') ?? null });
       }
     }
   }
 
-  #rememberFocus(from: RoutePath): void {
-    const key = this.#engine?.focusedKey;
-    if (key) this.#focusMemory.set(from, key);
+  /** While a lazily loaded screen is on its way, or could not come (offline). */
+  private _renderScreenLoad() {
+    const { m } = this._i18n;
+    return this.screenLoad === 'failed'
+      ? html`<div role="alert"><p>${m.errors.network}</p>
+          <button class="retry" @click=${() => (this.screenLoad = 'idle')}>${m.app.retry}</button></div>`
+      : html`<p role="status" class="muted">${m.app.loading}</p>`;
+  }
+
+  private _rememberFocus(from: RoutePath): void {
+    const key = this._engine?.focusedKey;
+    if (key) this._focusMemory.set(from, key);
   }
 
   /** Back: inside the app's history while there is some, else leave as the platform expects. */
-  #back(): void {
-    if (this.state === 'ready' && this.#route.path !== '/' && !this.#route.canGoBack) {
-      this.#route.replace('/');
+  private _back(): void {
+    if (this.state === 'ready' && this._route.path !== '/' && !this._route.canGoBack) {
+      this._route.replace('/');
     } else {
       history.back();
     }
   }
 
-  #toggleLocale(): void {
+  private _toggleLocale(): void {
     const next = this.locale === 'ja' ? 'en' : 'ja';
     saveLocale(next);
-    void this.#setLocale(next);
+    void this._useLocale(next).catch(() => {
+      // Offline: the page stays in the language it shows; the key can be pressed again.
+    });
   }
 
-  async #setLocale(locale: Locale): Promise<void> {
-    const messages = await loadMessages(locale);
-    this.locale = locale;
-    this.#i18n = createI18n(locale, messages);
-    this.#i18nProvider.setValue(this.#i18n);
+  /** The guarded account API; null until the first screen behind the menu has loaded it. */
+  get api(): AccountApi | null {
+    return this._api;
   }
 
-  async #logout(): Promise<void> {
+  private _loadAccountApi(): Promise<void> {
+    this._apiLoad ??= import('../api/account-api.js').then(
+      ({ AccountApi }) => {
+        this._api = new AccountApi(this.identity);
+        this._servicesProvider.setValue({ identity: this.identity, api: this._api });
+      },
+      (error: unknown) => {
+        this._apiLoad = null;
+        throw error;
+      },
+    );
+    return this._apiLoad;
+  }
+
+  private async _completeCatalog(): Promise<void> {
+    // A language chosen meanwhile replaces the catalog awaited: wait for the current one.
+    let awaited: Promise<void>;
+    do {
+      awaited = this._catalog ?? this._useLocale(this.locale);
+      await awaited;
+    } while (awaited !== this._catalog);
+  }
+
+  /** Loads the whole catalog of `locale` and switches to it, unless a later choice came first. */
+  private _useLocale(locale: Locale): Promise<void> {
+    const pending: Promise<void> = loadMessages(locale).then(
+      (messages) => {
+        if (this._catalog !== pending) return;
+        this.locale = locale;
+        this._i18n = createI18n(locale, messages);
+        this._i18nProvider.setValue(this._i18n);
+      },
+      (error: unknown) => {
+        if (this._catalog === pending) this._catalog = null;
+        throw error;
+      },
+    );
+    this._catalog = pending;
+    return pending;
+  }
+
+  private async _logout(): Promise<void> {
     await this.identity.logout();
   }
 
-  #startOver(): void {
+  private _startOver(): void {
     this.identity.startOver();
-    this.#route.replace('/login');
+    this._route.replace('/login');
   }
 }
 

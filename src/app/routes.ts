@@ -40,11 +40,13 @@ export const accountScreens: Record<Exclude<RoutePath, '/login'>, (context: Scre
 };
 
 /**
- * The module that defines each lazily loaded screen. Login, menu and the
+ * The module that defines each lazily loaded screen. The menu and the
  * identity-stop screen are part of the app shell: the stop screen in
- * particular must render even when the network is gone.
+ * particular must render even when the network is gone. Login loads when the
+ * session check says signed-out, so a returning customer never downloads it.
  */
 export const screenModules: Partial<Record<RoutePath, () => Promise<unknown>>> = {
+  '/login': () => import('../screens/login-screen.js'),
   '/contract': () => import('../screens/contract-screen.js'),
   '/devices': () => import('../screens/devices-screen.js'),
   '/payments': () => import('../screens/payments-screen.js'),

@@ -42,24 +42,24 @@ export class MpAccountList<T = unknown> extends LitElement {
   keyOf: (item: T) => string = () => '';
   renderRow: (item: T, index: number) => TemplateResult | typeof nothing = () => nothing;
 
-  #pitch = 0;
-  #start = 0;
-  #end = 0;
-  #focusedKey: string | null = null;
-  #frame = 0;
-  #requestedAt = -1;
+  private _pitch = 0;
+  private _start = 0;
+  private _end = 0;
+  private _focusedKey: string | null = null;
+  private _frame = 0;
+  private _requestedAt = -1;
 
-  readonly #onViewport = (): void => {
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      if (this.#computeRange()) this.requestUpdate();
+  private readonly _onViewport = (): void => {
+    if (this._frame) return;
+    this._frame = requestAnimationFrame(() => {
+      this._frame = 0;
+      if (this._computeRange()) this.requestUpdate();
     });
   };
 
-  readonly #onFocusIn = (event: FocusEvent): void => {
+  private readonly _onFocusIn = (event: FocusEvent): void => {
     const row = (event.target as Element).closest?.('[data-nav-key]');
-    this.#focusedKey = row?.getAttribute('data-nav-key') ?? null;
+    this._focusedKey = row?.getAttribute('data-nav-key') ?? null;
   };
 
   constructor() {
@@ -77,42 +77,42 @@ export class MpAccountList<T = unknown> extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('scroll', this.#onViewport, { passive: true });
-    window.addEventListener('resize', this.#onViewport);
-    this.addEventListener('focusin', this.#onFocusIn);
+    window.addEventListener('scroll', this._onViewport, { passive: true });
+    window.addEventListener('resize', this._onViewport);
+    this.addEventListener('focusin', this._onFocusIn);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('scroll', this.#onViewport);
-    window.removeEventListener('resize', this.#onViewport);
-    this.removeEventListener('focusin', this.#onFocusIn);
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    window.removeEventListener('scroll', this._onViewport);
+    window.removeEventListener('resize', this._onViewport);
+    this.removeEventListener('focusin', this._onFocusIn);
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('items')) {
-      if (!this.#pitch) this.#pitch = INITIAL_PITCH_REM * rootFontPx();
-      this.#computeRange();
-      if (this.items.length < this.#requestedAt) this.#requestedAt = -1;
+      if (!this._pitch) this._pitch = INITIAL_PITCH_REM * rootFontPx();
+      this._computeRange();
+      if (this.items.length < this._requestedAt) this._requestedAt = -1;
     }
   }
 
   override render() {
     const count = this.items.length;
     const indices: number[] = [];
-    for (let i = this.#start; i < this.#end; i++) indices.push(i);
-    const focused = this.#focusedIndex();
-    if (focused >= 0 && (focused < this.#start || focused >= this.#end)) indices.push(focused);
+    for (let i = this._start; i < this._end; i++) indices.push(i);
+    const focused = this._focusedIndex();
+    if (focused >= 0 && (focused < this._start || focused >= this._end)) indices.push(focused);
     return html`<ul role="list" aria-label=${this.label} data-nav-container data-nav-enter="last"
-      style="position:relative;height:${count * this.#pitch}px">
+      style="position:relative;height:${count * this._pitch}px">
       ${repeat(
         indices,
         (i) => this.keyOf(this.items[i]!),
         (i) => html`<li role="listitem" class=${this.rowClass} data-nav-key=${this.keyOf(this.items[i]!)}
           tabindex=${this.focusableRows ? '0' : nothing} aria-posinset=${i + 1} aria-setsize=${count}
-          style="position:absolute;left:0;right:0;top:${i * this.#pitch}px">${this.renderRow(this.items[i]!, i)}</li>`,
+          style="position:absolute;left:0;right:0;top:${i * this._pitch}px">${this.renderRow(this.items[i]!, i)}</li>`,
       )}
     </ul>`;
   }
@@ -121,43 +121,43 @@ export class MpAccountList<T = unknown> extends LitElement {
     // Rows of one list share a template: the tallest one seen sets the pitch.
     let tallest = 0;
     for (const row of this.querySelectorAll<HTMLElement>(':scope > ul > li')) tallest = Math.max(tallest, row.offsetHeight);
-    const pitch = tallest ? tallest + gapPx() : this.#pitch;
-    if (Math.abs(pitch - this.#pitch) > 0.5 && tallest) {
-      this.#pitch = pitch;
-      this.#computeRange();
+    const pitch = tallest ? tallest + gapPx() : this._pitch;
+    if (Math.abs(pitch - this._pitch) > 0.5 && tallest) {
+      this._pitch = pitch;
+      this._computeRange();
       this.requestUpdate();
       return;
     }
-    this.#maybeLoadMore();
+    this._maybeLoadMore();
   }
 
-  #focusedIndex(): number {
-    if (this.#focusedKey === null) return -1;
-    const key = this.#focusedKey;
+  private _focusedIndex(): number {
+    if (this._focusedKey === null) return -1;
+    const key = this._focusedKey;
     // Only the focused row needs this lookup, and only while it is out of the window.
-    for (let i = this.#start; i < this.#end; i++) if (this.keyOf(this.items[i]!) === key) return i;
+    for (let i = this._start; i < this._end; i++) if (this.keyOf(this.items[i]!) === key) return i;
     return this.items.findIndex((item) => this.keyOf(item) === key);
   }
 
   /** The rows near the screen; true when that changed. */
-  #computeRange(): boolean {
+  private _computeRange(): boolean {
     const count = this.items.length;
-    const pitch = this.#pitch || INITIAL_PITCH_REM * rootFontPx();
+    const pitch = this._pitch || INITIAL_PITCH_REM * rootFontPx();
     const top = this.isConnected ? this.getBoundingClientRect().top : 0;
     const first = Math.floor(-top / pitch) - OVERSCAN_ROWS;
     const last = Math.ceil((innerHeight - top) / pitch) + OVERSCAN_ROWS;
     const start = Math.max(0, Math.min(count, first));
     const end = Math.max(start, Math.min(count, last));
-    const changed = start !== this.#start || end !== this.#end;
-    this.#start = start;
-    this.#end = end;
+    const changed = start !== this._start || end !== this._end;
+    this._start = start;
+    this._end = end;
     return changed;
   }
 
-  #maybeLoadMore(): void {
+  private _maybeLoadMore(): void {
     const count = this.items.length;
-    if (!this.hasMore || this.#end < count - PREFETCH_ROWS || this.#requestedAt === count) return;
-    this.#requestedAt = count;
+    if (!this.hasMore || this._end < count - PREFETCH_ROWS || this._requestedAt === count) return;
+    this._requestedAt = count;
     this.dispatchEvent(new Event('load-more'));
   }
 }

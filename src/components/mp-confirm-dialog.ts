@@ -28,7 +28,7 @@ export class MpConfirmDialog extends LitElement {
   declare busy: boolean;
   declare error: ApiError | null;
 
-  readonly #i18n = new I18nController(this);
+  private readonly _i18n = new I18nController(this);
 
   constructor() {
     super();
@@ -82,22 +82,22 @@ export class MpConfirmDialog extends LitElement {
 
   override firstUpdated(): void {
     const dialog = this.renderRoot.querySelector<HTMLElement>('[role=alertdialog]')!;
-    dialog.addEventListener('nav-dismiss', () => this.#cancel());
+    dialog.addEventListener('nav-dismiss', () => this._cancel());
     trapFocus(dialog);
   }
 
   override render() {
-    const { m } = this.#i18n.value;
+    const { m } = this._i18n.value;
     return html`
       <div role="alertdialog" aria-modal="true" aria-labelledby="heading" aria-describedby="message"
-        @keydown=${this.#onKeyDown}>
+        @keydown=${this._onKeyDown}>
         <h2 id="heading">${this.heading}</h2>
         <p id="message" class="text">${this.message}</p>
         <slot></slot>
         ${this.error ? html`<p class="error" role="alert">${errorMessage(m, this.error)}</p>` : null}
         <div class="actions">
-          <button class="cancel" data-nav-default @click=${this.#cancel}>${m.dialog.cancel}</button>
-          <button class="confirm" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#confirm}>
+          <button class="cancel" data-nav-default @click=${this._cancel}>${m.dialog.cancel}</button>
+          <button class="confirm" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this._confirm}>
             ${this.busy ? m.dialog.working : this.error ? m.errors.retry : this.confirmLabel}
           </button>
         </div>
@@ -106,11 +106,11 @@ export class MpConfirmDialog extends LitElement {
   }
 
   /** Tab from a desktop keyboard stays inside too (the remote's arrows already do). */
-  #onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Tab') this.#keepTabInside(event);
+  private _onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Tab') this._keepTabInside(event);
   }
 
-  #keepTabInside(event: KeyboardEvent): void {
+  private _keepTabInside(event: KeyboardEvent): void {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('button')];
     const slotted = [...this.querySelectorAll<HTMLElement>('input, button, select, textarea')];
     const order = [...slotted, ...buttons];
@@ -123,12 +123,12 @@ export class MpConfirmDialog extends LitElement {
     }
   }
 
-  #confirm(): void {
+  private _confirm(): void {
     if (this.busy) return;
     this.dispatchEvent(new Event('confirm'));
   }
 
-  #cancel(): void {
+  private _cancel(): void {
     if (this.busy) return;
     this.dispatchEvent(new Event('cancel'));
   }

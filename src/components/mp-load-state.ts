@@ -40,7 +40,7 @@ export class MpLoadState extends LitElement {
   declare status: 'loading' | 'error';
   declare error: ApiError | null;
 
-  readonly #i18n = new I18nController(this);
+  private readonly _i18n = new I18nController(this);
 
   constructor() {
     super();
@@ -65,21 +65,21 @@ export class MpLoadState extends LitElement {
   ];
 
   override render() {
-    const { m } = this.#i18n.value;
+    const { m } = this._i18n.value;
     if (this.status === 'loading') {
       return html`<p role="status" aria-live="polite" class="muted">${m.app.loading}</p>`;
     }
     return html`
       <div class="error" role="alert">
         <p>${errorMessage(m, this.error)}</p>
-        <button class="retry" data-color-key="green" @click=${this.#retry}>
+        <button class="retry" data-color-key="green" @click=${this._retry}>
           <span class="key-hint green" aria-hidden="true"></span>${m.errors.retry}
         </button>
       </div>
     `;
   }
 
-  #retry(): void {
+  private _retry(): void {
     this.dispatchEvent(new Event('retry', { bubbles: true, composed: true }));
   }
 }

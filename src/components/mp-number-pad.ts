@@ -10,7 +10,7 @@ import { sharedStyles } from '../styles/shared-styles.js';
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'delete', '0'] as const;
 
 export class MpNumberPad extends LitElement {
-  readonly #i18n = new I18nController(this);
+  private readonly _i18n = new I18nController(this);
 
   static override styles = [
     sharedStyles,
@@ -32,19 +32,19 @@ export class MpNumberPad extends LitElement {
   ];
 
   override render() {
-    const { m } = this.#i18n.value;
+    const { m } = this._i18n.value;
     return html`${KEYS.map((key) =>
       key === 'delete'
-        ? html`<button type="button" class="delete" aria-label=${m.card.clear} @click=${this.#delete}>⌫</button>`
-        : html`<button type="button" class="digit" data-digit=${key} @click=${() => this.#digit(key)}>${key}</button>`,
+        ? html`<button type="button" class="delete" aria-label=${m.card.clear} @click=${this._delete}>⌫</button>`
+        : html`<button type="button" class="digit" data-digit=${key} @click=${() => this._digit(key)}>${key}</button>`,
     )}`;
   }
 
-  #digit(digit: string): void {
+  private _digit(digit: string): void {
     this.dispatchEvent(new CustomEvent('pad-digit', { detail: digit }));
   }
 
-  #delete(): void {
+  private _delete(): void {
     this.dispatchEvent(new Event('pad-delete'));
   }
 }

@@ -17,7 +17,7 @@ export class MpPhoneHandoff extends LitElement {
   declare url: string;
   declare code: SVGTemplateResult | null;
 
-  readonly #i18n = new I18nController(this);
+  private readonly _i18n = new I18nController(this);
 
   constructor() {
     super();
@@ -59,7 +59,7 @@ export class MpPhoneHandoff extends LitElement {
   }
 
   override render() {
-    const { m } = this.#i18n.value;
+    const { m } = this._i18n.value;
     return html`
       ${this.code}
       <div>

@@ -17,7 +17,7 @@ export class MpScreen extends LitElement {
   /** Empty for the menu, which has nowhere to go back to. */
   declare backHref: string;
 
-  readonly #i18n = new I18nController(this);
+  private readonly _i18n = new I18nController(this);
 
   constructor() {
     super();
@@ -45,7 +45,7 @@ export class MpScreen extends LitElement {
 
 
   override render() {
-    const { m } = this.#i18n.value;
+    const { m } = this._i18n.value;
     return html`
       <header>
         ${this.backHref

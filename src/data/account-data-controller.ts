@@ -17,40 +17,40 @@ export type Host = ReactiveControllerHost & HTMLElement;
 export abstract class AccountDataController implements ReactiveController {
   status: LoadStatus = 'loading';
   error: ApiError | null = null;
-  readonly #consumer: ContextConsumer<typeof servicesContext, Host>;
-  #services: AppServices | undefined;
-  #unsubscribe: (() => void) | null = null;
-  #ticket = 0;
+  private readonly _consumer: ContextConsumer<typeof servicesContext, Host>;
+  private _services: AppServices | undefined;
+  private _unsubscribe: (() => void) | null = null;
+  private _ticket = 0;
 
-  readonly #onDrop = (): void => {
-    this.#ticket++;
+  private readonly _onDrop = (): void => {
+    this._ticket++;
     this.clear();
     this.host.requestUpdate();
   };
 
   constructor(protected readonly host: Host) {
     // The consumer must connect before this controller so the value is there.
-    this.#consumer = new ContextConsumer(host, { context: servicesContext });
+    this._consumer = new ContextConsumer(host, { context: servicesContext });
     host.addController(this);
     // Data arriving or going away changes what can hold focus: let the engine check.
     new NavController(host);
   }
 
   hostConnected(): void {
-    this.#services = this.#consumer.value;
-    this.#unsubscribe = this.#services?.identity.on('drop', this.#onDrop) ?? null;
+    this._services = this._consumer.value;
+    this._unsubscribe = this._services?.identity.on('drop', this._onDrop) ?? null;
     this.start();
   }
 
   hostDisconnected(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
-    this.#onDrop();
+    this._unsubscribe?.();
+    this._unsubscribe = null;
+    this._onDrop();
   }
 
   /** The guarded API, for the element's mutations (undefined outside an app). */
   get api(): AppServices['api'] | undefined {
-    return this.#services?.api;
+    return this._services?.api;
   }
 
   reload(): void {
@@ -92,18 +92,18 @@ export abstract class AccountDataController implements ReactiveController {
     apply: (value: T) => void,
     fail: (error: ApiError) => void,
   ): Promise<void> {
-    const ticket = ++this.#ticket;
-    const services = this.#services;
+    const ticket = ++this._ticket;
+    const services = this._services;
     if (!services) return;
     try {
       const value = await load(services);
-      if (ticket === this.#ticket) apply(value);
+      if (ticket === this._ticket) apply(value);
     } catch (error) {
-      if (ticket !== this.#ticket || error instanceof RefusedError) return;
+      if (ticket !== this._ticket || error instanceof RefusedError) return;
       if (!isApiError(error)) throw error;
       fail(error);
     } finally {
-      if (ticket === this.#ticket) this.host.requestUpdate();
+      if (ticket === this._ticket) this.host.requestUpdate();
     }
   }
 }

@@ -11,7 +11,7 @@ import { MutationIntent } from './mutation-intent.js';
 export class ConfirmFlowController<T> implements ReactiveController {
   target: T | null = null;
   error: ApiError | null = null;
-  readonly #intent = new MutationIntent();
+  private readonly _intent = new MutationIntent();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -21,7 +21,7 @@ export class ConfirmFlowController<T> implements ReactiveController {
   }
 
   get busy(): boolean {
-    return this.#intent.busy;
+    return this._intent.busy;
   }
 
   hostDisconnected(): void {
@@ -33,7 +33,7 @@ export class ConfirmFlowController<T> implements ReactiveController {
   open(target: T): void {
     this.target = target;
     this.error = null;
-    this.#intent.renew();
+    this._intent.renew();
     this.host.requestUpdate();
   }
 
@@ -48,7 +48,7 @@ export class ConfirmFlowController<T> implements ReactiveController {
     const target = this.target;
     if (!target || this.busy) return;
     this.error = null;
-    const run = this.#intent.run((key) => this.act(target, key));
+    const run = this._intent.run((key) => this.act(target, key));
     this.host.requestUpdate();
     try {
       await run;

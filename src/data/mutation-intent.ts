@@ -4,35 +4,35 @@
  * timeout can never act twice, and a second press while it runs does nothing.
  * A new intent (success, or the customer changed what they asked) gets a new key.
  */
-import { AccountApi } from '../api/account-api.js';
+import { newIntentKey } from '../api/http-client.js';
 
 export class MutationIntent {
-  #key = AccountApi.newIntentKey();
-  #busy = false;
+  private _key = newIntentKey();
+  private _busy = false;
 
   get busy(): boolean {
-    return this.#busy;
+    return this._busy;
   }
 
   get key(): string {
-    return this.#key;
+    return this._key;
   }
 
   /** Runs the action with this intent's key; ignored while one run is under way. */
   async run<T>(action: (idempotencyKey: string) => Promise<T>): Promise<T | undefined> {
-    if (this.#busy) return undefined;
-    this.#busy = true;
+    if (this._busy) return undefined;
+    this._busy = true;
     try {
-      const result = await action(this.#key);
+      const result = await action(this._key);
       this.renew();
       return result;
     } finally {
-      this.#busy = false;
+      this._busy = false;
     }
   }
 
   /** The customer now asks for something else: retries must not reuse the old key. */
   renew(): void {
-    this.#key = AccountApi.newIntentKey();
+    this._key = newIntentKey();
   }
 }

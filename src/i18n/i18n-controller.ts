@@ -2,19 +2,19 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import { i18nContext } from '../app/contexts.js';
-import { createI18n, type I18n } from './i18n.js';
+import { shellI18n, type I18n } from './i18n.js';
 
-const fallback = createI18n('ja');
+const fallback = shellI18n();
 
 export class I18nController {
-  readonly #consumer: ContextConsumer<typeof i18nContext, ReactiveControllerHost & HTMLElement>;
+  private readonly _consumer: ContextConsumer<typeof i18nContext, ReactiveControllerHost & HTMLElement>;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
-    this.#consumer = new ContextConsumer(host, { context: i18nContext, subscribe: true });
+    this._consumer = new ContextConsumer(host, { context: i18nContext, subscribe: true });
   }
 
   /** Japanese until a provider answers (an element used on its own, in a test). */
   get value(): I18n {
-    return this.#consumer.value ?? fallback;
+    return this._consumer.value ?? fallback;
   }
 }

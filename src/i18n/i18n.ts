@@ -21,14 +21,25 @@ export interface I18n {
 }
 
 /**
- * The catalog of a language. Japanese, the default, is in the app shell;
- * English loads when chosen, so the first screen does not carry it.
+ * The whole catalog of a language. Only the Japanese shell strings are in the
+ * app shell; the Japanese screens' part and all of English load when first
+ * needed, so the first screen does not carry them.
  */
 export async function loadMessages(locale: Locale): Promise<Messages> {
-  return locale === 'ja' ? ja : (await import('./messages-en.js')).en;
+  if (locale === 'en') return (await import('./messages-en.js')).en;
+  return { ...ja, ...(await import('./messages-ja-screens.js')).jaScreens };
 }
 
-export function createI18n(locale: Locale, messages: Messages = ja): I18n {
+/**
+ * Japanese before the catalog is complete. Only the shell reads it (login,
+ * menu, identity stop, load errors): the app renders a screen behind the menu
+ * only once `loadMessages` has answered, which is what makes this cast safe.
+ */
+export function shellI18n(): I18n {
+  return createI18n('ja', ja as Messages);
+}
+
+export function createI18n(locale: Locale, messages: Messages): I18n {
   const tag = locale === 'ja' ? 'ja-JP' : 'en-US';
   const dateTimeFormat = new Intl.DateTimeFormat(tag, {
     timeZone: TIME_ZONE,

@@ -1,4 +1,10 @@
-/** Japanese: the default language. The shape of this catalog is the type every other language must fill. */
+/**
+ * Japanese, the default language: the app shell's part (app bar, menu,
+ * identity stop, load errors). The screens' part is messages-ja-screens.ts.
+ * The shape of both together is the type every other language must fill.
+ */
+import type { jaScreens } from './messages-ja-screens.js';
+
 export const ja = {
   app: {
     title: 'マイページ',
@@ -10,16 +16,6 @@ export const ja = {
     logout: 'ログアウト',
     back: '戻る',
     loggedInAs: (loginId: string) => `${loginId} でログイン中`,
-  },
-  login: {
-    heading: 'ログイン',
-    loginId: 'ログインID（メールアドレス）',
-    password: 'パスワード',
-    submit: 'ログイン',
-    submitting: 'ログインしています…',
-    required: '入力してください',
-    invalidCredentials: 'ログインIDまたはパスワードが正しくありません。',
-    failed: 'ログインできませんでした。しばらくしてからもう一度お試しください。',
   },
   identityStop: {
     heading: '安全のため、表示を停止しました',
@@ -51,145 +47,6 @@ export const ja = {
     membership: '会員手続き',
     membershipHint: '解約・全デバイスからのログアウト',
   },
-  contract: {
-    heading: '契約内容',
-    plan: 'プラン',
-    status: '契約状況',
-    monthlyFee: '月額料金',
-    nextBillingDate: '次回請求日',
-    card: 'お支払いカード',
-    cardValue: (brand: string, last3: string) => `${brand}（下3桁 ${last3}）`,
-    noCard: 'カード登録なし',
-    statuses: { active: 'ご契約中', cancel_scheduled: '解約予定', suspended: '利用停止中' },
-  },
-  devices: {
-    heading: '登録デバイス',
-    count: (count: number, limit: number) => `${count}台 / 上限${limit}台`,
-    os: 'OS',
-    registeredAt: '登録日時',
-    lastUsedAt: '最終利用',
-    empty: '登録されているデバイスはありません。',
-  },
-  payments: {
-    heading: 'お支払い履歴',
-    paidAt: 'お支払い日時',
-    amount: '金額',
-    method: 'お支払い方法',
-    card: (last3: string) => `クレジットカード（下3桁 ${last3}）`,
-    cardUnknown: 'クレジットカード',
-    carrier: (carrier: string) => `キャリア決済（${carrier}）`,
-    empty: 'お支払い履歴はありません。',
-  },
-  paymentMethod: {
-    heading: 'お支払い方法',
-    type: '種類',
-    card: 'クレジットカード',
-    carrier: 'キャリア決済',
-    cardNumber: 'カード番号',
-    cardNumberValue: (last3: string) => `下3桁 ${last3}`,
-    brand: 'ブランド',
-    expiry: '有効期限',
-    expiryValue: (month: number, year: number) => `${String(month).padStart(2, '0')}/${year}`,
-    carrierName: '通信会社',
-    none: '登録されているお支払い方法はありません。',
-    change: 'クレジットカードを変更する',
-  },
-  history: {
-    heading: '視聴履歴',
-    viewedAt: '視聴日時',
-    empty: '視聴履歴はありません。',
-  },
-  downloads: {
-    heading: 'ダウンロード',
-    device: '端末',
-    downloadedAt: 'ダウンロード日時',
-    expiresAt: '視聴期限',
-    empty: 'ダウンロードした作品はありません。',
-  },
-  favorites: {
-    heading: 'お気に入り',
-    addedAt: '追加日時',
-    empty: 'お気に入りはありません。',
-  },
-  membership: {
-    heading: '会員手続き',
-    currentPlan: '現在のプラン',
-    cancelHeading: '解約',
-    cancelBody: '解約すると、次回請求日の前日までご利用いただけます。',
-    cancelScheduled: (date: string) => `解約予定です（${date}まで利用可能）。`,
-    logoutAllHeading: 'すべてのデバイスからログアウト',
-    logoutAllBody: 'このアカウントでログインしているすべての機器からログアウトします。',
-  },
-  list: {
-    loadMore: 'さらに読み込む',
-    loadingMore: '読み込み中…',
-    end: 'これ以上ありません',
-    count: (count: number) => `${count}件`,
-  },
-  dialog: {
-    cancel: 'やめる',
-    working: '処理しています…',
-  },
-  procedures: {
-    removeDevice: '登録解除',
-    removeDeviceLabel: (name: string) => `${name} の登録を解除`,
-    removeDeviceHeading: 'デバイスの登録を解除しますか？',
-    removeDeviceMessage: (name: string) => `「${name}」はこのアカウントで使えなくなります。`,
-    removeHistory: '削除',
-    removeHistoryLabel: (title: string) => `${title} を視聴履歴から削除`,
-    removeHistoryHeading: '視聴履歴から削除しますか？',
-    removeHistoryMessage: (title: string) => `「${title}」を視聴履歴から削除します。`,
-    removeFavorite: '削除',
-    removeFavoriteLabel: (title: string) => `${title} をお気に入りから削除`,
-    removeFavoriteHeading: 'お気に入りから削除しますか？',
-    removeFavoriteMessage: (title: string) => `「${title}」をお気に入りから削除します。`,
-    remove: '削除する',
-    cancelContract: '解約する',
-    cancelHeading: '解約しますか？',
-    cancelMessage: (date: string) => `${date}の前日までご利用いただけます。その後、自動的に解約されます。`,
-    reasonLegend: '解約の理由（任意）',
-    reasons: {
-      none: '回答しない',
-      price: '料金が高い',
-      content: '見たい作品がない',
-      usage: 'あまり使わない',
-      other: 'その他',
-    },
-    cancelDone: (date: string) => `解約を受け付けました。${date}までご利用いただけます。`,
-    logoutAll: 'すべてのデバイスからログアウト',
-    logoutAllHeading: 'すべてのデバイスからログアウトしますか？',
-    logoutAllMessage: 'このテレビを含め、このアカウントでログインしているすべての機器からログアウトします。',
-    logoutAllConfirm: 'ログアウトする',
-    logoutAllDone: (count: number) => `${count}台の機器からログアウトしました。もう一度ログインしてください。`,
-  },
-  card: {
-    heading: 'クレジットカードの変更',
-    intro: '新しいカードの情報を入力してください。カード番号は決済代行会社に直接送られ、この画面を離れると消去されます。',
-    number: 'カード番号',
-    expiry: '有効期限（MM/YY）',
-    cvc: 'セキュリティコード',
-    holder: 'カード名義（ローマ字）',
-    submit: 'このカードに変更する',
-    submitting: '変更しています…',
-    clear: '1文字消す',
-    pad: '数字パッド',
-    brandDetected: (brand: string) => `${brand} のカードです`,
-    errors: {
-      required: '入力してください。',
-      number: 'カード番号の桁数が正しくありません。',
-      luhn: 'カード番号が正しくありません。もう一度ご確認ください。',
-      brand: 'ご利用いただけないカードです（Visa、Mastercard、JCB、American Express、Diners Club がご利用いただけます）。',
-      expiryFormat: '有効期限は「月/年」の形（例: 08/29）で入力してください。',
-      expired: '有効期限が切れています。',
-      cvc: (digits: number) => `セキュリティコードは${digits}桁の数字です。`,
-      holder: 'カード名義を入力してください。',
-      server: 'カードを登録できませんでした。入力内容をご確認ください。',
-    },
-    done: (brand: string, last3: string) => `お支払いカードを ${brand}（下3桁 ${last3}）に変更しました。`,
-    phoneHeading: 'スマートフォンで続ける',
-    phoneBody: 'リモコンでの入力が大変なときは、このコードをスマートフォンで読み取り、ログインしてカードを変更できます。',
-    back: 'お支払い方法へ戻る',
-  },
   errors: {
     network: '通信できませんでした。通信状況を確認して、もう一度お試しください。',
     timeout: '応答がありませんでした。しばらくしてからもう一度お試しください。',
@@ -201,5 +58,6 @@ export const ja = {
   },
 };
 
+export type ShellMessages = typeof ja;
 /** Every language fills the same keys; functions keep their parameters. */
-export type Messages = typeof ja;
+export type Messages = ShellMessages & typeof jaScreens;

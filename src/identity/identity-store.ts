@@ -35,35 +35,35 @@ export type IdentityEvent =
 
 export class IdentityStore {
   // Not an EventTarget subclass: `new EventTarget()` throws on 2019 TV engines.
-  readonly #listeners: Record<IdentityEvent, Set<() => void>> = { change: new Set(), drop: new Set() };
-  #state: AppState = 'loading';
-  #session: Session | null = null;
-  #stopCause: StopCause | null = null;
-  #startFailed = false;
-  #generation = 0;
-  readonly #memory: TabAccountMemory;
+  private readonly _listeners: Record<IdentityEvent, Set<() => void>> = { change: new Set(), drop: new Set() };
+  private _state: AppState = 'loading';
+  private _session: Session | null = null;
+  private _stopCause: StopCause | null = null;
+  private _startFailed = false;
+  private _generation = 0;
+  private readonly _memory: TabAccountMemory;
 
   constructor(memory = new TabAccountMemory()) {
-    this.#memory = memory;
+    this._memory = memory;
   }
 
   /** Returns the unsubscribe function. */
   on(event: IdentityEvent, listener: () => void): () => void {
-    this.#listeners[event].add(listener);
-    return () => this.#listeners[event].delete(listener);
+    this._listeners[event].add(listener);
+    return () => this._listeners[event].delete(listener);
   }
 
-  #emit(event: IdentityEvent): void {
-    for (const listener of [...this.#listeners[event]]) listener();
+  private _emit(event: IdentityEvent): void {
+    for (const listener of [...this._listeners[event]]) listener();
   }
 
   get state(): AppState {
-    return this.#state;
+    return this._state;
   }
 
   /** The verified session, and only while the state is `ready`. */
   get verifiedSession(): Session | null {
-    return this.#state === 'ready' ? this.#session : null;
+    return this._state === 'ready' ? this._session : null;
   }
 
   /**
@@ -71,40 +71,40 @@ export class IdentityStore {
    * stop). An answer that arrives under another generation is discarded.
    */
   get generation(): number {
-    return this.#generation;
+    return this._generation;
   }
 
   get snapshot(): IdentitySnapshot {
     return {
-      state: this.#state,
+      state: this._state,
       loginId: this.verifiedSession?.loginId ?? null,
-      stopCause: this.#stopCause,
-      startFailed: this.#startFailed,
+      stopCause: this._stopCause,
+      startFailed: this._startFailed,
     };
   }
 
   /** Start or reload: who is logged in, and is it who this tab was opened for? */
   async start(): Promise<void> {
-    this.#startFailed = false;
-    this.#setState('loading');
+    this._startFailed = false;
+    this._setState('loading');
     let session: Session | null;
     try {
       session = await readSession();
     } catch {
-      this.#startFailed = true;
-      this.#emitChange();
+      this._startFailed = true;
+      this._emitChange();
       return;
     }
     if (!session) {
-      this.#signedOut();
+      this._signedOut();
       return;
     }
-    const remembered = this.#memory.read();
+    const remembered = this._memory.read();
     if (remembered !== null && remembered !== session.accountId) {
-      await this.stop(this.#changedAccount(remembered, session), 'account-changed');
+      await this.stop(this._changedAccount(remembered, session), 'account-changed');
       return;
     }
-    this.#accept(session);
+    this._accept(session);
   }
 
   /**
@@ -115,24 +115,24 @@ export class IdentityStore {
   async recheck(): Promise<Session | null> {
     const verified = this.verifiedSession;
     if (!verified) return null;
-    const generation = this.#generation;
+    const generation = this._generation;
     let session: Session | null;
     try {
       session = await readSession();
     } catch {
-      return generation === this.#generation ? this.verifiedSession : null;
+      return generation === this._generation ? this.verifiedSession : null;
     }
-    if (generation !== this.#generation) return null;
+    if (generation !== this._generation) return null;
     if (!session) {
       this.sessionGone();
       return null;
     }
     if (session.accountId !== verified.accountId) {
-      await this.stop(this.#changedAccount(verified.accountId, session), 'account-changed');
+      await this.stop(this._changedAccount(verified.accountId, session), 'account-changed');
       return null;
     }
     // Same account: the token and expiry may have been renewed.
-    this.#session = session;
+    this._session = session;
     return session;
   }
 
@@ -145,22 +145,22 @@ export class IdentityStore {
       throw error;
     }
     // Logging in is the customer's own choice of account for this tab.
-    this.#memory.write(session.accountId);
-    this.#accept(session);
+    this._memory.write(session.accountId);
+    this._accept(session);
   }
 
   async logout(): Promise<void> {
-    this.#drop();
-    this.#memory.clear();
-    this.#signedOut();
+    this._drop();
+    this._memory.clear();
+    this._signedOut();
     await postLogout();
   }
 
   /** 401 from any endpoint: the session is gone; show the login screen. */
   sessionGone(): void {
-    if (this.#state !== 'ready') return;
-    this.#drop();
-    this.#signedOut();
+    if (this._state !== 'ready') return;
+    this._drop();
+    this._signedOut();
   }
 
   /**
@@ -168,12 +168,12 @@ export class IdentityStore {
    * session. One bad answer stops the whole page, not only the view that asked.
    */
   async stop(error: IdentityMismatchError, cause: StopCause = 'mismatch'): Promise<void> {
-    if (this.#state === 'identity-stop') return;
-    const csrfToken = this.#session?.csrfToken ?? null;
-    this.#drop();
-    this.#memory.clear();
-    this.#stopCause = cause;
-    this.#setState('identity-stop');
+    if (this._state === 'identity-stop') return;
+    const csrfToken = this._session?.csrfToken ?? null;
+    this._drop();
+    this._memory.clear();
+    this._stopCause = cause;
+    this._setState('identity-stop');
     await reportIdentityMismatch(
       {
         expectedAccountId: error.expectedAccountId,
@@ -188,40 +188,40 @@ export class IdentityStore {
 
   /** Leaves the stop (or signed-out) for a fresh login; nothing is carried over. */
   startOver(): void {
-    this.#drop();
-    this.#signedOut();
+    this._drop();
+    this._signedOut();
   }
 
-  #changedAccount(expected: string, session: Session): IdentityMismatchError {
+  private _changedAccount(expected: string, session: Session): IdentityMismatchError {
     return new IdentityMismatchError('session-account', '/auth/session', null, expected, session.accountId);
   }
 
-  #accept(session: Session): void {
-    this.#generation++;
-    this.#session = session;
-    this.#stopCause = null;
-    this.#memory.write(session.accountId);
-    this.#setState('ready');
+  private _accept(session: Session): void {
+    this._generation++;
+    this._session = session;
+    this._stopCause = null;
+    this._memory.write(session.accountId);
+    this._setState('ready');
   }
 
-  #signedOut(): void {
-    this.#session = null;
-    this.#stopCause = null;
-    this.#setState('signed-out');
+  private _signedOut(): void {
+    this._session = null;
+    this._stopCause = null;
+    this._setState('signed-out');
   }
 
-  #drop(): void {
-    this.#generation++;
-    this.#session = null;
-    this.#emit('drop');
+  private _drop(): void {
+    this._generation++;
+    this._session = null;
+    this._emit('drop');
   }
 
-  #setState(state: AppState): void {
-    this.#state = state;
-    this.#emitChange();
+  private _setState(state: AppState): void {
+    this._state = state;
+    this._emitChange();
   }
 
-  #emitChange(): void {
-    this.#emit('change');
+  private _emitChange(): void {
+    this._emit('change');
   }
 }

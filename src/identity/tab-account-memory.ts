@@ -6,11 +6,11 @@
 const KEY = 'my-page.tab-account';
 
 export class TabAccountMemory {
-  #fallback: string | null = null;
+  private _fallback: string | null = null;
 
-  constructor(private readonly storage: Storage | null = TabAccountMemory.#sessionStorage()) {}
+  constructor(private readonly storage: Storage | null = TabAccountMemory._sessionStorage()) {}
 
-  static #sessionStorage(): Storage | null {
+  private static _sessionStorage(): Storage | null {
     try {
       return window.sessionStorage;
     } catch {
@@ -21,14 +21,14 @@ export class TabAccountMemory {
 
   read(): string | null {
     try {
-      return this.storage ? this.storage.getItem(KEY) : this.#fallback;
+      return this.storage ? this.storage.getItem(KEY) : this._fallback;
     } catch {
-      return this.#fallback;
+      return this._fallback;
     }
   }
 
   write(accountId: string): void {
-    this.#fallback = accountId;
+    this._fallback = accountId;
     try {
       this.storage?.setItem(KEY, accountId);
     } catch {
@@ -37,7 +37,7 @@ export class TabAccountMemory {
   }
 
   clear(): void {
-    this.#fallback = null;
+    this._fallback = null;
     try {
       this.storage?.removeItem(KEY);
     } catch {

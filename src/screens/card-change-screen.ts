@@ -18,7 +18,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { isApiError, ProblemError, type ApiError } from '../api/errors.js';
-import type { PaymentMethod } from '../api/schemas.js';
+import type { PaymentMethod } from '../api/account-schemas.js';
 import { servicesContext } from '../app/contexts.js';
 import { isTvDevice } from '../app/device-profile.js';
 import { hrefFor } from '../app/routes.js';
@@ -64,17 +64,17 @@ export class CardChangeScreen extends LitElement {
   declare result: PaymentMethod | null;
   declare brandName: string;
 
-  readonly #i18n = new I18nController(this);
-  readonly #services = new ContextConsumer(this, { context: servicesContext });
-  readonly #tv = isTvDevice();
-  readonly #tokenize = new MutationIntent();
-  readonly #register = new MutationIntent();
+  private readonly _i18n = new I18nController(this);
+  private readonly _services = new ContextConsumer(this, { context: servicesContext });
+  private readonly _tv = isTvDevice();
+  private readonly _tokenize = new MutationIntent();
+  private readonly _register = new MutationIntent();
   /** A token already issued whose registration failed: retried without the card number. */
-  #pendingToken: string | null = null;
-  #activeField: DigitField = 'cardNumber';
-  #dropUnsubscribe: (() => void) | null = null;
+  private _pendingToken: string | null = null;
+  private _activeField: DigitField = 'cardNumber';
+  private _dropUnsubscribe: (() => void) | null = null;
 
-  readonly #onPageHide = (): void => this.#wipeSecrets();
+  private readonly _onPageHide = (): void => this._wipeSecrets();
 
   constructor() {
     super();
@@ -144,42 +144,42 @@ export class CardChangeScreen extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pagehide', this.#onPageHide);
-    this.addEventListener('nav-digit', this.#onDigitKey as EventListener);
+    window.addEventListener('pagehide', this._onPageHide);
+    this.addEventListener('nav-digit', this._onDigitKey as EventListener);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pagehide', this.#onPageHide);
-    this.removeEventListener('nav-digit', this.#onDigitKey as EventListener);
-    this.#dropUnsubscribe?.();
-    this.#wipeSecrets();
-    this.#pendingToken = null;
+    window.removeEventListener('pagehide', this._onPageHide);
+    this.removeEventListener('nav-digit', this._onDigitKey as EventListener);
+    this._dropUnsubscribe?.();
+    this._wipeSecrets();
+    this._pendingToken = null;
   }
 
   override firstUpdated(): void {
     // An identity-stop removes this screen anyway; dropping here is belt and braces.
-    this.#dropUnsubscribe = this.#services.value?.identity.on('drop', () => this.#wipeSecrets()) ?? null;
+    this._dropUnsubscribe = this._services.value?.identity.on('drop', () => this._wipeSecrets()) ?? null;
   }
 
   override render() {
-    const { m } = this.#i18n.value;
+    const { m } = this._i18n.value;
     return html`
       <mp-screen heading=${m.card.heading} back-href=${hrefFor('/payment-method')}>
-        ${this.step === 'done' && this.result ? this.#renderDone(m, this.result) : this.#renderForm(m)}
+        ${this.step === 'done' && this.result ? this._renderDone(m, this.result) : this._renderForm(m)}
       </mp-screen>
     `;
   }
 
-  #renderDone(m: Messages, method: PaymentMethod) {
+  private _renderDone(m: Messages, method: PaymentMethod) {
     return html`<div role="status" class="done">
       <p class="result">${method.card ? m.card.done(method.card.brand, method.card.last3) : m.paymentMethod.none}</p>
       <p><a class="button" href=${hrefFor('/payment-method')} data-nav-default>${m.card.back}</a></p>
     </div>`;
   }
 
-  #renderForm(m: Messages) {
-    const cvcDigits = brandOf(digitsOnly(this.#value('cardNumber')))?.cvcLength ?? 3;
+  private _renderForm(m: Messages) {
+    const cvcDigits = brandOf(digitsOnly(this._value('cardNumber')))?.cvcLength ?? 3;
     const field = (name: CardField, label: string, attributes: { autocomplete: string; inputmode: string; placeholder?: string; maxlength: number }) => {
       const problem = this.problems[name];
       return html`<label>
@@ -188,59 +188,59 @@ export class CardChangeScreen extends LitElement {
           placeholder=${attributes.placeholder ?? ''} maxlength=${attributes.maxlength}
           autocapitalize=${name === 'cardHolder' ? 'characters' : 'off'} spellcheck="false"
           aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${`${name}-error`}
-          @input=${this.#onInput} @focus=${() => this.#onFocusField(name)} />
+          @input=${this._onInput} @focus=${() => this._onFocusField(name)} />
         <span id=${`${name}-error`} class="field-error" aria-live="polite">${problem ? problemText(m, problem, cvcDigits) : ''}</span>
       </label>`;
     };
     return html`
       <p class="intro">${m.card.intro}</p>
       <div class="layout">
-        <form novalidate @submit=${this.#submit} data-nav-container data-nav-enter="last">
+        <form novalidate @submit=${this._submit} data-nav-container data-nav-enter="last">
           ${field('cardNumber', m.card.number, { autocomplete: 'cc-number', inputmode: 'numeric', maxlength: 23, placeholder: '0000 0000 0000 0000' })}
           ${this.brandName ? html`<p class="brand muted" aria-live="polite">${m.card.brandDetected(this.brandName)}</p>` : null}
           ${field('cardExpiry', m.card.expiry, { autocomplete: 'cc-exp', inputmode: 'numeric', maxlength: 5, placeholder: 'MM/YY' })}
           ${field('cardCvc', m.card.cvc, { autocomplete: 'cc-csc', inputmode: 'numeric', maxlength: 4 })}
           ${field('cardHolder', m.card.holder, { autocomplete: 'cc-name', inputmode: 'text', maxlength: 26, placeholder: 'TARO YAMADA' })}
-          ${this.failure ? html`<p class="form-error" role="alert">${this.#failureText(m, this.failure)}</p>` : null}
+          ${this.failure ? html`<p class="form-error" role="alert">${this._failureText(m, this.failure)}</p>` : null}
           <button type="submit" aria-disabled=${this.step === 'sending' ? 'true' : 'false'}>
-            ${this.step === 'sending' ? m.card.submitting : this.failure && this.#pendingToken ? m.errors.retry : m.card.submit}
+            ${this.step === 'sending' ? m.card.submitting : this.failure && this._pendingToken ? m.errors.retry : m.card.submit}
           </button>
         </form>
-        ${this.#tv
+        ${this._tv
           ? html`<div class="aside">
               <mp-number-pad aria-label=${m.card.pad} data-nav-container data-nav-enter="last"
-                @pad-digit=${(e: CustomEvent<string>) => this.#typeDigit(e.detail)} @pad-delete=${this.#deleteDigit}></mp-number-pad>
-              <mp-phone-handoff url=${this.#handoffUrl()}></mp-phone-handoff>
+                @pad-digit=${(e: CustomEvent<string>) => this._typeDigit(e.detail)} @pad-delete=${this._deleteDigit}></mp-number-pad>
+              <mp-phone-handoff url=${this._handoffUrl()}></mp-phone-handoff>
             </div>`
           : null}
       </div>
     `;
   }
 
-  #failureText(m: Messages, failure: ApiError): string {
+  private _failureText(m: Messages, failure: ApiError): string {
     if (failure instanceof ProblemError && failure.status === 422) return m.card.errors.server;
     return errorMessage(m, failure);
   }
 
   /** This page's card-change URL without query or session: the phone logs in itself. */
-  #handoffUrl(): string {
+  private _handoffUrl(): string {
     return `${location.origin}${location.pathname}${hrefFor('/payment-method/card')}`;
   }
 
-  #input(name: CardField): HTMLInputElement | null {
+  private _input(name: CardField): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>(`input[name=${name}]`);
   }
 
-  #value(name: CardField): string {
-    return this.#input(name)?.value ?? '';
+  private _value(name: CardField): string {
+    return this._input(name)?.value ?? '';
   }
 
-  #onFocusField(name: CardField): void {
-    if (name !== 'cardHolder') this.#activeField = name;
+  private _onFocusField(name: CardField): void {
+    if (name !== 'cardHolder') this._activeField = name;
   }
 
   /** Formats as the customer types; anything they change is a new intent. */
-  #onInput(event: Event): void {
+  private _onInput(event: Event): void {
     const input = event.target as HTMLInputElement;
     const name = input.name as CardField;
     if (name === 'cardNumber') {
@@ -253,105 +253,105 @@ export class CardChangeScreen extends LitElement {
       input.value = digitsOnly(input.value).slice(0, 4);
     }
     if (this.problems[name]) this.problems = { ...this.problems, [name]: undefined };
-    this.#tokenize.renew();
-    this.#pendingToken = null;
+    this._tokenize.renew();
+    this._pendingToken = null;
     this.failure = null;
   }
 
   /** The remote's digit keys, when focus is not in a field (e.g. on the pad). */
-  readonly #onDigitKey = (event: CustomEvent<string>): void => {
+  private readonly _onDigitKey = (event: CustomEvent<string>): void => {
     if (this.step !== 'form') return;
     event.preventDefault();
-    this.#typeDigit(event.detail);
+    this._typeDigit(event.detail);
   };
 
-  #typeDigit(digit: string): void {
-    const input = this.#input(this.#activeField);
+  private _typeDigit(digit: string): void {
+    const input = this._input(this._activeField);
     if (!input) return;
     input.value += digit;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
-  #deleteDigit(): void {
-    const input = this.#input(this.#activeField);
+  private _deleteDigit(): void {
+    const input = this._input(this._activeField);
     if (!input) return;
     input.value = input.value.replace(/\D?\d$/, '');
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
 
   /** Removes the card number and security code from the DOM (and so from memory). */
-  #wipeSecrets(): void {
+  private _wipeSecrets(): void {
     for (const name of ['cardNumber', 'cardCvc'] as const) {
-      const input = this.#input(name);
+      const input = this._input(name);
       if (input) input.value = '';
     }
     this.brandName = '';
   }
 
-  async #submit(event: Event): Promise<void> {
+  private async _submit(event: Event): Promise<void> {
     event.preventDefault();
     if (this.step === 'sending') return;
-    const api = this.#services.value?.api;
+    const api = this._services.value?.api;
     if (!api) return;
     this.failure = null;
 
-    let token = this.#pendingToken;
+    let token = this._pendingToken;
     if (!token) {
       const checked = validateCard({
-        number: this.#value('cardNumber'),
-        expiry: this.#value('cardExpiry'),
-        cvc: this.#value('cardCvc'),
-        holder: this.#value('cardHolder'),
+        number: this._value('cardNumber'),
+        expiry: this._value('cardExpiry'),
+        cvc: this._value('cardCvc'),
+        holder: this._value('cardHolder'),
       });
       if (!checked.ok) {
         this.problems = checked.problems;
         const first = (['cardNumber', 'cardExpiry', 'cardCvc', 'cardHolder'] as const).find((name) => checked.problems[name]);
-        if (first) this.#input(first)?.focus();
+        if (first) this._input(first)?.focus();
         return;
       }
       this.problems = {};
       this.step = 'sending';
       const { number, expMonth, expYear, cvc, holderName } = checked.card;
       try {
-        const issued = await this.#tokenize.run((idempotencyKey) =>
+        const issued = await this._tokenize.run((idempotencyKey) =>
           api.mutate('createCardToken', { body: { number, expMonth, expYear, cvc, holderName }, idempotencyKey }),
         );
         if (!issued) return;
         token = issued.cardToken;
         // A new token is a new registration intent.
-        this.#register.renew();
+        this._register.renew();
       } catch (error) {
-        this.#fail(error);
+        this._fail(error);
         return;
       } finally {
         // The number's only use is over, whatever happened.
-        this.#wipeSecrets();
+        this._wipeSecrets();
       }
-      this.#pendingToken = token;
+      this._pendingToken = token;
     }
 
     this.step = 'sending';
     try {
-      const method = await this.#register.run((idempotencyKey) =>
+      const method = await this._register.run((idempotencyKey) =>
         api.mutate('registerCard', { body: { cardToken: token }, idempotencyKey }),
       );
       if (!method) return;
-      this.#pendingToken = null;
+      this._pendingToken = null;
       this.result = method;
       this.step = 'done';
     } catch (error) {
-      this.#fail(error);
+      this._fail(error);
     }
   }
 
-  #fail(error: unknown): void {
+  private _fail(error: unknown): void {
     this.step = 'form';
     if (!isApiError(error)) throw error;
     if (error.kind === 'refused' || error.kind === 'identity') return;
     this.failure = error;
     // A refused registration (422, 409) needs a new card; a lost answer is retried as is.
     if (!(error.kind === 'timeout' || error.kind === 'network' || (error instanceof ProblemError && error.status >= 500))) {
-      this.#pendingToken = null;
+      this._pendingToken = null;
     }
   }
 }

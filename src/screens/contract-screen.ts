@@ -1,6 +1,6 @@
 /** #/contract: plan, status, monthly fee, next billing date, card last 3 digits. */
 import { LitElement, html } from 'lit';
-import type { Contract } from '../api/schemas.js';
+import type { Contract } from '../api/account-schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
@@ -10,13 +10,13 @@ import { detailStyles, sharedStyles } from '../styles/shared-styles.js';
 export class ContractScreen extends LitElement {
   static override styles = [sharedStyles, detailStyles];
 
-  readonly #i18n = new I18nController(this);
-  readonly #contract = new AccountResourceController<Contract>(this, (api) => api.read('contract'));
+  private readonly _i18n = new I18nController(this);
+  private readonly _contract = new AccountResourceController<Contract>(this, (api) => api.read('contract'));
 
   override render() {
-    const i18n = this.#i18n.value;
+    const i18n = this._i18n.value;
     const { m } = i18n;
-    const data = this.#contract;
+    const data = this._contract;
     return html`
       <mp-screen heading=${m.contract.heading}>
         ${data.value

@@ -1,31 +1,31 @@
 /** #/devices: the devices registered to the account, against its limit. */
 import { LitElement, html } from 'lit';
-import type { Devices } from '../api/schemas.js';
+import type { Devices } from '../api/account-schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
-import type { Device } from '../api/schemas.js';
+import type { Device } from '../api/account-schemas.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { listStyles, sharedStyles } from '../styles/shared-styles.js';
 
 export class DevicesScreen extends LitElement {
   static override styles = [sharedStyles, listStyles];
 
-  readonly #i18n = new I18nController(this);
-  readonly #devices = new AccountResourceController<Devices>(this, (api) => api.read('devices'));
-  readonly #remove = new ConfirmFlowController<Device>(this, async (device, idempotencyKey) => {
-    const api = this.#devices.api;
+  private readonly _i18n = new I18nController(this);
+  private readonly _devices = new AccountResourceController<Devices>(this, (api) => api.read('devices'));
+  private readonly _remove = new ConfirmFlowController<Device>(this, async (device, idempotencyKey) => {
+    const api = this._devices.api;
     if (!api) return;
-    this.#devices.set(await api.mutate('removeDevice', { params: { deviceId: device.deviceId }, idempotencyKey }));
+    this._devices.set(await api.mutate('removeDevice', { params: { deviceId: device.deviceId }, idempotencyKey }));
   });
 
   override render() {
-    const i18n = this.#i18n.value;
+    const i18n = this._i18n.value;
     const { m } = i18n;
-    const devices = this.#devices.value;
+    const devices = this._devices.value;
     return html`
       <mp-screen heading=${m.devices.heading}>
         ${devices
@@ -46,12 +46,12 @@ export class DevicesScreen extends LitElement {
                         </p>
                       </div>
                       <button class="remove" aria-label=${m.procedures.removeDeviceLabel(device.name)}
-                        @click=${() => this.#remove.open(device)}>${m.procedures.removeDevice}</button>
+                        @click=${() => this._remove.open(device)}>${m.procedures.removeDevice}</button>
                     `}
                   ></mp-account-list>`}
             `
-          : renderLoadState(this.#devices)}
-        ${renderConfirmDialog(this.#remove, (device) => ({
+          : renderLoadState(this._devices)}
+        ${renderConfirmDialog(this._remove, (device) => ({
           heading: m.procedures.removeDeviceHeading,
           message: m.procedures.removeDeviceMessage(device.name),
           confirmLabel: m.procedures.removeDevice,

@@ -1,6 +1,6 @@
 /** #/downloads: titles saved to the account's devices, with their expiry. */
 import { LitElement, html } from 'lit';
-import type { Download, Downloads } from '../api/schemas.js';
+import type { Download, Downloads } from '../api/account-schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
@@ -11,13 +11,13 @@ import { listStyles, sharedStyles } from '../styles/shared-styles.js';
 export class DownloadsScreen extends LitElement {
   static override styles = [sharedStyles, listStyles];
 
-  readonly #i18n = new I18nController(this);
-  readonly #downloads = new AccountResourceController<Downloads>(this, (api) => api.read('downloads'));
+  private readonly _i18n = new I18nController(this);
+  private readonly _downloads = new AccountResourceController<Downloads>(this, (api) => api.read('downloads'));
 
   override render() {
-    const i18n = this.#i18n.value;
+    const i18n = this._i18n.value;
     const { m } = i18n;
-    const downloads = this.#downloads.value;
+    const downloads = this._downloads.value;
     return html`
       <mp-screen heading=${m.downloads.heading}>
         ${downloads
@@ -35,7 +35,7 @@ export class DownloadsScreen extends LitElement {
                   </p>
                 `}
               ></mp-account-list>`
-          : renderLoadState(this.#downloads)}
+          : renderLoadState(this._downloads)}
       </mp-screen>
     `;
   }

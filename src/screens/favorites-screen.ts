@@ -1,31 +1,31 @@
 /** #/favorites: titles the customer saved. */
 import { LitElement, html } from 'lit';
-import type { Favorites } from '../api/schemas.js';
+import type { Favorites } from '../api/account-schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
-import type { Favorite } from '../api/schemas.js';
+import type { Favorite } from '../api/account-schemas.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { listStyles, sharedStyles } from '../styles/shared-styles.js';
 
 export class FavoritesScreen extends LitElement {
   static override styles = [sharedStyles, listStyles];
 
-  readonly #i18n = new I18nController(this);
-  readonly #favorites = new AccountResourceController<Favorites>(this, (api) => api.read('favorites'));
-  readonly #remove = new ConfirmFlowController<Favorite>(this, async (item, idempotencyKey) => {
-    const api = this.#favorites.api;
+  private readonly _i18n = new I18nController(this);
+  private readonly _favorites = new AccountResourceController<Favorites>(this, (api) => api.read('favorites'));
+  private readonly _remove = new ConfirmFlowController<Favorite>(this, async (item, idempotencyKey) => {
+    const api = this._favorites.api;
     if (!api) return;
-    this.#favorites.set(await api.mutate('removeFavorite', { params: { titleId: item.titleId }, idempotencyKey }));
+    this._favorites.set(await api.mutate('removeFavorite', { params: { titleId: item.titleId }, idempotencyKey }));
   });
 
   override render() {
-    const i18n = this.#i18n.value;
+    const i18n = this._i18n.value;
     const { m } = i18n;
-    const favorites = this.#favorites.value;
+    const favorites = this._favorites.value;
     return html`
       <mp-screen heading=${m.favorites.heading}>
         ${favorites
@@ -40,11 +40,11 @@ export class FavoritesScreen extends LitElement {
                     <p class="row-meta"><span>${m.favorites.addedAt}: ${i18n.dateTime(item.addedAt)}</span></p>
                   </div>
                   <button class="remove" aria-label=${m.procedures.removeFavoriteLabel(item.title)}
-                    @click=${() => this.#remove.open(item)}>${m.procedures.removeFavorite}</button>
+                    @click=${() => this._remove.open(item)}>${m.procedures.removeFavorite}</button>
                 `}
               ></mp-account-list>`
-          : renderLoadState(this.#favorites)}
-        ${renderConfirmDialog(this.#remove, (item) => ({
+          : renderLoadState(this._favorites)}
+        ${renderConfirmDialog(this._remove, (item) => ({
           heading: m.procedures.removeFavoriteHeading,
           message: m.procedures.removeFavoriteMessage(item.title),
           confirmLabel: m.procedures.remove,

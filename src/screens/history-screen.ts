@@ -1,6 +1,6 @@
 /** #/history: viewing history, newest first, paged by cursor. */
 import { LitElement, html } from 'lit';
-import type { HistoryEntry } from '../api/schemas.js';
+import type { HistoryEntry } from '../api/account-schemas.js';
 import { renderListMore } from '../components/list-more.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-account-list.js';
@@ -15,23 +15,23 @@ import { listStyles, sharedStyles } from '../styles/shared-styles.js';
 export class HistoryScreen extends LitElement {
   static override styles = [sharedStyles, listStyles];
 
-  readonly #i18n = new I18nController(this);
-  readonly #history = new CursorListController<HistoryEntry>(this, (api, cursor) =>
+  private readonly _i18n = new I18nController(this);
+  private readonly _history = new CursorListController<HistoryEntry>(this, (api, cursor) =>
     api.read('viewingHistory', cursor ? { cursor } : undefined),
   );
-  readonly #remove = new ConfirmFlowController<HistoryEntry>(this, async (entry, idempotencyKey) => {
-    const api = this.#history.api;
+  private readonly _remove = new ConfirmFlowController<HistoryEntry>(this, async (entry, idempotencyKey) => {
+    const api = this._history.api;
     if (!api) return;
     const answer = await api.mutate('removeHistoryEntry', { params: { entryId: entry.entryId }, idempotencyKey });
     // The verified answer must name the entry we asked about; only then does the row go.
     if (answer.removed !== entry.entryId) throw new InvalidResponseError('/viewing-history/{entryId}', ['removed']);
-    this.#history.remove((item) => item.entryId === entry.entryId);
+    this._history.remove((item) => item.entryId === entry.entryId);
   });
 
   override render() {
-    const i18n = this.#i18n.value;
+    const i18n = this._i18n.value;
     const { m } = i18n;
-    const list = this.#history;
+    const list = this._history;
     return html`
       <mp-screen heading=${m.history.heading}>
         ${list.status !== 'ready'
@@ -48,11 +48,11 @@ export class HistoryScreen extends LitElement {
                       <p class="row-meta"><span>${m.history.viewedAt}: ${i18n.dateTime(entry.viewedAt)}</span></p>
                     </div>
                     <button class="remove" aria-label=${m.procedures.removeHistoryLabel(entry.title)}
-                      @click=${() => this.#remove.open(entry)}>${m.procedures.removeHistory}</button>
+                      @click=${() => this._remove.open(entry)}>${m.procedures.removeHistory}</button>
                   `}
                 ></mp-account-list>
                 ${renderListMore(list, m)}`}
-        ${renderConfirmDialog(this.#remove, (entry) => ({
+        ${renderConfirmDialog(this._remove, (entry) => ({
           heading: m.procedures.removeHistoryHeading,
           message: m.procedures.removeHistoryMessage(entry.title),
           confirmLabel: m.procedures.remove,

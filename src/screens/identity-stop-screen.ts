@@ -15,7 +15,7 @@ export class IdentityStopScreen extends LitElement {
 
   declare cause: StopCause;
 
-  readonly #i18n = new I18nController(this);
+  private readonly _i18n = new I18nController(this);
 
   constructor() {
     super();
@@ -36,7 +36,7 @@ export class IdentityStopScreen extends LitElement {
   ];
 
   override render() {
-    const { m } = this.#i18n.value;
+    const { m } = this._i18n.value;
     const text =
       this.cause === 'account-changed'
         ? m.identityStop.accountChanged
@@ -48,13 +48,13 @@ export class IdentityStopScreen extends LitElement {
         <div class="body" role="alert">
           <p class="reason">${text}</p>
           <p class="muted">${m.identityStop.reported}</p>
-          <button class="login-again" @click=${this.#again}>${m.identityStop.action}</button>
+          <button class="login-again" @click=${this._again}>${m.identityStop.action}</button>
         </div>
       </mp-screen>
     `;
   }
 
-  #again(): void {
+  private _again(): void {
     this.dispatchEvent(new Event('start-over', { bubbles: true, composed: true }));
   }
 }

@@ -5,7 +5,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { isApiError } from '../api/errors.js';
-import { servicesContext } from '../app/contexts.js';
+import { identityContext } from '../app/contexts.js';
 import '../components/mp-screen.js';
 import { errorMessage } from '../components/mp-load-state.js';
 import { I18nController } from '../i18n/i18n-controller.js';
@@ -30,8 +30,8 @@ export class LoginScreen extends LitElement {
   declare message: string;
   declare missing: ReadonlySet<'loginId' | 'password'>;
 
-  readonly #i18n = new I18nController(this);
-  readonly #services = new ContextConsumer(this, { context: servicesContext });
+  private readonly _i18n = new I18nController(this);
+  private readonly _identity = new ContextConsumer(this, { context: identityContext });
 
   constructor() {
     super();
@@ -74,10 +74,10 @@ export class LoginScreen extends LitElement {
   ];
 
   override render() {
-    const { m } = this.#i18n.value;
+    const { m } = this._i18n.value;
     return html`
       <mp-screen heading=${m.login.heading} back-href="">
-        <form @submit=${this.#submit} novalidate>
+        <form @submit=${this._submit} novalidate>
           <label>
             ${m.login.loginId}
             <input name="loginId" autocomplete="username" type="email" inputmode="email"
@@ -97,7 +97,7 @@ export class LoginScreen extends LitElement {
     `;
   }
 
-  async #submit(event: Event): Promise<void> {
+  private async _submit(event: Event): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
     const form = event.currentTarget as HTMLFormElement;
@@ -112,13 +112,13 @@ export class LoginScreen extends LitElement {
     this.message = '';
     if (missing.size > 0) return;
 
-    const identity = this.#services.value?.identity;
+    const identity = this._identity.value;
     if (!identity) return;
     this.busy = true;
     try {
       await identity.login(loginId, password);
     } catch (error) {
-      this.message = loginErrorText(this.#i18n.value.m, error);
+      this.message = loginErrorText(this._i18n.value.m, error);
     } finally {
       // The password never outlives the attempt.
       passwordInput.value = '';

@@ -5,7 +5,7 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
-import type { Contract } from '../api/schemas.js';
+import type { Contract } from '../api/account-schemas.js';
 import { servicesContext } from '../app/contexts.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { renderLoadState } from '../components/mp-load-state.js';
@@ -29,27 +29,27 @@ export class MembershipScreen extends LitElement {
   /** The outcome of the last procedure, from its verified answer. */
   declare notice: string;
 
-  readonly #i18n = new I18nController(this);
-  readonly #services = new ContextConsumer(this, { context: servicesContext });
-  readonly #contract = new AccountResourceController<Contract>(this, (api) => api.read('contract'));
+  private readonly _i18n = new I18nController(this);
+  private readonly _services = new ContextConsumer(this, { context: servicesContext });
+  private readonly _contract = new AccountResourceController<Contract>(this, (api) => api.read('contract'));
 
-  readonly #cancel = new ConfirmFlowController<Contract>(this, async (_contract, idempotencyKey) => {
-    const api = this.#contract.api;
+  private readonly _cancel = new ConfirmFlowController<Contract>(this, async (_contract, idempotencyKey) => {
+    const api = this._contract.api;
     if (!api) return;
     const answer = await api.mutate('cancelContract', {
       body: { reason: this.reason === 'none' ? null : this.reason },
       idempotencyKey,
     });
-    this.#contract.set(answer);
-    const { m, date } = this.#i18n.value;
+    this._contract.set(answer);
+    const { m, date } = this._i18n.value;
     this.notice = m.procedures.cancelDone(date(answer.nextBillingDate));
   });
 
-  readonly #logoutAll = new ConfirmFlowController<true>(this, async (_target, idempotencyKey) => {
-    const services = this.#services.value;
+  private readonly _logoutAll = new ConfirmFlowController<true>(this, async (_target, idempotencyKey) => {
+    const services = this._services.value;
     if (!services) return;
     const answer = await services.api.mutate('logoutAll', { idempotencyKey });
-    this.notice = this.#i18n.value.m.procedures.logoutAllDone(answer.signedOutDevices);
+    this.notice = this._i18n.value.m.procedures.logoutAllDone(answer.signedOutDevices);
     // This device was signed out too: drop everything and show the login screen.
     await services.identity.logout();
   });
@@ -95,9 +95,9 @@ export class MembershipScreen extends LitElement {
   ];
 
   override render() {
-    const i18n = this.#i18n.value;
+    const i18n = this._i18n.value;
     const { m } = i18n;
-    const contract = this.#contract.value;
+    const contract = this._contract.value;
     return html`
       <mp-screen heading=${m.membership.heading}>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : null}
@@ -117,7 +117,7 @@ export class MembershipScreen extends LitElement {
                     : m.membership.cancelBody}
                 </p>
                 ${contract.status === 'active'
-                  ? html`<button class="cancel-contract" @click=${() => this.#openCancel(contract)}>
+                  ? html`<button class="cancel-contract" @click=${() => this._openCancel(contract)}>
                       ${m.procedures.cancelContract}
                     </button>`
                   : null}
@@ -125,20 +125,20 @@ export class MembershipScreen extends LitElement {
               <section aria-labelledby="logout-all">
                 <h2 id="logout-all">${m.membership.logoutAllHeading}</h2>
                 <p>${m.membership.logoutAllBody}</p>
-                <button class="logout-all" @click=${() => this.#logoutAll.open(true)}>${m.procedures.logoutAll}</button>
+                <button class="logout-all" @click=${() => this._logoutAll.open(true)}>${m.procedures.logoutAll}</button>
               </section>
             `
-          : renderLoadState(this.#contract)}
+          : renderLoadState(this._contract)}
         ${renderConfirmDialog(
-          this.#cancel,
+          this._cancel,
           (target) => ({
             heading: m.procedures.cancelHeading,
             message: m.procedures.cancelMessage(i18n.date(target.nextBillingDate)),
             confirmLabel: m.procedures.cancelContract,
           }),
-          this.#renderReasons(m),
+          this._renderReasons(m),
         )}
-        ${renderConfirmDialog(this.#logoutAll, () => ({
+        ${renderConfirmDialog(this._logoutAll, () => ({
           heading: m.procedures.logoutAllHeading,
           message: m.procedures.logoutAllMessage,
           confirmLabel: m.procedures.logoutAllConfirm,
@@ -147,13 +147,13 @@ export class MembershipScreen extends LitElement {
     `;
   }
 
-  #openCancel(contract: Contract): void {
+  private _openCancel(contract: Contract): void {
     this.reason = 'none';
     this.notice = '';
-    this.#cancel.open(contract);
+    this._cancel.open(contract);
   }
 
-  #renderReasons(m: Messages) {
+  private _renderReasons(m: Messages) {
     return html`<fieldset>
       <legend>${m.procedures.reasonLegend}</legend>
       ${REASONS.map(

@@ -71,10 +71,10 @@ export class MenuScreen extends LitElement {
     `,
   ];
 
-  readonly #i18n = new I18nController(this);
+  private readonly _i18n = new I18nController(this);
 
   override render() {
-    const { m } = this.#i18n.value;
+    const { m } = this._i18n.value;
     return html`
       <mp-screen heading=${m.menu.heading} back-href="">
         <nav aria-label=${m.menu.heading}>

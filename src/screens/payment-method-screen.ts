@@ -1,6 +1,6 @@
 /** #/payment-method: the registered card (last 3 digits only) or carrier billing. */
 import { LitElement, css, html } from 'lit';
-import type { PaymentMethod } from '../api/schemas.js';
+import type { PaymentMethod } from '../api/account-schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
 import { hrefFor } from '../app/routes.js';
@@ -45,18 +45,18 @@ export class PaymentMethodScreen extends LitElement {
     `,
   ];
 
-  readonly #i18n = new I18nController(this);
-  readonly #method = new AccountResourceController<PaymentMethod>(this, (api) => api.read('paymentMethod'));
+  private readonly _i18n = new I18nController(this);
+  private readonly _method = new AccountResourceController<PaymentMethod>(this, (api) => api.read('paymentMethod'));
 
   override render() {
-    const { m } = this.#i18n.value;
-    const method = this.#method.value;
+    const { m } = this._i18n.value;
+    const method = this._method.value;
     return html`
       <mp-screen heading=${m.paymentMethod.heading}>
         ${method
           ? html`${renderMethod(m, method)}
               <p class="change"><a class="button" href=${hrefFor('/payment-method/card')} data-nav-key="change-card">${m.paymentMethod.change}</a></p>`
-          : renderLoadState(this.#method)}
+          : renderLoadState(this._method)}
       </mp-screen>
     `;
   }

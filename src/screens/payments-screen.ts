@@ -1,6 +1,6 @@
 /** #/payments: payment history, newest first, paged by cursor. */
 import { LitElement, html } from 'lit';
-import type { Payment } from '../api/schemas.js';
+import type { Payment } from '../api/account-schemas.js';
 import { renderListMore } from '../components/list-more.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-account-list.js';
@@ -18,15 +18,15 @@ function methodText(m: Messages, payment: Payment): string {
 export class PaymentsScreen extends LitElement {
   static override styles = [sharedStyles, listStyles];
 
-  readonly #i18n = new I18nController(this);
-  readonly #payments = new CursorListController<Payment>(this, (api, cursor) =>
+  private readonly _i18n = new I18nController(this);
+  private readonly _payments = new CursorListController<Payment>(this, (api, cursor) =>
     api.read('payments', cursor ? { cursor } : undefined),
   );
 
   override render() {
-    const i18n = this.#i18n.value;
+    const i18n = this._i18n.value;
     const { m } = i18n;
-    const list = this.#payments;
+    const list = this._payments;
     return html`
       <mp-screen heading=${m.payments.heading}>
         ${list.status !== 'ready'

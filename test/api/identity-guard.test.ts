@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import * as v from 'valibot';
 import { IdentityMismatchError, InvalidResponseError } from '../../src/api/errors.js';
 import { findForeignAccountId, guardEnvelope } from '../../src/api/identity-guard.js';
-import { contractSchema, favoritesSchema } from '../../src/api/schemas.js';
+import { contractSchema, favoritesSchema } from '../../src/api/account-schemas.js';
 
 const context = { expectedAccountId: 'acc_me', requestId: 'req-1', endpoint: '/favorites' };
 const favorites = { items: [{ titleId: 'ttl_1', title: '海辺の約束', addedAt: '2026-11-01T20:00:00+09:00' }] };

@@ -60,7 +60,7 @@ async function expectIdentityStop(app: MyPageApp, mock: MockBackend, endpointPat
   const before = mock.requests.length;
   let refused: unknown;
   try {
-    await app.api.mutate('removeFavorite', { params: { titleId: 'ttl_any' } });
+    await app.api!.mutate('removeFavorite', { params: { titleId: 'ttl_any' } });
   } catch (error) {
     refused = error;
   }

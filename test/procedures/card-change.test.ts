@@ -226,10 +226,10 @@ describe('card change', () => {
     const app = await readyAppAs(TARO.loginId, '#/payment-method/card');
     await waitForFocus('input[name=cardNumber]');
     mock.configure({ scenario: 'foreign-account', endpoint: 'contract' });
-    await app.api.read('contract').catch(() => undefined);
+    await app.api!.read('contract').catch(() => undefined);
     await waitForState(app, 'identity-stop');
     mock.clearRequests();
-    const refused = await app.api
+    const refused = await app.api!
       .mutate('createCardToken', { body: { number: VISA, expMonth: 8, expYear: 2029, cvc: CVC, holderName: 'X' } })
       .catch((error: Error) => error);
     expect(refused).to.be.instanceOf(RefusedError);
@@ -254,7 +254,7 @@ describe('card change', () => {
     const mock = await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/payment-method/card');
     await waitForFocus('input[name=cardNumber]');
-    app.api.mutationTimeoutMs = 400;
+    app.api!.mutationTimeoutMs = 400;
     mock.configure({ scenario: 'mutation-timeout', endpoint: 'payment-method-card' });
     await fillByKeyboard(app, { number: VISA, expiry: '0829', cvc: CVC, holder: 'TARO YAMADA' });
     mock.clearRequests();

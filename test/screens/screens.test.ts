@@ -93,11 +93,11 @@ describe('screens', () => {
   });
 
   it('times are shown in Asia/Tokyo whatever the device zone', async () => {
-    const { createI18n, loadMessages } = await import('../../src/i18n/i18n.js');
+    const { createI18n, loadMessages, shellI18n } = await import('../../src/i18n/i18n.js');
     // 2026-01-31T15:30Z is 1 Feb 00:30 in Tokyo.
-    expect(createI18n('ja').dateTime('2026-01-31T15:30:00Z')).to.contain('2月1日');
+    expect(shellI18n().dateTime('2026-01-31T15:30:00Z')).to.contain('2月1日');
     expect(createI18n('en', await loadMessages('en')).dateTime('2026-01-31T15:30:00Z')).to.contain('Feb 1');
-    expect(createI18n('ja').date('2026-02-01')).to.contain('2月1日');
+    expect(shellI18n().date('2026-02-01')).to.contain('2月1日');
   });
 
   it('logout returns to the login screen with nothing of the account left', async () => {
