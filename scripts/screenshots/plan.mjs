@@ -1,0 +1,98 @@
+/**
+ * What `npm run screenshots` captures: the sizes, the languages and, in the
+ * order they are taken, the shots. Kept apart from the CDP machinery so the
+ * list reads like the review checklist it is.
+ *
+ * A shot either continues the signed-in session of its group (`route`), or
+ * needs a fresh page whose mock backend is set up by the page URL (`fresh`),
+ * because identity-stop and failing answers end or spoil that session.
+ */
+
+export const LOCALES = ['ja', 'en'];
+
+export const SIZES = [
+  { name: '1920x1080', width: 1920, height: 1080, tv: true, mobile: false },
+  { name: '1280x720', width: 1280, height: 720, tv: true, mobile: false },
+  { name: '390x844', width: 390, height: 844, tv: false, mobile: true },
+];
+
+/** Card values that fail every check of src/payment/card-rules.ts before anything is sent. */
+export const INVALID_CARD = {
+  cardNumber: '4111111111111112', // Visa length, wrong Luhn check digit
+  cardExpiry: '1320', // month 13
+  cardCvc: '12', // one digit short
+  cardHolder: '',
+};
+
+/**
+ * `screen`: the element that must be rendered; `state`: the app's `state`
+ * attribute; `load`: what mp-load-state must show ('none' = data loaded);
+ * `until`: a selector that must match somewhere in the composed tree;
+ * `action`: a step run once the screen has settled (see take-screenshots.mjs).
+ */
+export const SHOTS = [
+  { name: 'login', route: '/login', state: 'signed-out', screen: 'mp-login-screen', signedOut: true },
+  { name: 'menu', route: '/', screen: 'mp-menu-screen' },
+  { name: 'contract', route: '/contract', screen: 'mp-contract-screen' },
+  { name: 'devices', route: '/devices', screen: 'mp-devices-screen' },
+  { name: 'payments', route: '/payments', screen: 'mp-payments-screen' },
+  { name: 'payment-method', route: '/payment-method', screen: 'mp-payment-method-screen' },
+  { name: 'card-change', route: '/payment-method/card', screen: 'mp-card-change-screen' },
+  {
+    name: 'card-change-errors',
+    route: '/payment-method/card',
+    screen: 'mp-card-change-screen',
+    action: 'submit-invalid-card',
+    until: 'input[aria-invalid="true"]',
+  },
+  { name: 'history', route: '/history', screen: 'mp-history-screen' },
+  { name: 'downloads', route: '/downloads', screen: 'mp-downloads-screen' },
+  { name: 'favorites', route: '/favorites', screen: 'mp-favorites-screen' },
+  { name: 'membership', route: '/membership', screen: 'mp-membership-screen' },
+  {
+    name: 'membership-cancel-dialog',
+    route: '/membership',
+    screen: 'mp-membership-screen',
+    action: 'open-cancel-dialog',
+    until: 'mp-confirm-dialog',
+  },
+  // Every answer held back: the screen's loading state stays up long enough to capture.
+  { name: 'loading', route: '/history', screen: 'mp-history-screen', mock: { latencyMs: 8000 }, load: 'loading' },
+  {
+    name: 'identity-stop',
+    route: '/contract',
+    fresh: { scenario: 'foreign-account', endpoint: 'contract' },
+    state: 'identity-stop',
+    screen: 'mp-identity-stop-screen',
+  },
+  {
+    name: 'error-503',
+    route: '/payments',
+    fresh: { scenario: 'server-error', endpoint: 'payments' },
+    screen: 'mp-payments-screen',
+    load: 'error',
+  },
+  {
+    name: 'error-schema-break',
+    route: '/history',
+    fresh: { scenario: 'schema-break', endpoint: 'viewing-history' },
+    screen: 'mp-history-screen',
+    load: 'error',
+  },
+  {
+    name: 'error-malformed-json',
+    route: '/favorites',
+    fresh: { scenario: 'malformed-json', endpoint: 'favorites' },
+    screen: 'mp-favorites-screen',
+    load: 'error',
+  },
+];
+
+/**
+ * The README gallery (docs/gallery/, committed): Japanese only, TV at half
+ * scale and the phone at 1x, so the PNGs stay small.
+ */
+export const GALLERY = [
+  { size: '1920x1080', scale: 0.5, shots: ['menu', 'contract', 'history', 'card-change', 'identity-stop'], prefix: 'tv' },
+  { size: '390x844', scale: 1, shots: ['menu'], prefix: 'phone' },
+];
