@@ -66,7 +66,12 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [fromConnect(serverMock)],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), mswWorkerPlugin, tvKeyPlugin()],
+  plugins: [
+    // MODE as Vite sets it: `test` keeps QA instrumentation (src/qa) in, as in dev.
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { 'import.meta.env.MODE': '"test"' } }),
+    mswWorkerPlugin,
+    tvKeyPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: chromiumArgs },

@@ -11,10 +11,18 @@ import {
   type MutationEndpointName,
   type ReadEndpointName,
 } from './endpoints.js';
-import { IdentityMismatchError, NetworkError, ProblemError, RefusedError, UnauthorizedError } from './errors.js';
+import {
+  IdentityMismatchError,
+  InvalidResponseError,
+  NetworkError,
+  ProblemError,
+  RefusedError,
+  UnauthorizedError,
+} from './errors.js';
 import { newIntentKey, send, type RawAnswer } from './http-client.js';
 import { guardEnvelope } from './identity-guard.js';
 import type { IdentityStore } from '../identity/identity-store.js';
+import { QA_ENABLED, traceExchange } from '../qa/qa-trace.js';
 
 export interface MutationOptions {
   readonly params?: Record<string, string>;
@@ -22,6 +30,13 @@ export interface MutationOptions {
   readonly body?: Record<string, unknown>;
   /** One per user intent; pass the same key when retrying that intent. */
   readonly idempotencyKey?: string;
+}
+
+/** For the QA trace: which guard check refused an answer. */
+function guardRefusal(error: unknown): string {
+  if (error instanceof IdentityMismatchError) return `identity: ${error.check}, received ${error.receivedAccountId ?? '?'}`;
+  if (error instanceof InvalidResponseError) return `schema: ${error.paths.join(', ')}`;
+  return String(error);
 }
 
 export class AccountApi {
@@ -104,15 +119,21 @@ export class AccountApi {
       throw error;
     }
     // The identity changed while we waited: whatever came back belongs to no one on screen.
-    if (stale()) throw new RefusedError(endpoint, 'not-verified');
+    if (stale()) {
+      if (QA_ENABLED) traceExchange(answer.requestId, { verdict: 'refused', detail: 'identity changed meanwhile' });
+      throw new RefusedError(endpoint, 'not-verified');
+    }
 
     try {
-      return guardEnvelope(
+      const data = guardEnvelope(
         answer.body,
         { expectedAccountId: session.accountId, requestId: answer.requestId, endpoint },
         endpoints[name].schema,
       ) as EndpointData<N>;
+      if (QA_ENABLED) traceExchange(answer.requestId, { verdict: 'accepted' });
+      return data;
     } catch (error) {
+      if (QA_ENABLED) traceExchange(answer.requestId, { verdict: 'refused', detail: guardRefusal(error) });
       if (error instanceof IdentityMismatchError) await this.identity.stop(error);
       throw error;
     }

@@ -7,10 +7,14 @@ import * as v from 'valibot';
 import { IdentityMismatchError, InvalidResponseError, UnauthorizedError } from './errors.js';
 import { randomHex, send } from './http-client.js';
 import { sessionSchema, type Session } from './schemas.js';
+import { QA_ENABLED, traceExchange } from '../qa/qa-trace.js';
 
-function parseSession(body: unknown, endpoint: string): Session {
+function parseSession(body: unknown, endpoint: string, requestId: string): Session {
   const result = v.safeParse(sessionSchema, body);
-  if (!result.success) throw new InvalidResponseError(endpoint, ['(session)']);
+  if (!result.success) {
+    if (QA_ENABLED) traceExchange(requestId, { verdict: 'refused', detail: 'schema: (session)' });
+    throw new InvalidResponseError(endpoint, ['(session)']);
+  }
   return result.output;
 }
 
@@ -18,7 +22,9 @@ function parseSession(body: unknown, endpoint: string): Session {
 export async function readSession(): Promise<Session | null> {
   try {
     const answer = await send({ method: 'GET', path: '/auth/session', endpoint: '/auth/session', retryUnsent: true });
-    return parseSession(answer.body, '/auth/session');
+    const session = parseSession(answer.body, '/auth/session', answer.requestId);
+    if (QA_ENABLED) traceExchange(answer.requestId, { verdict: 'accepted' });
+    return session;
   } catch (error) {
     if (error instanceof UnauthorizedError) return null;
     throw error;
@@ -42,13 +48,10 @@ export async function login(loginId: string, password: string): Promise<Session>
     endpoint: '/auth/login',
     json: { loginId: loginId.trim(), password, nonce },
   });
-  const session = parseSession(answer.body, '/auth/login');
-  if (session.nonce !== nonce) {
-    throw new IdentityMismatchError('login-nonce', '/auth/login', answer.requestId, null, session.accountId);
-  }
-  if (!sameLoginId(session.loginId, loginId)) {
-    throw new IdentityMismatchError('login-id', '/auth/login', answer.requestId, null, session.accountId);
-  }
+  const session = parseSession(answer.body, '/auth/login', answer.requestId);
+  const check = session.nonce !== nonce ? 'login-nonce' : !sameLoginId(session.loginId, loginId) ? 'login-id' : null;
+  if (QA_ENABLED) traceExchange(answer.requestId, check ? { verdict: 'refused', detail: `identity: ${check}` } : { verdict: 'accepted' });
+  if (check) throw new IdentityMismatchError(check, '/auth/login', answer.requestId, null, session.accountId);
   return session;
 }
 

@@ -17,13 +17,18 @@ import '../screens/identity-stop-screen.js';
 import '../screens/menu-screen.js';
 import { i18nContext, identityContext, servicesContext } from './contexts.js';
 import { HashRouteController } from './hash-route-controller.js';
+import { QaKeySequence } from '../qa/qa-key-sequence.js';
+import { QA_ENABLED, traceKey } from '../qa/qa-trace.js';
 import { accountScreens, screenModules, type RoutePath } from './routes.js';
+
+const QA_OPEN_KEY = 'my-page.qa-open';
 
 export class MyPageApp extends LitElement {
   static override properties = {
     state: { type: String, reflect: true },
     locale: { state: true },
     screenLoad: { state: true },
+    qaOpen: { state: true },
   };
 
   /** Reflected for QA, tests and styling: loading | signed-out | ready | identity-stop. */
@@ -31,6 +36,8 @@ export class MyPageApp extends LitElement {
   declare locale: Locale;
   /** Loading state of the current route's lazily loaded screen module. */
   declare screenLoad: 'idle' | 'loading' | 'failed';
+  /** The QA panel (dev and QA builds only): `?qa`, or Yellow four times. */
+  declare qaOpen: boolean;
   private readonly _loadedScreens = new Set<RoutePath>();
 
   readonly identity: IdentityStore;
@@ -60,6 +67,7 @@ export class MyPageApp extends LitElement {
     // Japanese shell strings until a screen or another saved choice needs more.
     this.locale = 'ja';
     this.screenLoad = 'idle';
+    this.qaOpen = false;
     this._i18n = shellI18n();
     const wanted = initialLocale();
     if (wanted !== 'ja') this._useLocale(wanted).catch(() => undefined); // retried by the first screen
@@ -101,7 +109,18 @@ export class MyPageApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const engine = new FocusEngine({ root: this.renderRoot, host: this, onBack: () => this._back() });
+    const qaSequence = QA_ENABLED ? new QaKeySequence(() => this._toggleQa()) : null;
+    const engine = new FocusEngine({
+      root: this.renderRoot,
+      host: this,
+      onBack: () => this._back(),
+      onKey: QA_ENABLED
+        ? (event, action) => {
+            traceKey(event, action);
+            qaSequence?.note(action);
+          }
+        : undefined,
+    });
     engine.connect();
     this._engine = engine;
     requestPlatformKeys();
@@ -111,6 +130,9 @@ export class MyPageApp extends LitElement {
       () => engine.disconnect(),
     ];
     void this.identity.start();
+    if (QA_ENABLED && (new URLSearchParams(location.search).has('qa') || sessionStorage.getItem(QA_OPEN_KEY))) {
+      this._toggleQa();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -174,6 +196,9 @@ export class MyPageApp extends LitElement {
         ${this.state === 'ready' ? html`<button class="logout" @click=${this._logout}>${m.app.logout}</button>` : null}
       </div>
       <main data-nav-container data-nav-enter="last" @start-over=${this._startOver}>${this._renderMain()}</main>
+      ${QA_ENABLED && this.qaOpen
+        ? html`<mp-qa-panel .identity=${this.identity} @close=${() => this._toggleQa()}></mp-qa-panel>`
+        : null}
     `;
   }
 
@@ -218,6 +243,18 @@ export class MyPageApp extends LitElement {
     } else {
       history.back();
     }
+  }
+
+  private _toggleQa(): void {
+    // The literal, not QA_ENABLED: the build drops the panel's chunk only when it sees it here.
+    if (import.meta.env.MODE === 'production') return;
+    const open = !this.qaOpen;
+    // Open across reloads of this tab, like the mock settings it shows.
+    if (open) sessionStorage.setItem(QA_OPEN_KEY, '1');
+    else sessionStorage.removeItem(QA_OPEN_KEY);
+    void import('../qa/qa-panel.js').then(() => {
+      this.qaOpen = open;
+    });
   }
 
   private _toggleLocale(): void {
