@@ -20,9 +20,7 @@ export function errorMessage(m: Messages, error: ApiError | null): string {
     case 'problem': {
       const problem = error as ProblemError;
       if (problem.status === 429 || problem.status >= 500) {
-        return problem.retryAfter !== null
-          ? `${m.errors.server} ${m.errors.retryAfter(problem.retryAfter)}`
-          : m.errors.server;
+        return problem.retryAfter !== null ? m.errors.retryAfter(problem.retryAfter) : m.errors.server;
       }
       return m.errors.generic;
     }

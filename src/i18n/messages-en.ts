@@ -195,7 +195,7 @@ export const en: Messages = {
     network: 'Could not connect. Check your connection and try again.',
     timeout: 'No answer from the server. Please try again shortly.',
     server: 'The service is busy. Please try again shortly.',
-    retryAfter: (seconds) => `Please wait about ${seconds} seconds, then try again.`,
+    retryAfter: (seconds) => `The service is busy. Please wait about ${seconds} seconds, then try again.`,
     invalidResponse: 'The server sent an answer we could not read, so nothing is shown.',
     generic: 'Something went wrong. Please try again.',
     retry: 'Try again',
