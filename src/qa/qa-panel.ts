@@ -22,7 +22,7 @@ import { onTrace, tracedExchanges, tracedKeys, type TracedExchange } from './qa-
 
 const CONTROL_BASE = '/__mock';
 const LATENCIES = [0, 300, 1000, 3000, 8000];
-const SHOWN = 8;
+const SHOWN = 12;
 
 interface MockDescription {
   readonly config: { readonly scenario: string; readonly endpoint: string | null; readonly latencyMs: number };
