@@ -26,7 +26,7 @@ function mockApi(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
     mockApi(),
     lanBanner(),
@@ -38,10 +38,13 @@ export default defineConfig({
     // ES-module engines down to 2019 TVs (Tizen 5.0 = Chromium 63/64, webOS 5 = 68):
     // syntax lowered to what they parse. Older engines get the legacy bundle.
     target: 'chrome64',
+    // A QA build (`--mode qa`: the TV simulator too) goes beside dist/, never into it.
+    outDir: mode === 'qa' ? 'dist-qa' : 'dist',
     // Chromium 64-65 lack <link rel=modulepreload>; the polyfill would cost
     // every engine bytes on the first screen to save those two a round trip.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      ...(mode === 'qa' ? { input: { index: 'index.html', 'tv-sim': 'tv-sim.html' } } : {}),
       output: {
         codeSplitting: {
           includeDependenciesRecursively: false,
@@ -56,4 +59,4 @@ export default defineConfig({
   },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },
-});
+}));
