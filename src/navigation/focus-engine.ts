@@ -83,54 +83,54 @@ function activatesNatively(element: HTMLElement): boolean {
 }
 
 export class FocusEngine {
-  private readonly _options: FocusEngineOptions;
-  private readonly _memory = new WeakMap<HTMLElement, HTMLElement>();
+  readonly #options: FocusEngineOptions;
+  readonly #memory = new WeakMap<HTMLElement, HTMLElement>();
   /** Open dialogs, innermost last, each with the element that had focus before it. */
-  private readonly _traps: Array<{ element: HTMLElement; opener: HTMLElement | null }> = [];
-  private _restore: HTMLElement | null = null;
-  private readonly _caches = new Map<ParentNode, NavigableCache>();
-  private _last: { element: HTMLElement; box: Box } | null = null;
-  private _frameBusy = false;
-  private _repairQueued = false;
-  private _lastKeyAt = 0;
+  readonly #traps: Array<{ element: HTMLElement; opener: HTMLElement | null }> = [];
+  #restore: HTMLElement | null = null;
+  readonly #caches = new Map<ParentNode, NavigableCache>();
+  #last: { element: HTMLElement; box: Box } | null = null;
+  #frameBusy = false;
+  #repairQueued = false;
+  #lastKeyAt = 0;
   /** Focus to land on after a route change, until the customer moves. */
-  private _landing: { key: string | null } | null = null;
+  #landing: { key: string | null } | null = null;
   /** Text fields the customer has started typing into (OK then submits). */
-  private readonly _typing = new WeakSet<HTMLElement>();
+  readonly #typing = new WeakSet<HTMLElement>();
 
   constructor(options: FocusEngineOptions) {
-    this._options = options;
+    this.#options = options;
   }
 
   connect(): void {
-    window.addEventListener('keydown', this._onKeyDown, true);
-    window.addEventListener('mousemove', this._onPointer, true);
-    window.addEventListener('input', this._onTyping, true);
-    window.addEventListener('pointerdown', this._onTyping, true);
-    this._options.host.addEventListener('nav-updated', this._queueRepair);
-    this._options.host.addEventListener('nav-trap', this._onTrap as EventListener);
+    window.addEventListener('keydown', this.#onKeyDown, true);
+    window.addEventListener('mousemove', this.#onPointer, true);
+    window.addEventListener('input', this.#onTyping, true);
+    window.addEventListener('pointerdown', this.#onTyping, true);
+    this.#options.host.addEventListener('nav-updated', this.#queueRepair);
+    this.#options.host.addEventListener('nav-trap', this.#onTrap as EventListener);
   }
 
   disconnect(): void {
-    for (const cache of this._caches.values()) cache.dispose();
-    this._caches.clear();
-    window.removeEventListener('keydown', this._onKeyDown, true);
-    window.removeEventListener('mousemove', this._onPointer, true);
-    window.removeEventListener('input', this._onTyping, true);
-    window.removeEventListener('pointerdown', this._onTyping, true);
-    this._options.host.removeEventListener('nav-updated', this._queueRepair);
-    this._options.host.removeEventListener('nav-trap', this._onTrap as EventListener);
+    for (const cache of this.#caches.values()) cache.dispose();
+    this.#caches.clear();
+    window.removeEventListener('keydown', this.#onKeyDown, true);
+    window.removeEventListener('mousemove', this.#onPointer, true);
+    window.removeEventListener('input', this.#onTyping, true);
+    window.removeEventListener('pointerdown', this.#onTyping, true);
+    this.#options.host.removeEventListener('nav-updated', this.#queueRepair);
+    this.#options.host.removeEventListener('nav-trap', this.#onTrap as EventListener);
   }
 
   /** The open dialog, if any, else the whole app. */
   get scope(): ParentNode {
-    while (this._traps.length && !this._traps[this._traps.length - 1]!.element.isConnected) {
-      const closed = this._traps.pop()!;
-      this._restore = closed.opener;
-      this._caches.get(closed.element)?.dispose();
-      this._caches.delete(closed.element);
+    while (this.#traps.length && !this.#traps[this.#traps.length - 1]!.element.isConnected) {
+      const closed = this.#traps.pop()!;
+      this.#restore = closed.opener;
+      this.#caches.get(closed.element)?.dispose();
+      this.#caches.delete(closed.element);
     }
-    return this._traps[this._traps.length - 1]?.element ?? this._options.root;
+    return this.#traps[this.#traps.length - 1]?.element ?? this.#options.root;
   }
 
   /** The name of the focused element, to come back to it later. */
@@ -144,22 +144,22 @@ export class FocusEngine {
    * until the customer presses a key.
    */
   land(key: string | null): void {
-    this._landing = { key };
-    this._queueRepair();
+    this.#landing = { key };
+    this.#queueRepair();
   }
 
   /** Moves focus in `direction`; false when nothing lies that way (focus stays). */
   move(direction: Direction, instant = false): boolean {
     const scope = this.scope;
     const active = deepActiveElement();
-    if (!active || !this._inScope(scope, active)) return this.focusFirst(scope);
-    this._remember(active);
-    const cache = this._cache(scope);
+    if (!active || !this.#inScope(scope, active)) return this.focusFirst(scope);
+    this.#remember(active);
+    const cache = this.#cache(scope);
     const candidates = cache.elements;
     const boxes = cache.boxes;
     // Measured afresh: the focused element is the one that just moved or scaled.
     const from = toPage(boxOf(active));
-    this._last = { element: active, box: from };
+    this.#last = { element: active, box: from };
     const others: Box[] = [];
     const elements: HTMLElement[] = [];
     for (let i = 0; i < candidates.length; i++) {
@@ -170,14 +170,14 @@ export class FocusEngine {
     }
     const index = pickNext(from, others, direction);
     if (index < 0) return false;
-    const target = this._enter(active, elements[index]!);
-    this._focus(target, boxOf(target), instant);
+    const target = this.#enter(active, elements[index]!);
+    this.#focus(target, boxOf(target), instant);
     return true;
   }
 
   /** The screen's first useful element: `data-nav-default`, else the first that is not chrome. */
   focusFirst(scope: ParentNode = this.scope): boolean {
-    const cache = this._cache(scope);
+    const cache = this.#cache(scope);
     const boxes = cache.boxes;
     const candidates = cache.elements.filter((_, i) => visible(boxes[i]!));
     const rank = (el: HTMLElement): number => {
@@ -190,15 +190,15 @@ export class FocusEngine {
       candidates.find((el) => rank(el) === 1) ??
       candidates[0];
     if (!target) return false;
-    this._focus(target, boxOf(target), true);
+    this.#focus(target, boxOf(target), true);
     return true;
   }
 
-  private _cache(scope: ParentNode): NavigableCache {
-    let cache = this._caches.get(scope);
+  #cache(scope: ParentNode): NavigableCache {
+    let cache = this.#caches.get(scope);
     if (!cache) {
       cache = new NavigableCache(scope);
-      this._caches.set(scope, cache);
+      this.#caches.set(scope, cache);
     }
     return cache;
   }
@@ -206,31 +206,31 @@ export class FocusEngine {
   /** Puts focus back when it was lost (its element removed, the screen replaced). */
   repair(): void {
     const scope = this.scope;
-    const landing = this._landing;
+    const landing = this.#landing;
     if (landing) {
       const named = landing.key ? queryComposed(scope, `[data-nav-key="${CSS.escape(landing.key)}"]`) : null;
       if (named && isNavigable(named)) {
-        this._focus(named, boxOf(named), true);
-        this._landing = null;
+        this.#focus(named, boxOf(named), true);
+        this.#landing = null;
         return;
       }
       const active = deepActiveElement();
       // Keep landing on the first useful element while the screen fills in.
-      if (!active || !this._inScope(scope, active) || closestComposed(active, '[data-nav-secondary]')) {
+      if (!active || !this.#inScope(scope, active) || closestComposed(active, '[data-nav-secondary]')) {
         this.focusFirst(scope);
       }
       return;
     }
     const active = deepActiveElement();
-    if (active && this._inScope(scope, active)) return;
+    if (active && this.#inScope(scope, active)) return;
     // A dialog closed: back to the element that opened it.
-    const restore = this._restore;
-    this._restore = null;
-    if (restore?.isConnected && isNavigable(restore) && this._inScope(scope, restore)) {
-      this._focus(restore, boxOf(restore), true);
+    const restore = this.#restore;
+    this.#restore = null;
+    if (restore?.isConnected && isNavigable(restore) && this.#inScope(scope, restore)) {
+      this.#focus(restore, boxOf(restore), true);
       return;
     }
-    const cache = this._cache(scope);
+    const cache = this.#cache(scope);
     const boxes = cache.boxes;
     const candidates: HTMLElement[] = [];
     const candidateBoxes: Box[] = [];
@@ -240,15 +240,15 @@ export class FocusEngine {
         candidateBoxes.push(boxes[i]!);
       }
     });
-    const last = this._last;
+    const last = this.#last;
     const index = last ? pickNearest(last.box, candidateBoxes) : -1;
     const target = index >= 0 ? candidates[index] : undefined;
-    if (target) this._focus(target, boxOf(target), true);
+    if (target) this.#focus(target, boxOf(target), true);
     else this.focusFirst(scope);
   }
 
-  private _inScope(scope: ParentNode, element: HTMLElement): boolean {
-    return scope instanceof Element ? composedContains(scope, element) : composedContains(this._options.host, element);
+  #inScope(scope: ParentNode, element: HTMLElement): boolean {
+    return scope instanceof Element ? composedContains(scope, element) : composedContains(this.#options.host, element);
   }
 
   /**
@@ -256,7 +256,7 @@ export class FocusEngine {
    * (the content area, not only the list inside it): its last focused element
    * if it asks for that, else its default.
    */
-  private _enter(from: HTMLElement, to: HTMLElement): HTMLElement {
+  #enter(from: HTMLElement, to: HTMLElement): HTMLElement {
     let entered: HTMLElement | null = null;
     for (let c = closestComposed(to, '[data-nav-container]'); c && !composedContains(c, from); ) {
       entered = c;
@@ -265,7 +265,7 @@ export class FocusEngine {
     }
     if (!entered) return to;
     if (entered.dataset.navEnter === 'last') {
-      const remembered = this._memory.get(entered);
+      const remembered = this.#memory.get(entered);
       if (remembered?.isConnected && isNavigable(remembered)) return remembered;
     }
     const preferred = queryComposed(entered, '[data-nav-default]');
@@ -279,23 +279,23 @@ export class FocusEngine {
    * same host on both sides and stops), and because focus may have arrived by
    * Tab, click or pointer rather than through the engine.
    */
-  private _remember(active: HTMLElement): void {
+  #remember(active: HTMLElement): void {
     for (let container = closestComposed(active, '[data-nav-container]'); container; ) {
-      this._memory.set(container, active);
+      this.#memory.set(container, active);
       const parent = composedParent(container);
       container = parent ? closestComposed(parent, '[data-nav-container]') : null;
     }
   }
 
   /** Focuses without the browser's own scrolling, then scrolls into the safe area; `box` in viewport coordinates. */
-  private _focus(element: HTMLElement, box: Box, instant: boolean): void {
+  #focus(element: HTMLElement, box: Box, instant: boolean): void {
     element.focus({ preventScroll: true });
-    this._last = { element, box: toPage(box) };
-    this._scrollIntoSafeArea(element, box, instant);
+    this.#last = { element, box: toPage(box) };
+    this.#scrollIntoSafeArea(element, box, instant);
   }
 
   /** Scrolls the nearest scroller so the element sits inside the 5% overscan-safe area. */
-  private _scrollIntoSafeArea(element: HTMLElement, box: Box, instant: boolean): void {
+  #scrollIntoSafeArea(element: HTMLElement, box: Box, instant: boolean): void {
     let scroller: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
     const viewport = scroller ? scroller.getBoundingClientRect() : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
     const marginY = innerHeight * SAFE_AREA + FOCUS_ALLOWANCE;
@@ -312,15 +312,15 @@ export class FocusEngine {
     scroller?.scrollBy({ top: dy, left: dx, behavior: instant ? 'auto' : 'smooth' });
   }
 
-  private readonly _onKeyDown = (event: KeyboardEvent): void => {
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
     const active = deepActiveElement();
     const typing = isTextEntry(active);
     const action = keyAction(event, typing);
-    this._options.onKey?.(event, action);
+    this.#options.onKey?.(event, action);
     // Any key (Tab too) is the customer taking over from the landing.
-    this._landing = null;
+    this.#landing = null;
     if (!action) return;
-    this._lastKeyAt = Date.now();
+    this.#lastKeyAt = Date.now();
 
     switch (action.type) {
       case 'move': {
@@ -329,18 +329,18 @@ export class FocusEngine {
           return;
         }
         event.preventDefault();
-        if (event.repeat && this._frameBusy) return;
-        this._frameBusy = true;
-        requestAnimationFrame(() => (this._frameBusy = false));
+        if (event.repeat && this.#frameBusy) return;
+        this.#frameBusy = true;
+        requestAnimationFrame(() => (this.#frameBusy = false));
         this.move(action.direction, event.repeat);
         return;
       }
       case 'ok':
         if (!active) return;
-        if (typing && !this._typing.has(active)) {
+        if (typing && !this.#typing.has(active)) {
           // OK on a field starts typing (opens the TV's on-screen keyboard), it does not submit.
           event.preventDefault();
-          this._typing.add(active);
+          this.#typing.add(active);
           active.click();
         } else if (!activatesNatively(active)) {
           event.preventDefault();
@@ -350,14 +350,14 @@ export class FocusEngine {
       case 'back': {
         event.preventDefault();
         const trap = this.scope;
-        if (trap !== this._options.root) trap.dispatchEvent(new Event('nav-dismiss'));
-        else this._options.onBack();
+        if (trap !== this.#options.root) trap.dispatchEvent(new Event('nav-dismiss'));
+        else this.#options.onBack();
         return;
       }
       case 'digit':
       case 'color': {
         const detail = action.type === 'digit' ? String(action.digit) : action.color;
-        const claimed = !(active ?? this._options.host).dispatchEvent(
+        const claimed = !(active ?? this.#options.host).dispatchEvent(
           new CustomEvent(`nav-${action.type}`, { detail, bubbles: true, composed: true, cancelable: true }),
         );
         const target = claimed ? null : queryComposed(this.scope, `[data-${action.type}-key="${detail}"]`);
@@ -371,31 +371,31 @@ export class FocusEngine {
   };
 
   /** A Magic Remote or mouse hovering an item focuses it; the next arrow continues from there. */
-  private readonly _onPointer = (event: MouseEvent): void => {
+  readonly #onPointer = (event: MouseEvent): void => {
     // Chromium sends zero-movement mousemoves while content scrolls under a resting pointer.
-    if ((!event.movementX && !event.movementY) || Date.now() - this._lastKeyAt < 300) return;
+    if ((!event.movementX && !event.movementY) || Date.now() - this.#lastKeyAt < 300) return;
     const target = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && isNavigable(node));
-    if (!target || isTextEntry(target) || target === deepActiveElement() || !this._inScope(this.scope, target)) return;
-    this._landing = null;
+    if (!target || isTextEntry(target) || target === deepActiveElement() || !this.#inScope(this.scope, target)) return;
+    this.#landing = null;
     target.focus({ preventScroll: true });
   };
 
-  private readonly _onTyping = (event: Event): void => {
+  readonly #onTyping = (event: Event): void => {
     const target = event.composedPath()[0];
-    if (target instanceof HTMLElement && isTextEntry(target)) this._typing.add(target);
+    if (target instanceof HTMLElement && isTextEntry(target)) this.#typing.add(target);
   };
 
-  private readonly _onTrap = (event: CustomEvent<HTMLElement>): void => {
-    this._traps.push({ element: event.detail, opener: deepActiveElement() });
-    this._landing = null;
+  readonly #onTrap = (event: CustomEvent<HTMLElement>): void => {
+    this.#traps.push({ element: event.detail, opener: deepActiveElement() });
+    this.#landing = null;
     this.focusFirst(event.detail);
   };
 
-  private readonly _queueRepair = (): void => {
-    if (this._repairQueued) return;
-    this._repairQueued = true;
+  readonly #queueRepair = (): void => {
+    if (this.#repairQueued) return;
+    this.#repairQueued = true;
     requestAnimationFrame(() => {
-      this._repairQueued = false;
+      this.#repairQueued = false;
       this.repair();
     });
   };

@@ -25,14 +25,14 @@ const STRUCTURAL = new Set([
 ]);
 
 export class NavigableCache {
-  private _elements: HTMLElement[] | null = null;
-  private _boxes: Box[] | null = null;
+  #elements: HTMLElement[] | null = null;
+  #boxes: Box[] | null = null;
   /**
    * Observers stay attached: each root is observed once, and invalidating
    * only sets flags, so a page that changes before every press costs one walk,
    * not one walk plus re-observing every shadow root.
    */
-  private readonly _observer = new MutationObserver((records) => {
+  readonly #observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'childList' || (record.type === 'attributes' && STRUCTURAL.has(record.attributeName!))) {
         this.invalidate();
@@ -40,66 +40,66 @@ export class NavigableCache {
       }
     }
     // Text and cosmetic attributes move things but change no element's navigability.
-    this._boxes = null;
+    this.#boxes = null;
   });
-  private readonly _observed = new WeakSet<Node>();
-  private readonly _scrollers = new Set<Element>();
-  private readonly _onLayout = (): void => {
-    this._boxes = null;
+  readonly #observed = new WeakSet<Node>();
+  readonly #scrollers = new Set<Element>();
+  readonly #onLayout = (): void => {
+    this.#boxes = null;
   };
 
   constructor(private readonly scope: ParentNode) {
-    window.addEventListener('resize', this._onLayout);
-    window.addEventListener('scroll', this._onLayout, { capture: true, passive: true });
-    document.fonts?.addEventListener?.('loadingdone', this._onLayout);
+    window.addEventListener('resize', this.#onLayout);
+    window.addEventListener('scroll', this.#onLayout, { capture: true, passive: true });
+    document.fonts?.addEventListener?.('loadingdone', this.#onLayout);
   }
 
   dispose(): void {
     this.invalidate();
-    this._observer.disconnect();
-    for (const scroller of this._scrollers) scroller.removeEventListener('scroll', this._onLayout);
-    this._scrollers.clear();
-    window.removeEventListener('resize', this._onLayout);
-    window.removeEventListener('scroll', this._onLayout, { capture: true });
-    document.fonts?.removeEventListener?.('loadingdone', this._onLayout);
+    this.#observer.disconnect();
+    for (const scroller of this.#scrollers) scroller.removeEventListener('scroll', this.#onLayout);
+    this.#scrollers.clear();
+    window.removeEventListener('resize', this.#onLayout);
+    window.removeEventListener('scroll', this.#onLayout, { capture: true });
+    document.fonts?.removeEventListener?.('loadingdone', this.#onLayout);
   }
 
   invalidate(): void {
-    this._elements = null;
-    this._boxes = null;
+    this.#elements = null;
+    this.#boxes = null;
   }
 
   get elements(): HTMLElement[] {
-    if (!this._elements) {
-      this._observe(this.scope as Node);
-      this._elements = collectNavigable(this.scope, [], {
-        shadowRoot: (root) => this._observe(root),
-        scroller: (element) => this._watchScroller(element),
+    if (!this.#elements) {
+      this.#observe(this.scope as Node);
+      this.#elements = collectNavigable(this.scope, [], {
+        shadowRoot: (root) => this.#observe(root),
+        scroller: (element) => this.#watchScroller(element),
       });
     }
-    return this._elements;
+    return this.#elements;
   }
 
   /** One pass of layout reads for every element (page coordinates), reused until something moves. */
   get boxes(): Box[] {
-    if (!this._boxes) {
+    if (!this.#boxes) {
       const x = scrollX;
       const y = scrollY;
-      this._boxes = this.elements.map((element) => toPage(element.getBoundingClientRect(), x, y));
+      this.#boxes = this.elements.map((element) => toPage(element.getBoundingClientRect(), x, y));
     }
-    return this._boxes;
+    return this.#boxes;
   }
 
-  private _observe(root: Node): void {
-    if (this._observed.has(root)) return;
-    this._observed.add(root);
-    this._observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+  #observe(root: Node): void {
+    if (this.#observed.has(root)) return;
+    this.#observed.add(root);
+    this.#observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
   }
 
-  private _watchScroller(scroller: Element): void {
-    if (this._scrollers.has(scroller)) return;
-    this._scrollers.add(scroller);
-    scroller.addEventListener('scroll', this._onLayout, { passive: true });
+  #watchScroller(scroller: Element): void {
+    if (this.#scrollers.has(scroller)) return;
+    this.#scrollers.add(scroller);
+    scroller.addEventListener('scroll', this.#onLayout, { passive: true });
   }
 }
 

@@ -1,0 +1,559 @@
+/**
+ * `npm run bench:app`: the app budgets of issue 5, measured on the REAL
+ * production build in headless modern Chromium with the CPU throttled 6x
+ * (Emulation.setCPUThrottlingRate). A benchmark, not a test: `npm test` does
+ * not run it. Exit 0 = every budget met, 1 = a budget missed, 2 = the harness
+ * failed. Prints a table (figure beside budget), writes bench/results/app.json.
+ *
+ * 1. `vite build` into a private directory (node_modules/.cache/app-bench/dist),
+ *    served on 127.0.0.1 with the project's mock API (src/mocks) on a
+ *    MockBackend of our own. `--no-build` measures dist/ as it is.
+ * 2. Logs in once through the login form (heavy@example.jp) and keeps the
+ *    session cookie.
+ * 3. Cold loads of `/#/`: each in a new browser process (fresh profile, cache
+ *    disabled, the session cookie set), from navigation start to the first
+ *    frame painting the menu with state=ready; median of several runs. The JS
+ *    requested until then is the "initial JS", counted as gzip -9 of the
+ *    built files.
+ * 4. `#/history` with 5,000 entries, then with 500 (the bench truncates the
+ *    heavy account's history in its own backend): Down held for 200 key
+ *    events (Input.dispatchKeyEvent rawKeyDown, autoRepeat, one every 50 ms,
+ *    sent on schedule whatever the page is doing); key->focus, key->next
+ *    frame, rows moved, and all elements (through every open shadow root)
+ *    once it has settled.
+ * 5. A fresh `/#/`, every screen visited in turn, back to the menu, forced
+ *    GC, JSHeapUsedSize (Performance.getMetrics).
+ */
+import { cpus, loadavg } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launchChromium64 } from '../scripts/chromium64.mjs';
+import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
+import { APP, COUNT_ELEMENTS, HISTORY_READY, PROBE_SCRIPT, frames, screenState } from './lib/app-probe.mjs';
+import { buildApp, startAppServer } from './lib/app-server.mjs';
+import { projectRoot } from './lib/build.mjs';
+import { summarizeProfile } from './lib/profile.mjs';
+import { symbolizeProfile } from './lib/sourcemap.mjs';
+import { kb, mb, ms, summarize, table } from './lib/stats.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RESULTS = join(here, 'results', 'app.json');
+const NO_BUILD = process.argv.includes('--no-build');
+const FORCE_PROFILE = process.argv.includes('--profile');
+
+const THROTTLE = 6;
+const VIEWPORT = { width: 1920, height: 1080 };
+const LOGIN = { loginId: 'heavy@example.jp', password: 'mypage-demo' };
+const HEAVY_ACCOUNT_ID = 'acc_9a8b7c';
+/** Cold loads of `/#/`; the budget is on their median. */
+const COLD_RUNS = 7;
+/** Extra, not budgeted: the same load as a reload in the long-lived tab. */
+const RELOAD_RUNS = 5;
+const HELD_PRESSES = 200;
+/** A TV remote's key repeat is 20-30 Hz; 50 ms is its slow end, and what issue 5 asks. */
+const REPEAT_MS = 50;
+/** Fresh-page rounds of the held-key run per history size; timings pooled per size. */
+const HELD_ROUNDS = { 5000: 3, 500: 2 };
+/** After the key-up: let the list's last page loads and frames finish before counting. */
+const SETTLE_MS = 1500;
+
+const BUDGETS = {
+  initialJsGzip: 30 * 1024,
+  coldLoadMedianMs: 1000,
+  heldKeyToFrameP95Ms: 33,
+  elements: 1500,
+  heapBytes: 8 * 1024 * 1024,
+};
+
+/** The screens of src/app/routes.ts, in menu order; card change is reached from payment method. */
+const SCREENS = [
+  ['#/contract', 'mp-contract-screen'],
+  ['#/devices', 'mp-devices-screen'],
+  ['#/payments', 'mp-payments-screen'],
+  ['#/payment-method', 'mp-payment-method-screen'],
+  ['#/payment-method/card', 'mp-card-change-screen'],
+  ['#/history', 'mp-history-screen'],
+  ['#/downloads', 'mp-downloads-screen'],
+  ['#/favorites', 'mp-favorites-screen'],
+  ['#/membership', 'mp-membership-screen'],
+  ['#/', 'mp-menu-screen'],
+];
+
+const BROWSER_ARGS = [
+  ...chromiumArgs,
+  // Headless pages count as hidden to some schedulers; a TV's page is always in front.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+const log = (...args) => console.error(...args); // progress on stderr, results on stdout
+const sleep = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
+const round = (value, digits = 2) => (value == null ? null : Number(value.toFixed(digits)));
+const roundStats = (s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === 'n' ? v : round(v)]));
+const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const median = (values) => summarize(values).median;
+
+/** Sets up a page target the same way for every browser of the run. */
+async function preparePage(session, { rate }) {
+  await session.send('Page.enable');
+  await session.send('Runtime.enable');
+  await session.send('Network.enable');
+  await session.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await session.send('Emulation.setDeviceMetricsOverride', { ...VIEWPORT, deviceScaleFactor: 1, mobile: false });
+  // Headless pages are not "focused" by default; focus events and :focus need a focused page.
+  await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  await session.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE_SCRIPT });
+  await session.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/**
+ * Navigates and waits for a fresh document of `url` with the probe in it.
+ * Page.navigate can answer before the new document exists, hence the marker.
+ */
+async function open(session, url) {
+  const marker = `__appBenchNav${Math.random().toString(36).slice(2)}`;
+  await session.send('Page.navigate', { url });
+  await session.waitFor(`window.__appBench && !window.${marker} && location.href === ${JSON.stringify(url)} ? (window.${marker} = true) : false`, {
+    timeout: 30000,
+    interval: 20,
+  });
+}
+
+async function assertNoErrors(session, where) {
+  const errors = await session.evaluate('window.__appBench ? __appBench.errors : []');
+  if (errors.length) throw new Error(`page errors in ${where}: ${errors.join('; ')}`);
+}
+
+/** Logs in through the real form (nonce, echo checks and all), as a customer would. */
+async function loginThroughForm(session, origin) {
+  await open(session, `${origin}/#/`);
+  await session.waitFor(`${APP} && ${APP}.getAttribute('state') === 'signed-out'`, { timeout: 30000 });
+  const login = `(${APP}.shadowRoot && ${APP}.shadowRoot.querySelector('mp-login-screen'))`;
+  await session.waitFor(`${login} && ${login}.shadowRoot && ${login}.shadowRoot.querySelector('input[name=loginId]')`, { timeout: 30000 });
+  await session.evaluate(`(() => {
+    const root = ${login}.shadowRoot;
+    root.querySelector('input[name=loginId]').value = ${JSON.stringify(LOGIN.loginId)};
+    root.querySelector('input[name=password]').value = ${JSON.stringify(LOGIN.password)};
+    root.querySelector('button[type=submit]').click();
+    return true;
+  })()`);
+  await session.waitFor(`${APP}.getAttribute('state') === 'ready'`, { timeout: 30000 });
+  await session.waitFor(screenState('mp-menu-screen'), { timeout: 30000 });
+}
+
+/** Resolves when the probe has seen the menu on screen; the figures of that load. */
+async function menuLoad(session) {
+  await session.evaluate('__appBench.menuReady');
+  return session.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const at = __appBench.menuAt;
+    const scripts = performance.getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => ({ path: new URL(e.name).pathname, startTime: e.startTime, initiatorType: e.initiatorType }));
+    return {
+      menuAt: at,
+      responseEnd: nav.responseEnd,
+      domContentLoaded: nav.domContentLoadedEventEnd,
+      loadEvent: nav.loadEventEnd || null,
+      scripts,
+      scriptsBefore: scripts.filter((s) => s.startTime <= at).map((s) => s.path),
+      scriptsAfter: scripts.filter((s) => s.startTime > at).map((s) => s.path),
+      state: ${APP}.getAttribute('state'),
+    };
+  })()`);
+}
+
+/** One cold load in a new browser process: nothing cached, nothing compiled, only the cookie. */
+async function coldLoad(executablePath, origin, cookies) {
+  const browser = await launchChromium64({ executablePath, extraArgs: BROWSER_ARGS });
+  try {
+    const { session } = browser;
+    await preparePage(session, { rate: THROTTLE });
+    // Only the fields a CookieParam has: getCookies answers with more (size, session…).
+    const params = cookies.map(({ name, value, domain, path, expires, httpOnly, secure, sameSite }) => ({
+      name, value, domain, path, httpOnly, secure, ...(sameSite ? { sameSite } : {}), ...(expires > 0 ? { expires } : {}),
+    }));
+    await session.send('Network.setCookies', { cookies: params });
+    await session.send('Page.navigate', { url: `${origin}/#/` });
+    await session.waitFor(`window.__appBench && location.href === ${JSON.stringify(`${origin}/#/`)}`, { timeout: 30000, interval: 20 });
+    const load = await menuLoad(session);
+    await assertNoErrors(session, 'cold load');
+    return load;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Maps the scripts a load requested to their built files and gzip -9 sizes. */
+function jsSizes(distDir, paths) {
+  const unique = [...new Set(paths)];
+  const files = unique.map((path) => {
+    const bytes = readFileSync(join(distDir, path));
+    return { file: path.replace(/^\//, ''), bytes: bytes.length, gzipBytes: gzipSize(bytes) };
+  });
+  return { files, bytes: files.reduce((n, f) => n + f.bytes, 0), gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0) };
+}
+
+/**
+ * What an engine without ES modules downloads: the classic and `nomodule`
+ * scripts of index.html, plus the custom-elements polyfill that
+ * legacy-polyfills.js writes in where customElements is missing (webOS 4).
+ */
+function legacySizes(distDir) {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const classic = [...html.matchAll(/<script(?![^>]*type="module")[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g)].map((m) => m[1]);
+  return jsSizes(distDir, [...classic, '/polyfills/custom-elements.min.js']);
+}
+
+/** Down held: one rawKeyDown, then autoRepeat ones every REPEAT_MS on a fixed schedule, then keyUp. */
+async function holdDown(session) {
+  const key = { key: 'ArrowDown', code: 'ArrowDown', windowsVirtualKeyCode: 40, nativeVirtualKeyCode: 40 };
+  const sends = [];
+  const lateness = [];
+  const start = performance.now();
+  for (let i = 0; i < HELD_PRESSES; i++) {
+    const due = start + i * REPEAT_MS;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    lateness.push(performance.now() - due);
+    // Not awaited: a held key repeats whether or not the page has handled the last one.
+    sends.push(session.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', autoRepeat: i > 0, ...key }));
+  }
+  await sleep(REPEAT_MS);
+  sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key }));
+  await Promise.all(sends);
+  return { sendLatenessMaxMs: round(Math.max(...lateness)) };
+}
+
+/** One fresh `#/history`, Down held, then settled; timings and counts of that round. */
+async function heldDownRound(session, origin, label, { profile = false } = {}) {
+  await open(session, `${origin}/?bench=${label}#/history`);
+  await session.waitFor(HISTORY_READY, { timeout: 60000, interval: 50 });
+  // Let the first page's frames, the landing and the pitch measurement finish.
+  await sleep(1000);
+  await session.evaluate(frames(3));
+  const before = await session.evaluate(`({ row: __appBench.focusedRow(), elements: ${COUNT_ELEMENTS} })`);
+  if (profile) {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 200 });
+    await session.send('Profiler.start');
+  }
+  const sent = await holdDown(session);
+  const cpuProfile = profile ? (await session.send('Profiler.stop')).profile : null;
+  if (profile) await session.send('Profiler.disable');
+  await sleep(SETTLE_MS);
+  await session.evaluate(frames(3));
+  const after = await session.evaluate(`({
+    row: __appBench.focusedRow(),
+    elements: ${COUNT_ELEMENTS},
+    loaded: (() => {
+      const screen = ${APP}.shadowRoot.querySelector('mp-history-screen');
+      return screen.shadowRoot.querySelector('mp-account-list').items.length;
+    })(),
+    presses: __appBench.presses,
+  })`);
+  await assertNoErrors(session, `history ${label}`);
+  const presses = after.presses;
+  if (presses.length !== HELD_PRESSES) throw new Error(`history ${label}: the page saw ${presses.length} of ${HELD_PRESSES} key events`);
+  const moved = presses.filter((p) => p.focusAt != null && p.toRow !== p.fromRow);
+  const t0s = presses.map((p) => p.t0);
+  return {
+    startRow: before.row,
+    endRow: after.row,
+    rowsMoved: after.row - before.row,
+    movingPresses: moved.length,
+    droppedRepeats: presses.filter((p) => p.focusAt == null).length,
+    loadedRows: after.loaded,
+    elementsBefore: before.elements,
+    elementsAfter: after.elements,
+    sendLatenessMaxMs: sent.sendLatenessMaxMs,
+    keyIntervalsMs: roundStats(summarize(t0s.slice(1).map((t, i) => t - t0s[i]))),
+    samples: {
+      keyToFocus: moved.map((p) => p.focusAt - p.t0),
+      keyToFrame: presses.map((p) => p.frameAt - p.t0),
+      keyToFrameDone: presses.filter((p) => p.doneAt != null).map((p) => p.doneAt - p.t0),
+      inputDelay: presses.map((p) => p.listenerAt - p.t0),
+    },
+    cpuProfile,
+  };
+}
+
+function pooled(rounds) {
+  const stats = (key) => roundStats(summarize(rounds.flatMap((r) => r.samples[key])));
+  return {
+    rounds: rounds.length,
+    presses: rounds.length * HELD_PRESSES,
+    rowsMoved: rounds.map((r) => r.rowsMoved),
+    movingPresses: rounds.map((r) => r.movingPresses),
+    droppedRepeats: rounds.map((r) => r.droppedRepeats),
+    loadedRows: rounds.map((r) => r.loadedRows),
+    elementsAfter: rounds.map((r) => r.elementsAfter),
+    elementsBefore: rounds.map((r) => r.elementsBefore),
+    startRows: rounds.map((r) => r.startRow),
+    endRows: rounds.map((r) => r.endRow),
+    sendLatenessMaxMs: Math.max(...rounds.map((r) => r.sendLatenessMaxMs)),
+    keyIntervalsMs: rounds.map((r) => r.keyIntervalsMs),
+    keyToFocus: stats('keyToFocus'),
+    keyToFrame: stats('keyToFrame'),
+    keyToFrameDone: stats('keyToFrameDone'),
+    inputDelay: stats('inputDelay'),
+    keyToFrameP95ByRound: rounds.map((r) => round(summarize(r.samples.keyToFrame).p95)),
+  };
+}
+
+/** Every screen in turn (each with its data on screen), back to the menu, then the GC'd heap. */
+async function heapAfterEveryScreen(session, origin) {
+  await open(session, `${origin}/?bench=heap#/`);
+  await session.waitFor(screenState('mp-menu-screen'), { timeout: 60000, interval: 50 });
+  const visited = ['#/'];
+  for (const [hash, tag] of SCREENS) {
+    await session.evaluate(`location.hash = ${JSON.stringify(hash)}`);
+    const state = await session.waitFor(screenState(tag), { timeout: 60000, interval: 50 });
+    if (state === 'error') throw new Error(`${hash} showed an error`);
+    await session.evaluate(frames(2));
+    visited.push(hash);
+  }
+  await assertNoErrors(session, 'screen tour');
+  await session.send('HeapProfiler.enable');
+  await session.send('HeapProfiler.collectGarbage');
+  await session.send('HeapProfiler.collectGarbage');
+  await session.send('Performance.enable');
+  const { metrics } = await session.send('Performance.getMetrics');
+  await session.send('Performance.disable');
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? null;
+  return {
+    visited,
+    jsHeapUsedBytes: metric('JSHeapUsedSize'),
+    jsHeapTotalBytes: metric('JSHeapTotalSize'),
+    nodes: metric('Nodes'),
+    elements: await session.evaluate(COUNT_ELEMENTS),
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  const distDir = NO_BUILD ? join(projectRoot, 'dist') : (log('bench:app: vite build…'), await buildApp());
+  const server = await startAppServer(distDir);
+  const executablePath = await findChromium();
+  const browser = await launchChromium64({ executablePath, extraArgs: BROWSER_ARGS });
+  const { session } = browser;
+  const results = {
+    meta: {
+      date: new Date().toISOString(),
+      browser: browser.version,
+      node: process.version,
+      cpus: `${cpus().length} x ${cpus()[0]?.model ?? 'unknown'}`,
+      loadAverageAtStart: loadavg().map((x) => round(x)),
+      build: NO_BUILD ? 'dist/ (as found, --no-build)' : 'vite build into node_modules/.cache/app-bench/dist',
+      throttle: THROTTLE,
+      viewport: VIEWPORT,
+      account: LOGIN.loginId,
+    },
+    budgets: BUDGETS,
+    initialJs: null,
+    legacyJs: legacySizes(distDir),
+    coldLoad: null,
+    held: {},
+    heap: null,
+    checks: [],
+  };
+  try {
+    // The login itself is not measured: unthrottled, so the run spends its time on what is.
+    await preparePage(session, { rate: 1 });
+    log('bench:app: logging in through the form…');
+    await loginThroughForm(session, server.origin);
+    const { cookies } = await session.send('Network.getCookies', { urls: [server.origin] });
+    if (!cookies.length) throw new Error('no session cookie after login');
+
+    const runs = [];
+    for (let i = 1; i <= COLD_RUNS; i++) {
+      const load = await coldLoad(executablePath, server.origin, cookies);
+      if (load.state !== 'ready') throw new Error(`cold load ${i}: state ${load.state}`);
+      runs.push(load);
+      log(`bench:app: cold load ${i}/${COLD_RUNS}: menu on screen at ${ms(load.menuAt)} ms`);
+    }
+    await session.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    const reloads = [];
+    for (let i = 1; i <= RELOAD_RUNS; i++) {
+      await open(session, `${server.origin}/?bench=reload${i}#/`);
+      reloads.push(await menuLoad(session));
+    }
+    const scriptSets = new Set(runs.map((r) => JSON.stringify([...new Set(r.scriptsBefore)].sort())));
+    results.initialJs = {
+      // The union: a script that only some loads needed before the menu still counts.
+      ...jsSizes(distDir, runs.flatMap((r) => r.scriptsBefore)),
+      sameInEveryRun: scriptSets.size === 1,
+      requestedAfterMenu: [...new Set(runs.flatMap((r) => r.scriptsAfter))],
+    };
+    results.coldLoad = {
+      runs: runs.map((r) => round(r.menuAt, 1)),
+      median: round(median(runs.map((r) => r.menuAt)), 1),
+      min: round(Math.min(...runs.map((r) => r.menuAt)), 1),
+      max: round(Math.max(...runs.map((r) => r.menuAt)), 1),
+      medianDomContentLoaded: round(median(runs.map((r) => r.domContentLoaded)), 1),
+      medianLoadEvent: round(median(runs.map((r) => r.loadEvent ?? 0)), 1),
+      medianResponseEnd: round(median(runs.map((r) => r.responseEnd)), 1),
+      reloadInSameTab: { runs: reloads.map((r) => round(r.menuAt, 1)), median: round(median(reloads.map((r) => r.menuAt)), 1) },
+    };
+
+    for (const size of [5000, 500]) {
+      await server.reset();
+      const total = size === 5000 ? await server.historyLength(HEAVY_ACCOUNT_ID) : await server.truncateHistory(HEAVY_ACCOUNT_ID, size);
+      if (total !== size) throw new Error(`the heavy account has ${total} history entries, not ${size}`);
+      const rounds = [];
+      for (let r = 1; r <= HELD_ROUNDS[size]; r++) {
+        const t = Date.now();
+        rounds.push(await heldDownRound(session, server.origin, `h${size}-${r}`));
+        const last = rounds.at(-1);
+        log(
+          `bench:app: ${size} entries, round ${r}: moved ${last.rowsMoved} rows, p95 key->frame ` +
+            `${ms(summarize(last.samples.keyToFrame).p95)} ms, ${last.elementsAfter} elements (${((Date.now() - t) / 1000).toFixed(1)} s)`,
+        );
+      }
+      results.held[size] = { historyEntries: total, ...pooled(rounds) };
+    }
+    await server.reset();
+
+    log('bench:app: every screen, then the heap…');
+    results.heap = await heapAfterEveryScreen(session, server.origin);
+
+    const check = (name, budget, value, pass, detail) => results.checks.push({ name, budget, value, pass, detail });
+    const h5 = results.held[5000];
+    const h05 = results.held[500];
+    check('initial JS for #/ (gzip -9, modern build)', `≤ ${kb(BUDGETS.initialJsGzip)}`, kb(results.initialJs.gzipBytes),
+      results.initialJs.gzipBytes <= BUDGETS.initialJsGzip, `${results.initialJs.gzipBytes} B in ${results.initialJs.files.length} files`);
+    check(`cold load to state=ready + menu painted, median of ${COLD_RUNS} (${THROTTLE}x CPU)`, `≤ ${BUDGETS.coldLoadMedianMs} ms`,
+      `${ms(results.coldLoad.median)} ms`, results.coldLoad.median <= BUDGETS.coldLoadMedianMs,
+      `runs ${results.coldLoad.runs.join(', ')} ms`);
+    const keyBudgetAt = results.checks.length;
+    check(`history 5,000: p95 key->next frame, Down held ${HELD_PRESSES} x (${THROTTLE}x CPU)`, `≤ ${BUDGETS.heldKeyToFrameP95Ms} ms`,
+      `${ms(h5.keyToFrame.p95)} ms`, h5.keyToFrame.p95 <= BUDGETS.heldKeyToFrameP95Ms,
+      `per round ${h5.keyToFrameP95ByRound.join(', ')} ms`);
+    const movedEnough = [...h5.rowsMoved, ...h05.rowsMoved].every((n) => n > 0);
+    check('history: held Down moved focus down', '> 0 rows, every round', `${[...h5.rowsMoved, ...h05.rowsMoved].join(', ')} rows`,
+      movedEnough, 'rows moved per round (5,000 then 500 entries)');
+    const elements5 = h5.elementsAfter.at(-1);
+    const elements05 = h05.elementsAfter.at(-1);
+    check('elements at the end (5,000 entries)', `≤ ${BUDGETS.elements}`, String(elements5), elements5 <= BUDGETS.elements,
+      `every round: ${h5.elementsAfter.join(', ')}`);
+    check('elements at the end: 500 = 5,000 entries', 'equal', `${elements05} vs ${elements5}`, elements05 === elements5,
+      `500: ${h05.elementsAfter.join(', ')}; 5,000: ${h5.elementsAfter.join(', ')}`);
+    check('JS heap after every screen, back on the menu (after GC)', `≤ ${mb(BUDGETS.heapBytes)}`, mb(results.heap.jsHeapUsedBytes),
+      results.heap.jsHeapUsedBytes <= BUDGETS.heapBytes, `${results.heap.jsHeapUsedBytes} B`);
+
+    const keyMissed = !results.checks[keyBudgetAt].pass;
+    if (keyMissed || FORCE_PROFILE) {
+      log('bench:app: profiling one held-Down round at 5,000 entries…');
+      await server.reset();
+      const r = await heldDownRound(session, server.origin, 'profile', { profile: true });
+      results.profile = {
+        note:
+          `sampling CPU profile (200 us) of the page's main thread over ${HELD_PRESSES} held-Down key events at ${THROTTLE}x, ` +
+          'named through the build\'s source maps (name* = minified name, no name in the map)',
+        keyToFrameP95: round(summarize(r.samples.keyToFrame).p95),
+        ...summarizeProfile(symbolizeProfile(r.cpuProfile, distDir), { top: 15 }),
+      };
+    }
+
+    results.meta.seconds = Math.round((Date.now() - started) / 1000);
+    results.meta.loadAverageAtEnd = loadavg().map((x) => round(x));
+    mkdirSync(dirname(RESULTS), { recursive: true });
+    writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+    report(results);
+    return results.checks.some((c) => !c.pass) ? 1 : 0;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function report(results) {
+  const { meta, initialJs, legacyJs, coldLoad, held, heap } = results;
+  const out = [];
+  out.push(`App benchmark: production build, ${meta.browser}, CPU ${meta.throttle}x, ${meta.viewport.width}x${meta.viewport.height}, ${meta.cpus}, node ${meta.node}`);
+  const busy = Math.max(meta.loadAverageAtStart[0], meta.loadAverageAtEnd[0]) > cpus().length * 0.5;
+  if (busy) {
+    out.push(
+      `Warning: the machine was busy (load average ${meta.loadAverageAtStart[0]} at start, ${meta.loadAverageAtEnd[0]} at end): ` +
+        'times are inflated; re-run on a quiet machine before comparing.',
+    );
+  }
+  const late = Math.max(...Object.values(held).map((h) => h.sendLatenessMaxMs));
+  if (late > 20) {
+    out.push(
+      `Warning: the bench's own key sender was up to ${late} ms late (starved of CPU), so the held key did not repeat evenly; ` +
+        'the held-key figures are not comparable.',
+    );
+  }
+  out.push('');
+  out.push(table(['budget (issue 5)', 'measured', 'budget', ''], results.checks.map((c) => [c.name, c.value, c.budget, c.pass ? 'PASS' : 'FAIL'])));
+  out.push('');
+  out.push(
+    `Initial JS (requested before the menu was painted; same set in every run: ${initialJs.sameInEveryRun ? 'yes' : 'NO'}): ` +
+      initialJs.files.map((f) => `${f.file} ${f.gzipBytes} B`).join(', ') +
+      ` = ${initialJs.gzipBytes} B gzip (${initialJs.bytes} B raw).` +
+      (initialJs.requestedAfterMenu.length ? ` Requested after: ${initialJs.requestedAfterMenu.join(', ')}.` : ''),
+  );
+  out.push(
+    `Legacy (nomodule engines, not budgeted): ${legacyJs.files.map((f) => `${f.file} ${f.gzipBytes} B`).join(', ')} = ` +
+      `${legacyJs.gzipBytes} B gzip (${kb(legacyJs.gzipBytes)}; ${legacyJs.bytes} B raw).`,
+  );
+  out.push(
+    `Cold load (new browser process each, cache disabled, session cookie set; ms from navigation start): runs ${coldLoad.runs.join(', ')}; ` +
+      `median ${coldLoad.median} (DOMContentLoaded ${coldLoad.medianDomContentLoaded}, load ${coldLoad.medianLoadEvent}). ` +
+      `Reload in the same tab (warm process, not budgeted): ${coldLoad.reloadInSameTab.runs.join(', ')}; median ${coldLoad.reloadInSameTab.median}.`,
+  );
+  out.push('');
+  const pair = (s) => `${ms(s.median)} / ${ms(s.p95)}`;
+  out.push(
+    table(
+      ['Down held, #/history', 'rows moved', 'moving keys', 'key->focus', 'key->frame', 'key->frame done', 'input delay', 'elements end', 'rows loaded'],
+      Object.entries(held)
+        .sort((a, b) => Number(b[0]) - Number(a[0]))
+        .map(([size, h]) => [
+          `${Number(size).toLocaleString('en')} entries (${h.rounds} x ${HELD_PRESSES} keys)`,
+          h.rowsMoved.join(', '),
+          h.movingPresses.join(', '),
+          pair(h.keyToFocus),
+          pair(h.keyToFrame),
+          pair(h.keyToFrameDone),
+          pair(h.inputDelay),
+          h.elementsAfter.join(', '),
+          h.loadedRows.join(', '),
+        ]),
+    ),
+  );
+  out.push(
+    `Times: ms, median / p95 (nearest rank), pooled over rounds, from the key's event.timeStamp (when the browser got it, so queueing counts). ` +
+      `key->focus over keys that moved focus; key->frame (next requestAnimationFrame) and key->frame done (that frame's main-thread work over) over ` +
+      `every key. ` +
+      `Keys the focus engine dropped (a repeat arriving before the previous move's frame) count with the frame they waited for. ` +
+      `Keys sent every ${REPEAT_MS} ms (sender lateness max ${Math.max(...Object.values(held).map((h) => h.sendLatenessMaxMs))} ms).`,
+  );
+  out.push(
+    `Heap tour: ${heap.visited.join(' ')} -> JSHeapUsedSize ${heap.jsHeapUsedBytes} B (${mb(heap.jsHeapUsedBytes)}; total ${mb(heap.jsHeapTotalBytes)}), ` +
+      `${heap.elements} elements, ${heap.nodes} DOM nodes (Performance.getMetrics) on the menu.`,
+  );
+  if (results.profile) {
+    const p = results.profile;
+    out.push('');
+    out.push(`CPU profile, one more round at 5,000 entries (p95 key->frame ${p.keyToFrameP95} ms): ${p.busyMs} ms busy. ${p.note}.`);
+    out.push(table(['self time (function)', 'ms', '%'], p.self.map((f) => [f.fn, f.ms.toFixed(1), f.share.toFixed(1)])));
+    out.push('');
+    out.push(table(['inclusive time (function)', 'ms', '%'], p.inclusive.map((f) => [f.fn, f.ms.toFixed(1), f.share.toFixed(1)])));
+  }
+  out.push('');
+  out.push(`Results: bench/results/app.json (${meta.seconds} s)`);
+  console.log(out.join('\n'));
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`bench:app: ${error.stack ?? error}`);
+    process.exit(2);
+  },
+);
