@@ -63,6 +63,9 @@ export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions
           'import.meta.env': JSON.stringify(config.env),
           'process.env.NODE_ENV': JSON.stringify(config.isProduction ? 'production' : 'development'),
         };
+        // Each key too: a check like `import.meta.env.MODE !== 'production'`
+        // must fold to a constant, so dev-only code (src/qa) is dropped here as well.
+        for (const [key, value] of Object.entries(config.env)) define[`import.meta.env.${key}`] = JSON.stringify(value);
         for (const [key, value] of Object.entries(config.define ?? {})) {
           define[key] = typeof value === 'string' ? value : JSON.stringify(value);
         }
@@ -85,6 +88,8 @@ export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions
           target: 'esnext',
           tsconfig: join(config.root, 'tsconfig.json'),
           define,
+          // Inlines constants across modules (QA_ENABLED), so their dead branches go.
+          minifySyntax: true,
           charset: 'utf8',
           sourcemap: sourcemap ? 'inline' : false,
           write: false,

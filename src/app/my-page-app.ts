@@ -246,15 +246,16 @@ export class MyPageApp extends LitElement {
   }
 
   private _toggleQa(): void {
-    // The literal, not QA_ENABLED: the build drops the panel's chunk only when it sees it here.
-    if (import.meta.env.MODE === 'production') return;
-    const open = !this.qaOpen;
-    // Open across reloads of this tab, like the mock settings it shows.
-    if (open) sessionStorage.setItem(QA_OPEN_KEY, '1');
-    else sessionStorage.removeItem(QA_OPEN_KEY);
-    void import('../qa/qa-panel.js').then(() => {
-      this.qaOpen = open;
-    });
+    // The literal, not QA_ENABLED: both bundlers drop the panel only when they see it here.
+    if (import.meta.env.MODE !== 'production') {
+      const open = !this.qaOpen;
+      // Open across reloads of this tab, like the mock settings it shows.
+      if (open) sessionStorage.setItem(QA_OPEN_KEY, '1');
+      else sessionStorage.removeItem(QA_OPEN_KEY);
+      void import('../qa/qa-panel.js').then(() => {
+        this.qaOpen = open;
+      });
+    }
   }
 
   private _toggleLocale(): void {
