@@ -30,11 +30,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium64 } from '../scripts/chromium64.mjs';
+import { loginThroughForm } from '../test/tv-engine/app-page.mjs';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import { APP, COUNT_ELEMENTS, HISTORY_READY, PROBE_SCRIPT, frames, screenState } from './lib/app-probe.mjs';
 import { buildApp, startAppServer } from './lib/app-server.mjs';
 import { projectRoot } from './lib/build.mjs';
-import { summarizeProfile } from './lib/profile.mjs';
+import { profileTables, summarizeProfile } from './lib/profile.mjs';
 import { symbolizeProfile } from './lib/sourcemap.mjs';
 import { kb, mb, ms, summarize, table } from './lib/stats.mjs';
 
@@ -127,20 +128,10 @@ async function assertNoErrors(session, where) {
   if (errors.length) throw new Error(`page errors in ${where}: ${errors.join('; ')}`);
 }
 
-/** Logs in through the real form (nonce, echo checks and all), as a customer would. */
-async function loginThroughForm(session, origin) {
+/** Logs in through the real form (nonce, echo checks and all), as a customer would, and waits for the menu. */
+async function logInAsHeavy(session, origin) {
   await open(session, `${origin}/#/`);
-  await session.waitFor(`${APP} && ${APP}.getAttribute('state') === 'signed-out'`, { timeout: 30000 });
-  const login = `(${APP}.shadowRoot && ${APP}.shadowRoot.querySelector('mp-login-screen'))`;
-  await session.waitFor(`${login} && ${login}.shadowRoot && ${login}.shadowRoot.querySelector('input[name=loginId]')`, { timeout: 30000 });
-  await session.evaluate(`(() => {
-    const root = ${login}.shadowRoot;
-    root.querySelector('input[name=loginId]').value = ${JSON.stringify(LOGIN.loginId)};
-    root.querySelector('input[name=password]').value = ${JSON.stringify(LOGIN.password)};
-    root.querySelector('button[type=submit]').click();
-    return true;
-  })()`);
-  await session.waitFor(`${APP}.getAttribute('state') === 'ready'`, { timeout: 30000 });
+  await loginThroughForm(session, LOGIN.loginId, LOGIN.password);
   await session.waitFor(screenState('mp-menu-screen'), { timeout: 30000 });
 }
 
@@ -364,7 +355,7 @@ async function main() {
     // The login itself is not measured: unthrottled, so the run spends its time on what is.
     await preparePage(session, { rate: 1 });
     log('bench:app: logging in through the form…');
-    await loginThroughForm(session, server.origin);
+    await logInAsHeavy(session, server.origin);
     const { cookies } = await session.send('Network.getCookies', { urls: [server.origin] });
     if (!cookies.length) throw new Error('no session cookie after login');
 
@@ -541,9 +532,7 @@ function report(results) {
     const p = results.profile;
     out.push('');
     out.push(`CPU profile, one more round at 5,000 entries (p95 key->frame ${p.keyToFrameP95} ms): ${p.busyMs} ms busy. ${p.note}.`);
-    out.push(table(['self time (function)', 'ms', '%'], p.self.map((f) => [f.fn, f.ms.toFixed(1), f.share.toFixed(1)])));
-    out.push('');
-    out.push(table(['inclusive time (function)', 'ms', '%'], p.inclusive.map((f) => [f.fn, f.ms.toFixed(1), f.share.toFixed(1)])));
+    out.push(profileTables(p));
   }
   out.push('');
   out.push(`Results: bench/results/app.json (${meta.seconds} s)`);

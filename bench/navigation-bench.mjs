@@ -29,7 +29,7 @@ import { launchChromium64 } from '../scripts/chromium64.mjs';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import { buildPages, measureSizes } from './lib/build.mjs';
 import { KEYS, PATH, START, WARMUP, expectedMove, expectedPath } from './lib/path.mjs';
-import { moduleLocator, summarizeProfile } from './lib/profile.mjs';
+import { moduleLocator, profileTables, summarizeProfile } from './lib/profile.mjs';
 import { servePages } from './lib/server.mjs';
 import { kb, mb, ms, summarize, table } from './lib/stats.mjs';
 
@@ -580,9 +580,7 @@ function report(results) {
       `CPU profile of ${p.engine} at ${p.throttle}x, ${p.presses} presses: ${p.busyMs} ms inside the keydown handler ` +
         `(${(p.busyMs / p.presses).toFixed(2)} ms per press; sampling, 100 us).`,
     );
-    out.push(table(['self time (function)', 'ms', '%'], p.self.map((f) => [f.fn, f.ms.toFixed(1), f.share.toFixed(1)])));
-    out.push('');
-    out.push(table(['inclusive time (function)', 'ms', '%'], p.inclusive.map((f) => [f.fn, f.ms.toFixed(1), f.share.toFixed(1)])));
+    out.push(profileTables(p));
   }
   out.push('');
   out.push(`Results: bench/results/navigation.json (${meta.seconds} s)`);

@@ -1,13 +1,14 @@
 /** Worker thread of startAppServer (app-server.mjs): the app's files and the mock API. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadMocks, serveApp } from './app-server.mjs';
+import { importTs } from '../../scripts/serve/import-ts.mjs';
+import { serveApp } from './app-server.mjs';
 
 let backend;
 let server;
 
 const methods = {
   async start() {
-    const mocks = await loadMocks();
+    const mocks = await importTs('src/mocks/index.ts');
     backend = new mocks.MockBackend();
     server = await serveApp(workerData.root, mocks.createMockApiMiddleware(backend, { apiBase: '/api' }));
     return { origin: server.origin };

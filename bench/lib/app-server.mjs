@@ -16,9 +16,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
 import { projectRoot } from './build.mjs';
 
 const cacheDir = join(projectRoot, 'node_modules', '.cache', 'app-bench');
@@ -38,29 +37,6 @@ export async function buildApp(outDir = join(cacheDir, 'dist')) {
   });
   if (!existsSync(join(outDir, 'index.html'))) throw new Error(`vite build wrote no index.html into ${outDir}`);
   return outDir;
-}
-
-/**
- * The mock backend (TypeScript, src/mocks) as a Node module: bundled by
- * esbuild next to node_modules so that its bare imports (msw) resolve there.
- */
-export async function loadMocks() {
-  mkdirSync(cacheDir, { recursive: true });
-  const outfile = join(cacheDir, 'mocks.mjs');
-  await build({
-    entryPoints: [join(projectRoot, 'src/mocks/index.ts')],
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    absWorkingDir: projectRoot,
-    tsconfig: join(projectRoot, 'tsconfig.json'),
-  });
-  // A fresh URL per run: Node caches ES modules by URL for the life of the process.
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
 }
 
 const TYPES = {

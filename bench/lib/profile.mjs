@@ -4,6 +4,8 @@
  * say where its time goes without opening DevTools.
  */
 
+import { table } from './stats.mjs';
+
 /**
  * Maps a line of an unminified esbuild bundle to the source module it came
  * from, using the `// path/to/module.ts` comment esbuild puts before each one.
@@ -68,4 +70,10 @@ export function summarizeProfile(profile, { top = 12, within = null, locate = nu
       .slice(0, top)
       .map(([fn, t]) => ({ fn, ms: Number(t.toFixed(2)), share: Number(((t / busy) * 100).toFixed(1)) }));
   return { busyMs: Number(busy.toFixed(1)), self: rank(self), inclusive: rank(inclusive) };
+}
+
+/** A summary's self and inclusive time, as the two tables both benchmarks print. */
+export function profileTables(summary) {
+  const rows = (entries) => entries.map((f) => [f.fn, f.ms.toFixed(1), f.share.toFixed(1)]);
+  return `${table(['self time (function)', 'ms', '%'], rows(summary.self))}\n\n${table(['inclusive time (function)', 'ms', '%'], rows(summary.inclusive))}`;
 }
