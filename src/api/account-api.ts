@@ -21,8 +21,8 @@ import {
 } from './errors.js';
 import { newIntentKey, send, type RawAnswer } from './http-client.js';
 import { guardEnvelope } from './identity-guard.js';
+import { noteExchange } from './exchange-hook.js';
 import type { IdentityStore } from '../identity/identity-store.js';
-import { QA_ENABLED, traceExchange } from '../qa/qa-trace.js';
 
 export interface MutationOptions {
   readonly params?: Record<string, string>;
@@ -32,7 +32,7 @@ export interface MutationOptions {
   readonly idempotencyKey?: string;
 }
 
-/** For the QA trace: which guard check refused an answer. */
+/** For whoever watches the exchanges (the QA trace): which guard check refused an answer. */
 function guardRefusal(error: unknown): string {
   if (error instanceof IdentityMismatchError) return `identity: ${error.check}, received ${error.receivedAccountId ?? '?'}`;
   if (error instanceof InvalidResponseError) return `schema: ${error.paths.join(', ')}`;
@@ -120,7 +120,7 @@ export class AccountApi {
     }
     // The identity changed while we waited: whatever came back belongs to no one on screen.
     if (stale()) {
-      if (QA_ENABLED) traceExchange(answer.requestId, { verdict: 'refused', detail: 'identity changed meanwhile' });
+      noteExchange(answer.requestId, { verdict: 'refused', detail: 'identity changed meanwhile' });
       throw new RefusedError(endpoint, 'not-verified');
     }
 
@@ -130,10 +130,10 @@ export class AccountApi {
         { expectedAccountId: session.accountId, requestId: answer.requestId, endpoint },
         endpoints[name].schema,
       ) as EndpointData<N>;
-      if (QA_ENABLED) traceExchange(answer.requestId, { verdict: 'accepted' });
+      noteExchange(answer.requestId, { verdict: 'accepted' });
       return data;
     } catch (error) {
-      if (QA_ENABLED) traceExchange(answer.requestId, { verdict: 'refused', detail: guardRefusal(error) });
+      noteExchange(answer.requestId, () => ({ verdict: 'refused', detail: guardRefusal(error) }));
       if (error instanceof IdentityMismatchError) await this.identity.stop(error);
       throw error;
     }

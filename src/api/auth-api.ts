@@ -7,12 +7,12 @@ import * as v from 'valibot';
 import { IdentityMismatchError, InvalidResponseError, UnauthorizedError } from './errors.js';
 import { randomHex, send } from './http-client.js';
 import { sessionSchema, type Session } from './schemas.js';
-import { QA_ENABLED, traceExchange } from '../qa/qa-trace.js';
+import { noteExchange } from './exchange-hook.js';
 
 function parseSession(body: unknown, endpoint: string, requestId: string): Session {
   const result = v.safeParse(sessionSchema, body);
   if (!result.success) {
-    if (QA_ENABLED) traceExchange(requestId, { verdict: 'refused', detail: 'schema: (session)' });
+    noteExchange(requestId, { verdict: 'refused', detail: 'schema: (session)' });
     throw new InvalidResponseError(endpoint, ['(session)']);
   }
   return result.output;
@@ -49,7 +49,7 @@ export async function login(loginId: string, password: string): Promise<Session>
   });
   const session = parseSession(answer.body, '/auth/login', answer.requestId);
   const check = session.nonce !== nonce ? 'login-nonce' : !sameLoginId(session.loginId, loginId) ? 'login-id' : null;
-  if (QA_ENABLED) traceExchange(answer.requestId, check ? { verdict: 'refused', detail: `identity: ${check}` } : { verdict: 'accepted' });
+  noteExchange(answer.requestId, check ? { verdict: 'refused', detail: `identity: ${check}` } : { verdict: 'accepted' });
   if (check) throw new IdentityMismatchError(check, '/auth/login', answer.requestId, null, session.accountId);
   return session;
 }

@@ -15,7 +15,7 @@ import {
   UnauthorizedError,
 } from './errors.js';
 import { problemSchema } from './schemas.js';
-import { QA_ENABLED, traceExchange } from '../qa/qa-trace.js';
+import { noteExchange } from './exchange-hook.js';
 
 export const API_BASE: string = (import.meta.env?.VITE_API_BASE ?? '/api').replace(/\/+$/, '');
 
@@ -109,21 +109,21 @@ async function readProblem(response: Response, endpoint: string): Promise<Proble
  */
 export async function send(options: SendOptions): Promise<RawAnswer> {
   const requestId = newRequestId();
-  if (QA_ENABLED) traceExchange(requestId, { method: options.method, endpoint: options.endpoint });
+  noteExchange(requestId, { method: options.method, endpoint: options.endpoint });
   try {
     const answer = await sendOnce(options, requestId);
-    if (QA_ENABLED) {
+    noteExchange(requestId, () => {
       const body = answer.body as { accountId?: unknown } | undefined;
       const accountId = typeof body?.accountId === 'string' ? body.accountId : null;
-      traceExchange(requestId, { status: answer.status, accountId, verdict: 'answered' });
-    }
+      return { status: answer.status, accountId, verdict: 'answered' };
+    });
     return answer;
   } catch (error) {
-    if (QA_ENABLED) {
+    noteExchange(requestId, () => {
       const failure = error as { kind?: string; status?: number };
       const status = failure.status ?? (failure.kind === 'unauthorized' ? 401 : null);
-      traceExchange(requestId, { status, verdict: 'failed', detail: failure.kind ?? 'error' });
-    }
+      return { status, verdict: 'failed', detail: failure.kind ?? 'error' };
+    });
     throw error;
   }
 }

@@ -18,10 +18,14 @@ import '../screens/menu-screen.js';
 import { i18nContext, identityContext, servicesContext } from './contexts.js';
 import { HashRouteController } from './hash-route-controller.js';
 import { QaKeySequence } from '../qa/qa-key-sequence.js';
-import { QA_ENABLED, traceKey } from '../qa/qa-trace.js';
+import { QA_ENABLED, traceExchange, traceKey } from '../qa/qa-trace.js';
+import { setExchangeHook } from '../api/exchange-hook.js';
 import { accountScreens, screenModules, type RoutePath } from './routes.js';
 
 const QA_OPEN_KEY = 'my-page.qa-open';
+
+// Dev and QA builds watch every exchange for the QA panel; production installs nothing.
+if (QA_ENABLED) setExchangeHook(traceExchange);
 
 export class MyPageApp extends LitElement {
   static override properties = {

@@ -8,13 +8,13 @@
  * a production build replaces with `false`, so this module and the panel
  * never reach the bundle (test/tv-engine/build-contents.test.mjs checks).
  */
+import type { ExchangeNote, ExchangeVerdict } from '../api/exchange-hook.js';
 import type { NavAction } from '../navigation/key-map.js';
 
 /** Dev server, `--mode qa` builds and the test runner (which defines MODE as `test`). */
 export const QA_ENABLED: boolean = import.meta.env.MODE !== 'production';
 
-/** The guard's say: `answered` when nothing checks identity (logout, report). */
-export type Verdict = 'pending' | 'answered' | 'accepted' | 'refused' | 'failed';
+export type Verdict = ExchangeVerdict;
 
 export interface TracedExchange {
   readonly requestId: string;
@@ -47,8 +47,11 @@ function changed(): void {
   for (const listener of listeners) listener();
 }
 
-/** Records or updates the exchange of one request (one X-Request-Id). */
-export function traceExchange(requestId: string, patch: Partial<Omit<TracedExchange, 'requestId' | 'at'>>): void {
+/**
+ * Records or updates the exchange of one request (one X-Request-Id). The app
+ * installs it as the network layer's exchange hook (api/exchange-hook.ts).
+ */
+export function traceExchange(requestId: string, patch: ExchangeNote): void {
   const index = exchanges.findIndex((exchange) => exchange.requestId === requestId);
   if (index >= 0) {
     exchanges[index] = { ...exchanges[index]!, ...patch };
