@@ -56,13 +56,18 @@ export type ReadEndpointName = {
 }[EndpointName];
 export type MutationEndpointName = Exclude<EndpointName, ReadEndpointName>;
 
-/** Fills `{name}` segments; each value is encoded so an id can never add a path segment. */
+/**
+ * Fills `{name}` segments; each value is encoded so an id can never add a path
+ * segment. `.` and `..` survive encoding and the URL parser would resolve them
+ * (`/devices/..` is `/`), so they are refused outright.
+ */
 export function endpointPath(name: EndpointName, params: Record<string, string> = {}): string {
   return endpoints[name].path.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = params[key];
     if (value === undefined || value === '') {
       throw new Error(`Missing path parameter "${key}" for ${name}`);
     }
+    if (value === '.' || value === '..') throw new Error(`Dot segment as path parameter "${key}" for ${name}`);
     return encodeURIComponent(value);
   });
 }
