@@ -75,7 +75,8 @@ export class AccountApi {
     if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new NetworkError(spec.path);
     this._inFlight.add(key);
     try {
-      const session = await this.identity.recheck();
+      // A failed re-read throws here: the mutation is refused unsent, retryable.
+      const session = await this.identity.recheck({ failClosed: true });
       if (!session) throw new RefusedError(spec.path, 'not-verified');
       const path = endpointPath(name, options.params);
       return await this._guarded(name, spec.path, () =>

@@ -18,6 +18,12 @@ export type StopCause =
   /** The session now belongs to another account than this tab was opened for. */
   | 'account-changed';
 
+const STOP_CAUSES: readonly string[] = ['mismatch', 'login-mismatch', 'account-changed'] satisfies StopCause[];
+
+function isStopCause(value: string): value is StopCause {
+  return STOP_CAUSES.includes(value);
+}
+
 export interface IdentitySnapshot {
   readonly state: AppState;
   /** Only while `ready`: the verified login id, for "logged in as" text. */
@@ -86,6 +92,20 @@ export class IdentityStore {
   /** Start or reload: who is logged in, and is it who this tab was opened for? */
   async start(): Promise<void> {
     this._startFailed = false;
+    const memory = this._memory.recall();
+    if (memory.kind === 'stopped') {
+      // Whatever session the browser holds now, this tab never verified it:
+      // it stays stopped (or at the login form it chose) until a login here.
+      // The stop itself already reported and ended the session it caught.
+      this._drop();
+      if (memory.awaitingLogin) {
+        this._signedOut();
+      } else {
+        this._stopCause = isStopCause(memory.cause) ? memory.cause : 'mismatch';
+        this._setState('identity-stop');
+      }
+      return;
+    }
     this._setState('loading');
     let session: Session | null;
     try {
@@ -111,15 +131,22 @@ export class IdentityStore {
    * Re-reads the session (page shown again, before a mutation) and returns it
    * only if it is still the verified account. Any other account stops the
    * page; a gone session signs out. Returns null in both cases.
+   *
+   * When the read itself fails (network, 503), a mutation must not go ahead
+   * on the old answer: with `failClosed` the failure is thrown, so nothing is
+   * sent and the caller offers a retry. The re-reads on pageshow and on
+   * becoming visible keep the screen as it is instead: the data on it was
+   * verified, and a flaky TV network must not blank it.
    */
-  async recheck(): Promise<Session | null> {
+  async recheck(options: { failClosed?: boolean } = {}): Promise<Session | null> {
     const verified = this.verifiedSession;
     if (!verified) return null;
     const generation = this._generation;
     let session: Session | null;
     try {
       session = await readSession();
-    } catch {
+    } catch (error) {
+      if (options.failClosed) throw error;
       return generation === this._generation ? this.verifiedSession : null;
     }
     if (generation !== this._generation) return null;
@@ -171,10 +198,13 @@ export class IdentityStore {
     if (this._state === 'identity-stop') return;
     const csrfToken = this._session?.csrfToken ?? null;
     this._drop();
-    this._memory.clear();
+    this._memory.markStopped(cause);
     this._stopCause = cause;
     this._setState('identity-stop');
-    await reportIdentityMismatch(
+    // The report goes out first, so it still arrives with the session it is
+    // about, but the logout never waits for it: a hanging report must not keep
+    // the swapped session alive (or alive for good if the tab is closed).
+    const report = reportIdentityMismatch(
       {
         expectedAccountId: error.expectedAccountId,
         receivedAccountId: error.receivedAccountId,
@@ -183,11 +213,12 @@ export class IdentityStore {
       },
       csrfToken,
     );
-    await postLogout();
+    await Promise.all([postLogout(), report]);
   }
 
   /** Leaves the stop (or signed-out) for a fresh login; nothing is carried over. */
   startOver(): void {
+    this._memory.markAwaitingLogin();
     this._drop();
     this._signedOut();
   }

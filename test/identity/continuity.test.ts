@@ -86,4 +86,61 @@ describe('continuity', () => {
     await waitForElement(() => inScreen(app, 'mp-login-screen', 'form'), 'no login form');
     expect(foundOnPage(['プレミアム'])).to.deep.equal([]);
   });
+
+  it('a reload after a stop stays stopped, whoever is logged in now, until a login in this tab', async () => {
+    const mock = await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/contract');
+    await loginElsewhere(HANAKO.loginId);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitForState(app, 'identity-stop');
+    // The stop ended that session; Hanako logs in again elsewhere in this browser.
+    await waitForElement(() => (mock.requests.some((r) => r.path === '/api/auth/logout') ? document.body : null), 'no logout');
+    await loginElsewhere(HANAKO.loginId);
+    fixtureCleanup();
+    mock.clearRequests();
+    const reloaded = await mountApp('#/contract');
+    await waitForState(reloaded, 'identity-stop');
+    await waitForElement(() => inScreen(reloaded, 'mp-identity-stop-screen', '.reason'), 'no reason after the reload');
+    expect(foundOnPage(hanakoStrings)).to.deep.equal([]);
+    expect(mock.requests.filter((r) => r.path !== '/api/auth/session').map((r) => r.path)).to.deep.equal([]);
+
+    // "Log in again", then a reload: the login form, still not Hanako's page.
+    (await waitForElement(() => inScreen(reloaded, 'mp-identity-stop-screen', '.login-again'), 'no button')).click();
+    await waitForState(reloaded, 'signed-out');
+    fixtureCleanup();
+    const again = await mountApp('#/contract');
+    await waitForState(again, 'signed-out');
+    await waitForElement(() => inScreen(again, 'mp-login-screen', 'form'), 'no login form');
+    expect(foundOnPage(hanakoStrings)).to.deep.equal([]);
+
+    // Only a login chosen here continues as Hanako.
+    await submitLogin(again, HANAKO.loginId);
+    await waitForState(again, 'ready');
+    expect(sessionStorage.getItem('my-page.tab-account')).to.equal(HANAKO.accountId);
+  });
+
+  it('the logout is sent at once, even while the identity report hangs', async () => {
+    const mock = await resetAll();
+    const realFetch = window.fetch;
+    let reportStarted = false;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/api/security/identity-mismatch')) {
+        reportStarted = true;
+        return new Promise<Response>(() => undefined);
+      }
+      return realFetch(input, init);
+    };
+    try {
+      const app = await readyAppAs(TARO.loginId, '#/');
+      mock.configure({ scenario: 'foreign-account', endpoint: 'contract' });
+      mock.clearRequests();
+      location.hash = '#/contract';
+      await waitForState(app, 'identity-stop');
+      await waitForElement(() => (mock.requests.some((r) => r.path === '/api/auth/logout') ? document.body : null), 'no logout while the report hangs');
+      expect(reportStarted).to.equal(true);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
 });

@@ -206,6 +206,26 @@ describe('card change', () => {
     await expectNoCardSecrets();
   });
 
+  it('a session re-read that fails refuses the card change unsent, in words, and a retry goes through', async () => {
+    const mock = await resetAll();
+    const app = await readyAppAs(TARO.loginId, '#/payment-method/card');
+    await waitForFocus('input[name=cardNumber]');
+    await fillByKeyboard(app, { number: VISA, expiry: '0829', cvc: CVC, holder: 'TARO YAMADA' });
+    mock.configure({ scenario: 'server-error', endpoint: 'session' });
+    mock.clearRequests();
+    await submit(app);
+    const error = await waitForElement(() => inScreen(app, 'mp-card-change-screen', '.form-error'), 'no error');
+    expect(error.textContent!.trim()).not.to.equal('');
+    expect(mock.requests.map((r) => r.path)).to.deep.equal(['/api/auth/session']);
+    expect(app.getAttribute('state')).to.equal('ready');
+    await expectNoCardSecrets();
+
+    mock.configure({ scenario: 'normal' });
+    await fillByKeyboard(app, { number: VISA, expiry: '0829', cvc: CVC, holder: 'TARO YAMADA' });
+    await submit(app);
+    expect(await waitForDone(app)).to.contain('242');
+  });
+
   it('session switched after tokenizing: the card is never registered', async () => {
     const mock = await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/payment-method/card');
