@@ -62,6 +62,9 @@ export class MyPageApp extends LitElement {
   private readonly _onIdentityChange = (): void => {
     this.state = this.identity.state;
     this.requestUpdate();
+    // Into `loading` from a shown page (the back/forward cache's pagehide):
+    // the screens go now, not a microtask later, before the page is frozen.
+    if (this.state === 'loading' && this.hasUpdated) this.performUpdate();
   };
 
   constructor() {

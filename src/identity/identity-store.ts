@@ -183,6 +183,18 @@ export class IdentityStore {
     await postLogout();
   }
 
+  /**
+   * The page is entering the back/forward cache: every piece of account data
+   * is dropped and the page waits in `loading`, so a restore paints nothing of
+   * the account; `start()` on `pageshow` then checks the session against the
+   * tab memory (kept) before any screen loads its data again.
+   */
+  suspend(): void {
+    if (this._state !== 'ready') return;
+    this._drop();
+    this._setState('loading');
+  }
+
   /** 401 from any endpoint: the session is gone; show the login screen. */
   sessionGone(): void {
     if (this._state !== 'ready') return;
