@@ -7,10 +7,11 @@
  * (scripts/legacy/legacy-build.ts). With --host, both servers print the LAN
  * address as a QR code and the QA links (scripts/serve/lan-banner.ts).
  */
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { MockBackend, createMockApiMiddleware } from './src/mocks/index.js';
 import { legacyBundle } from './scripts/legacy/legacy-build.js';
 import { lanBanner } from './scripts/serve/lan-banner.js';
+import { securityHeaders } from './scripts/serve/security-headers.js';
 
 function mockApi(): Plugin {
   const backend = new MockBackend();
@@ -26,8 +27,27 @@ function mockApi(): Plugin {
   };
 }
 
+/**
+ * `npm run preview` sends the deployed headers (contract 6), from the same
+ * table as deploy/. The dev server sends none: Vite's HMR client and its
+ * style injection are not what production runs.
+ */
+function pageHeaders(mode: string): Plugin {
+  const headers = securityHeaders({ apiBase: loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE, allowSameOriginFrame: mode === 'qa' });
+  return {
+    name: 'my-page-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of headers) res.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   plugins: [
+    pageHeaders(mode),
     mockApi(),
     lanBanner(),
     // Engines without ES modules (2018 TVs: Tizen 4 = Chromium 56, webOS 4 = 53):
@@ -55,7 +75,10 @@ export default defineConfig(({ mode }) => ({
         },
       },
     },
-    sourcemap: true,
+    // Maps would publish the original source beside the bundle; only the
+    // bench (which names profiled functions through them, into its own outDir)
+    // and QA builds (dist-qa) get them. build-contents.test.mjs keeps them out of dist/.
+    sourcemap: mode === 'qa' || process.env.MY_PAGE_SOURCEMAP === '1',
   },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },

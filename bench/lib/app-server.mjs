@@ -30,6 +30,8 @@ export async function buildApp(outDir = join(cacheDir, 'dist')) {
   await new Promise((resolve, reject) => {
     const child = spawn(vite, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: projectRoot,
+      // Source maps name the profiled functions (lib/sourcemap.mjs); production builds have none.
+      env: { ...process.env, MY_PAGE_SOURCEMAP: '1' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('error', reject);

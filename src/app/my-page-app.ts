@@ -27,6 +27,23 @@ const QA_OPEN_KEY = 'my-page.qa-open';
 // Dev and QA builds watch every exchange for the QA panel; production installs nothing.
 if (QA_ENABLED) setExchangeHook(traceExchange);
 
+/**
+ * Framed by another page: a host that drops frame-ancestors would let a
+ * hidden frame clickjack the card form, so the app shows no account data
+ * there (contract 6). QA builds allow their own origin: the TV simulator
+ * frames the app.
+ */
+function framedByAnotherPage(): boolean {
+  if (window.top === window.self) return false;
+  if (!QA_ENABLED) return true;
+  try {
+    return window.top?.location.origin !== location.origin;
+  } catch {
+    // Reading another origin's location throws: that is the case to refuse.
+    return true;
+  }
+}
+
 export class MyPageApp extends LitElement {
   static override properties = {
     state: { type: String, reflect: true },
@@ -58,6 +75,7 @@ export class MyPageApp extends LitElement {
   /** The whole catalog of the chosen language, loading or loaded; null until a screen or a language choice needs it. */
   private _catalog: Promise<void> | null = null;
   private _disconnects: Array<() => void> = [];
+  private _framed = false;
 
   private readonly _onIdentityChange = (): void => {
     this.state = this.identity.state;
@@ -136,7 +154,10 @@ export class MyPageApp extends LitElement {
       watchContinuity(this.identity),
       () => engine.disconnect(),
     ];
-    void this.identity.start();
+    this._framed = framedByAnotherPage();
+    this.toggleAttribute('framed', this._framed);
+    // Framed: not even the session read, so nothing of the account reaches the frame.
+    if (!this._framed) void this.identity.start();
     if (QA_ENABLED && (new URLSearchParams(location.search).has('qa') || sessionStorage.getItem(QA_OPEN_KEY))) {
       this._toggleQa();
     }
@@ -211,6 +232,7 @@ export class MyPageApp extends LitElement {
 
   private _renderMain() {
     const { m } = this._i18n;
+    if (this._framed) return html`<p role="alert" class="framed">${m.app.framed}</p>`;
     switch (this.state) {
       case 'loading':
         return this.identity.snapshot.startFailed

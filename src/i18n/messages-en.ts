@@ -11,6 +11,7 @@ export const en: Messages = {
     logout: 'Log out',
     back: 'Back',
     loggedInAs: (loginId) => `Logged in as ${loginId}`,
+    framed: 'This page cannot be shown inside another site. Open My Page directly.',
   },
   login: {
     heading: 'Log in',

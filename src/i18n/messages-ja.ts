@@ -16,6 +16,7 @@ export const ja = {
     logout: 'ログアウト',
     back: '戻る',
     loggedInAs: (loginId: string) => `${loginId} でログイン中`,
+    framed: 'このページは他のサイトの中には表示できません。マイページを直接開いてください。',
   },
   identityStop: {
     heading: '安全のため、表示を停止しました',

@@ -17,7 +17,9 @@ export interface ResponseExtras {
 }
 
 function headersFor(contentType: string | null, extras: ResponseExtras = {}): Headers {
-  const headers = new Headers({ 'Cache-Control': 'no-store', ...extras.headers });
+  // Vary: Cookie as well: a shared cache that ignores no-store must still not
+  // hand one customer's answer to another (contract section 6).
+  const headers = new Headers({ 'Cache-Control': 'no-store', Vary: 'Cookie', ...extras.headers });
   if (contentType) headers.set('Content-Type', contentType);
   for (const cookie of extras.cookies ?? []) headers.append('Set-Cookie', cookie);
   return headers;

@@ -42,7 +42,7 @@ const TARO = 'acc_4f2b9c';
 const HANAKO = 'acc_7d1e3a';
 const PASSWORD = 'mypage-demo';
 /** The headers a client of the contract reads (others, like Date, differ by nature). */
-const COMPARED_HEADERS = ['content-type', 'cache-control', 'retry-after', 'idempotent-replayed'];
+const COMPARED_HEADERS = ['content-type', 'cache-control', 'vary', 'retry-after', 'idempotent-replayed'];
 /** Values that differ between any two sessions, whatever the transport. */
 const PER_SESSION = ['sessionId', 'csrfToken', 'expiresAt', 'cardToken'];
 
@@ -326,6 +326,29 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
       const unknown = await send(t, 'GET', '/no-such-endpoint');
       expectProblem(unknown, 404, 'not-found');
       return [wrong, missing, invalid, unknown].map(comparable);
+    });
+  });
+
+  it('every /api answer, success, problem, empty or gateway page, carries Cache-Control: no-store and Vary: Cookie', async () => {
+    await overBoth(async (t) => {
+      const answers = [
+        await send(t, 'GET', '/auth/session'),
+        await send(t, 'GET', '/no-such-endpoint'),
+        await login(t),
+        await send(t, 'GET', '/contract'),
+        await send(t, 'POST', '/auth/login', { rawBody: '{' }),
+      ];
+      await send(t, 'POST', 'control:/config', { body: { scenario: 'server-error', endpoint: 'devices' } });
+      answers.push(await send(t, 'GET', '/devices'));
+      await send(t, 'POST', 'control:/config', { body: { scenario: 'malformed-json', endpoint: 'payments' } });
+      answers.push(await send(t, 'GET', '/payments'));
+      answers.push(await send(t, 'POST', '/auth/logout'));
+      expect(answers.map((a) => a.status)).to.deep.equal([401, 404, 200, 200, 400, 503, 200, 204]);
+      for (const answer of answers) {
+        expect(answer.headers['cache-control'], `${answer.status} cache-control`).to.equal('no-store');
+        expect(answer.headers['vary'], `${answer.status} vary`).to.equal('Cookie');
+      }
+      return answers.map((a) => ({ status: a.status, headers: a.headers }));
     });
   });
 

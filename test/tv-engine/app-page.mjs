@@ -42,3 +42,60 @@ export async function loginThroughForm(session, loginId = 'taro@example.jp', pas
   })()`);
   await session.waitFor(`${app}.getAttribute('state') === 'ready'`);
 }
+
+/** Engines before Trusted Types (Chromium < 83) say they skip its two directives, as CSP intends. */
+const TRUSTED_TYPES_UNKNOWN = /^Unrecognized Content-Security-Policy directive '(require-trusted-types-for|trusted-types)'\.\s*$/;
+
+/**
+ * Collects what the page's CSP refused (securitypolicyviolation, from before
+ * any script of the page runs) and every script error and console error, so
+ * a test can require none. Call before the first navigation.
+ */
+export async function watchPageProblems(session) {
+  const problems = [];
+  session.on((message) => {
+    const { method, params } = message;
+    if (method === 'Runtime.exceptionThrown') {
+      problems.push(`exception: ${params.exceptionDetails.exception?.description ?? params.exceptionDetails.text}`);
+    } else if (method === 'Runtime.consoleAPICalled' && (params.type === 'error' || params.type === 'assert')) {
+      problems.push(`console.${params.type}: ${params.args.map((arg) => arg.value ?? arg.description).join(' ')}`);
+    } else if (method === 'Log.entryAdded' && params.entry.level === 'error' && params.entry.source !== 'network' && !TRUSTED_TYPES_UNKNOWN.test(params.entry.text)) {
+      // Network entries are HTTP statuses, such as the contract's 401 of a signed-out session read.
+      problems.push(`log (${params.entry.source}): ${params.entry.text} ${params.entry.url ?? ''}`.trim());
+    }
+  });
+  await session.send('Runtime.enable');
+  await session.send('Log.enable');
+  await session.send('Page.enable');
+  await session.send('Page.addScriptToEvaluateOnNewDocument', {
+    source: `document.addEventListener('securitypolicyviolation', function (e) {
+      console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber);
+    });`,
+  });
+  return problems;
+}
+
+/** Every account screen by route and tag, in menu order. */
+export const SCREENS = [
+  ['/contract', 'mp-contract-screen'],
+  ['/devices', 'mp-devices-screen'],
+  ['/payments', 'mp-payments-screen'],
+  ['/payment-method', 'mp-payment-method-screen'],
+  ['/payment-method/card', 'mp-card-change-screen'],
+  ['/history', 'mp-history-screen'],
+  ['/downloads', 'mp-downloads-screen'],
+  ['/favorites', 'mp-favorites-screen'],
+  ['/membership', 'mp-membership-screen'],
+  ['/', 'mp-menu-screen'],
+];
+
+/** Opens each screen by its hash and waits until it has rendered and loaded its data. */
+export async function visitEveryScreen(session) {
+  for (const [path, tag] of SCREENS) {
+    await session.evaluate(`location.hash = '#${path}'`);
+    await session.waitFor(`(() => {
+      const el = ${screen(tag)};
+      return !!(el && el.shadowRoot && el.shadowRoot.childElementCount > 0 && !el.shadowRoot.querySelector('mp-load-state'));
+    })()`);
+  }
+}

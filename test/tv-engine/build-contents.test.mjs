@@ -13,7 +13,7 @@ const dist = new URL('../../dist/', import.meta.url).pathname;
 
 function builtFiles(dir = dist) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? builtFiles(join(dir, entry.name)) : entry.name.endsWith('.map') ? [] : [join(dir, entry.name)],
+    entry.isDirectory() ? builtFiles(join(dir, entry.name)) : [join(dir, entry.name)],
   );
 }
 
@@ -37,6 +37,14 @@ test('the production build contains no mock backend, no msw, no demo data and no
     for (const [what, needles] of Object.entries(FORBIDDEN)) {
       for (const needle of needles) assert.ok(!text.includes(needle), `${what}: ${needle} found in ${file}`);
     }
+  }
+});
+
+test('no source map ships: no .map file and no sourceMappingURL (the original source stays private)', () => {
+  const files = builtFiles();
+  assert.deepEqual(files.filter((file) => file.endsWith('.map')).map((file) => relative(dist, file)), []);
+  for (const file of files) {
+    assert.ok(!readFileSync(file, 'utf8').includes('sourceMappingURL'), `sourceMappingURL in ${file}`);
   }
 });
 

@@ -1,30 +1,27 @@
 /**
  * The production build in a 2019-TV-class engine (Chromium 64), against the
  * mock API answered over plain HTTP by the preview server: it must log in,
- * reach state=ready and show the contract screen, with no script error.
+ * reach state=ready and show the contract screen and every other screen, with
+ * no script error and no CSP violation under the headers the preview server
+ * sends (vite.config.ts: the deployed CSP, which this engine reads without
+ * Trusted Types).
  * Runs after `vite build` (see the test:tv script).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { preview } from 'vite';
 import { launchChromium64 } from '../../scripts/chromium64.mjs';
-import { app, focusOn, focused, inScreen, loginThroughForm, remote, screen } from './app-page.mjs';
+import { focusOn, focused, inScreen, loginThroughForm, remote, screen, visitEveryScreen, watchPageProblems } from './app-page.mjs';
 
 let server;
 let browser;
-const pageErrors = [];
+/** Script errors, console errors and CSP violations (app-page.mjs). */
+let pageErrors;
 
 before(async () => {
   server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
   browser = await launchChromium64();
-  const { session } = browser;
-  session.on((message) => {
-    if (message.method === 'Runtime.exceptionThrown') {
-      pageErrors.push(message.params.exceptionDetails.exception?.description ?? message.params.exceptionDetails.text);
-    }
-  });
-  await session.send('Runtime.enable');
-  await session.send('Page.enable');
+  pageErrors = await watchPageProblems(browser.session);
 });
 
 after(async () => {
@@ -34,6 +31,11 @@ after(async () => {
 
 test('the engine under test really is Chromium 64', () => {
   assert.match(browser.version, /Chrome\/64\./);
+});
+
+test('the preview server sends the CSP this engine runs under', async () => {
+  const csp = (await fetch(server.resolvedUrls.local[0])).headers.get('content-security-policy');
+  assert.match(csp ?? '', /script-src 'self';.*frame-ancestors 'none'/);
 });
 
 test('the built app logs in, reaches ready and shows the contract in Chromium 64', async () => {
@@ -64,5 +66,10 @@ test('the remote drives the built app in Chromium 64: Tizen Back, arrows, OK', a
   // webOS Back.
   await remote(session, 461);
   await focusOn(session, '/devices');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('every screen in Chromium 64 under the CSP: no violation, no console error', async () => {
+  await visitEveryScreen(browser.session);
   assert.deepEqual(pageErrors, []);
 });

@@ -1,0 +1,15 @@
+// @ts-check
+/**
+ * Writes deploy/_headers and deploy/nginx-headers.conf from the one table of
+ * scripts/serve/security-headers.ts. Run again after changing the table, or
+ * with VITE_API_BASE set when the API is on another origin:
+ *   VITE_API_BASE=https://api.example.jp/api node scripts/serve/write-deploy-headers.mjs
+ */
+import { writeFileSync } from 'node:fs';
+import { importTs } from './import-ts.mjs';
+
+const { netlifyHeaders, nginxHeaders } = await importTs('scripts/serve/security-headers.ts');
+const options = { apiBase: process.env.VITE_API_BASE };
+const deploy = new URL('../../deploy/', import.meta.url);
+writeFileSync(new URL('_headers', deploy), netlifyHeaders(options));
+writeFileSync(new URL('nginx-headers.conf', deploy), nginxHeaders(options));
