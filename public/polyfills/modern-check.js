@@ -1,8 +1,5 @@
-// A module that only an engine able to run the modern bundle can parse:
-// import.meta is Chromium 64, import() 63. Chromium 61-63 run module scripts
-// but reject this file at parse time, so the flag stays unset there and
-// module-loader.js falls back to the legacy bundle. The bare specifier never
-// resolves: import() is here for its syntax, and no request is made.
+// Parses only where the modern bundle does (import.meta: Chromium 64, import(): 63);
+// module-loader.js reads the flag. The bare specifier never resolves: no request.
 import.meta.url;
 import('_').catch(function () {});
 window.__MY_PAGE_MODERN__ = true;

@@ -20,6 +20,8 @@
  * - `import.meta.env` is the env Vite resolved for this build, so both
  *   bundles see the same VITE_* values.
  * - Sets `window.__MY_PAGE_BUILD__ = 'legacy'` (tests tell the bundles apart).
+ * - Chromium 61-63 (module scripts, but no import.meta) get it too: the built
+ *   page loads the modern entry only through a check (loadEntryThroughCheck).
  * - Runtime APIs missing below Chromium 61 come from
  *   public/polyfills/legacy-polyfills.js, which also writes the
  *   custom-elements polyfill tag where `customElements` is missing.
@@ -167,9 +169,15 @@ export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions
  * no app module itself: modern-check.js (parses only where import.meta and
  * import() do) sets a flag, and module-loader.js (parses from Chromium 61 on)
  * then adds either the modern entry or the nomodule scripts as classic ones.
+ * Module scripts run in document order, so the flag is set (or not) when the
+ * loader runs. The nomodule scripts are re-added with `async = false` to keep
+ * their order; legacy-polyfills.js's document.write branch (custom elements)
+ * never runs there, since Chromium 61+ have customElements. The parse error
+ * the check raises in 61-63 is the check, so tv-polyfills.js cancels it.
  * Both are files in public/polyfills, since the CSP forbids inline scripts.
  * The modulepreload link lets Chromium 66+ fetch the entry while the HTML is
- * still parsed; older engines ignore it, so 61-63 never fetch the entry.
+ * still parsed; older engines ignore it, so 61-63 never fetch the entry, and
+ * 64-65 fetch it one step later (after the two small files).
  */
 function loadEntryThroughCheck(html: string, base: string, fail: (message: string) => never): string {
   const entries = [...html.matchAll(ENTRY_TAG)];
