@@ -159,7 +159,8 @@ export async function launchChromium64({ extraArgs = [], executablePath = chromi
       session.close();
       child.kill('SIGKILL');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      rmSync(userDataDir, { recursive: true, force: true });
+      // A current Chromium's helper processes can still write the profile after the kill (ENOTEMPTY).
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

@@ -49,4 +49,10 @@
           return acc.concat(Array.isArray(item) ? item.flat(d - 1) : item);
         }, []);
   });
+
+  // Chromium 61-63 reject modern-check.js at parse time: that failure is the
+  // check (module-loader.js then takes the legacy bundle), not an app error.
+  window.addEventListener('error', function (event) {
+    if (/\/polyfills\/modern-check\.js$/.test(event.filename || '')) event.preventDefault();
+  });
 })();

@@ -20,6 +20,8 @@
  * - `import.meta.env` is the env Vite resolved for this build, so both
  *   bundles see the same VITE_* values.
  * - Sets `window.__MY_PAGE_BUILD__ = 'legacy'` (tests tell the bundles apart).
+ * - Chromium 61-63 (module scripts, but no import.meta) get it too: the built
+ *   page loads the modern entry only through a check (loadEntryThroughCheck).
  * - Runtime APIs missing below Chromium 61 come from
  *   public/polyfills/legacy-polyfills.js, which also writes the
  *   custom-elements polyfill tag where `customElements` is missing.
@@ -40,6 +42,7 @@ export interface LegacyBundleOptions {
 
 /** The tag index.html must carry; the bundle's tag is written right after it. */
 const POLYFILLS_TAG = /<script nomodule src="([^"]*)polyfills\/legacy-polyfills\.js"><\/script>/;
+const ENTRY_TAG = /<script type="module" crossorigin src="([^"]+)"><\/script>/g;
 const CUSTOM_ELEMENTS_POLYFILL = '@webcomponents/custom-elements/custom-elements.min.js';
 
 export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions): Plugin {
@@ -153,9 +156,39 @@ export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions
             this.error(`${page.fileName} must load /polyfills/legacy-polyfills.js with <script nomodule src=…> (the legacy bundle's tag goes after it)`);
           }
           const tag = `<script nomodule src="${match[1]}${script}"></script>`;
-          page.source = source.replace(match[0], `${match[0]}\n    ${tag}`);
+          page.source = loadEntryThroughCheck(source.replace(match[0], `${match[0]}\n    ${tag}`), match[1]!, (message) => this.error(`${page.fileName}: ${message}`));
         }
       },
     },
   };
+}
+
+/**
+ * Chromium 61-63 run module scripts (and skip `nomodule`) but cannot parse
+ * the modern entry (import.meta, and import() before 63). So the page names
+ * no app module itself: modern-check.js (parses only where import.meta and
+ * import() do) sets a flag, and module-loader.js (parses from Chromium 61 on)
+ * then adds either the modern entry or the nomodule scripts as classic ones.
+ * Module scripts run in document order, so the flag is set (or not) when the
+ * loader runs. The nomodule scripts are re-added with `async = false` to keep
+ * their order; legacy-polyfills.js's document.write branch (custom elements)
+ * never runs there, since Chromium 61+ have customElements. The parse error
+ * the check raises in 61-63 is the check, so tv-polyfills.js cancels it.
+ * Both are files in public/polyfills, since the CSP forbids inline scripts.
+ * The modulepreload link lets Chromium 66+ fetch the entry while the HTML is
+ * still parsed; older engines ignore it, so 61-63 never fetch the entry, and
+ * 64-65 fetch it one step later (after the two small files).
+ */
+function loadEntryThroughCheck(html: string, base: string, fail: (message: string) => never): string {
+  const entries = [...html.matchAll(ENTRY_TAG)];
+  if (entries.length !== 1) fail(`expected one module entry script, found ${entries.length}`);
+  const [tag, src] = entries[0]!;
+  return html.replace(
+    tag,
+    [
+      `<link rel="modulepreload" href="${src}">`,
+      `<script type="module" src="${base}polyfills/modern-check.js"></script>`,
+      `<script type="module" src="${base}polyfills/module-loader.js" data-modern-entry="${src}"></script>`,
+    ].join('\n    '),
+  );
 }

@@ -47,6 +47,9 @@ test('the built app logs in, reaches ready and shows the contract in Chromium 64
   assert.equal(plan, 'プレミアム');
   const fee = await session.evaluate(`${inScreen('mp-contract-screen', '.fee')}.textContent.trim()`);
   assert.match(fee, /2,530/);
+  // The modern bundle (import.meta parses here), not the legacy fallback of Chromium 61-63.
+  assert.equal(await session.evaluate('window.__MY_PAGE_MODERN__'), true);
+  assert.equal(await session.evaluate('typeof window.__MY_PAGE_BUILD__'), 'undefined');
   assert.deepEqual(pageErrors, []);
 });
 

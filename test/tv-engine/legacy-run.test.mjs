@@ -10,6 +10,12 @@
  * modules runs. The second test also takes away what Chromium 53 (webOS 4)
  * lacks before any script runs, customElements first, so the custom-elements
  * polyfill and the legacy polyfills really run.
+ *
+ * The last two tests load the real index.html in Chromium 64 with the syntax
+ * of older engines switched off in V8: without import.meta it parses like
+ * Chromium 63 (Tizen 5.0), without import() too like 61-62. They run module
+ * scripts and skip `nomodule`, so module-loader.js must hand them the legacy
+ * bundle, without a script error and without fetching a modern chunk.
  * Runs after `vite build` (see the test:tv script).
  */
 import assert from 'node:assert/strict';
@@ -80,9 +86,9 @@ after(async () => {
   await server?.close();
 });
 
-/** Chromium 64 on the forced legacy page; records page errors and script requests. */
-async function openLegacyPage({ beforeScripts } = {}) {
-  const browser = await launchChromium();
+/** Chromium 64 on the forced legacy page (or `page`); records page errors and script requests. */
+async function openLegacyPage({ beforeScripts, page = 'legacy-forced.html', extraArgs = [] } = {}) {
+  const browser = await launchChromium({ extraArgs });
   const { session } = browser;
   const errors = [];
   const scripts = [];
@@ -104,7 +110,7 @@ async function openLegacyPage({ beforeScripts } = {}) {
     await session.send('Page.enable');
     await session.send('Network.enable');
     if (beforeScripts) await session.send('Page.addScriptToEvaluateOnNewDocument', { source: beforeScripts });
-    await session.send('Page.navigate', { url: `${base}legacy-forced.html` });
+    await session.send('Page.navigate', { url: `${base}${page}` });
   } catch (error) {
     await browser.close();
     throw error;
@@ -157,10 +163,10 @@ async function step(errors, run) {
   }
 }
 
-/** The page ran the legacy bundle and nothing of the module build. */
-async function assertLegacyRan(session, scripts) {
+/** The page ran the legacy bundle and nothing of the module build (the forced page has no module script at all). */
+async function assertLegacyRan(session, scripts, { modules = 0 } = {}) {
   assert.equal(await session.evaluate('window.__MY_PAGE_BUILD__'), 'legacy');
-  assert.equal(await session.evaluate(`document.querySelectorAll('script[type=module]').length`), 0);
+  assert.equal(await session.evaluate(`document.querySelectorAll('script[type=module]').length`), modules);
   const modern = scripts.filter((path) => path.startsWith('/assets/') && !/^\/assets\/legacy-\w+\.js$/.test(path));
   assert.deepEqual(modern, [], 'a module-build script was requested');
   assert.equal(scripts.filter((path) => /^\/assets\/legacy-\w+\.js$/.test(path)).length, 1);
@@ -210,3 +216,30 @@ test('without customElements and the other Chromium 53 gaps (webOS 4), the polyf
     await browser.close();
   }
 });
+
+const OLDER_MODULE_ENGINES = [
+  { name: 'Chromium 63 (Tizen 5.0): no import.meta', flags: '--no-harmony-import-meta' },
+  { name: 'Chromium 61-62: no import.meta, no import()', flags: '--no-harmony-import-meta --no-harmony-dynamic-import' },
+];
+
+for (const engine of OLDER_MODULE_ENGINES) {
+  test(`${engine.name}: the real page takes the legacy bundle, logs in, shows a list and goes Back`, { timeout: 120_000 }, async () => {
+    const { browser, session, errors, scripts, failed } = await openLegacyPage({ page: '', extraArgs: [`--js-flags=${engine.flags}`] });
+    try {
+      await step(errors, () => loginMenuFavorites(session));
+      // The flags really took the syntax away (else this would test Chromium 64).
+      assert.equal(await session.evaluate('typeof window.__MY_PAGE_MODERN__'), 'undefined');
+      await assertLegacyRan(session, scripts, { modules: 2 });
+      assert.deepEqual(scripts.filter((path) => path.startsWith('/polyfills/')), [
+        '/polyfills/tv-polyfills.js',
+        '/polyfills/modern-check.js',
+        '/polyfills/module-loader.js',
+        '/polyfills/legacy-polyfills.js',
+      ]);
+      assert.deepEqual(failed, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
