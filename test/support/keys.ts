@@ -31,6 +31,14 @@ export async function tvKey(key: TvKey, options: { repeat?: number; gapMs?: numb
   await executeServerCommand('tv-key', { ...key, ...options });
 }
 
+/**
+ * `count` separate presses (key down, key up) of a remote key, all sent
+ * before any is waited for: taps faster than the page can answer them.
+ */
+export async function tapKeys(key: TvKey, count: number): Promise<void> {
+  await Promise.all(Array.from({ length: count }, () => tvKey(key)));
+}
+
 export async function press(...keys: string[]): Promise<void> {
   for (const key of keys) await sendKeys({ press: key });
 }
