@@ -8,7 +8,7 @@ import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import { FocusEngine } from '../../src/navigation/focus-engine.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { trapFocus } from '../../src/navigation/nav-controller.js';
-import { TV, describeElement, nextFrame, press, tvKey } from '../support/keys.js';
+import { TV, describeElement, nextFrame, press, scrollSettled, tvKey } from '../support/keys.js';
 import { needsHeldKeys, needsRawKeyCodes, sendsRawKeyCodes } from '../support/engine.js';
 
 /** A card whose button lives two shadow roots deep, like a Lit element in a Lit list. */
@@ -106,7 +106,7 @@ describe('focus engine', () => {
     engine!.focusFirst();
     for (let i = 0; i < 8; i++) await press('ArrowDown');
     expect(focusedLabel()).to.equal('row-8');
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await scrollSettled(root);
     const row = deepActiveElement()!.getBoundingClientRect();
     const view = scroller.getBoundingClientRect();
     expect(scroller.scrollTop).to.be.greaterThan(0);
@@ -184,7 +184,8 @@ describe('focus engine', () => {
     await tvKey(TV.down, { repeat: 30 });
     const afterBurst = focusedLabel();
     expect(Number(afterBurst!.slice(1))).to.be.within(11, 40);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Moves happen in the keydown handler itself: a backlog would show within a few frames.
+    for (let i = 0; i < 10; i++) await nextFrame();
     expect(focusedLabel()).to.equal(afterBurst);
   });
 

@@ -1,5 +1,5 @@
 /** Real key events: `sendKeys` for named keys, CDP for TV remote key codes. */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { waitForElement } from './app-harness.js';
@@ -80,6 +80,16 @@ export async function arrowTo(target: Element, maxSteps = 80): Promise<void> {
     await press(vertical ? (dy > 0 ? 'ArrowDown' : 'ArrowUp') : dx > 0 ? 'ArrowRight' : 'ArrowLeft');
   }
   expect(describeElement(deepActiveElement())).to.equal(describeElement(target));
+}
+
+/**
+ * Waits until the smooth scroll the engine started has arrived at its goal
+ * (the engine marks its host `data-nav-scrolling` until then). Comparing two
+ * reads of a box is not enough: a scroll that has not started yet also
+ * reads the same twice.
+ */
+export async function scrollSettled(host: Element): Promise<void> {
+  await waitUntil(() => !host.hasAttribute('data-nav-scrolling'), 'the engine\'s scroll never arrived', { timeout: 5000 });
 }
 
 /** Waits until the focused element (through shadow roots) matches a selector or a predicate. */
