@@ -201,7 +201,9 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     const hint = this._focusHint;
     if (hint >= 0 && hint < this.items.length && this.keyOf(this.items[hint]!) === key) return hint;
     // Only the focused row needs this lookup, and only while it is out of the window.
-    for (let i = this._start; i < this._end; i++) if (this.keyOf(this.items[i]!) === key) return (this._focusHint = i);
+    // The window may still be the one of a longer list (a row was just removed).
+    const end = Math.min(this._end, this.items.length);
+    for (let i = this._start; i < end; i++) if (this.keyOf(this.items[i]!) === key) return (this._focusHint = i);
     return (this._focusHint = this.items.findIndex((item) => this.keyOf(item) === key));
   }
 
