@@ -10,12 +10,12 @@
  *   focused row, each with some rows of overscan; the scroll lags behind
  *   focus (smooth scrolling, a busy TV), so following it alone left fast
  *   presses without a next row to go to;
- * - Up/Down between its rows go by index, not geometry (the engine asks it
- *   first: `NavStepper`): the next row is rendered on the spot if needed, so
- *   every press moves exactly one row however fast keys come, and focus
- *   leaves the list only past its first or last row; at the last loaded row
- *   while the next page is loading, the press is dropped rather than
- *   sent to the "load more" button below;
+ * - Up/Down between its rows go by index, not geometry (the engine asks the
+ *   container around focus first: `NavStepper`): the next row is rendered on
+ *   the spot if needed, so every press moves exactly one row however fast
+ *   keys come, and focus leaves the list only past its first or last row; at
+ *   the last loaded row while the next page is loading, the press is dropped
+ *   rather than sent to the "load more" button below;
  * - the focused row is always rendered, even when scrolled far away, so
  *   recycling rows never drops focus (the known failure of virtualizers);
  * - when the window or focus nears the end of what is loaded it fires
@@ -69,6 +69,9 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
   private _frame = 0;
   private _requestedAt = -1;
 
+  /** On the list's container, where the engine asks (the innermost container around focus). */
+  private readonly _navStep = (from: HTMLElement, direction: Direction) => this.navStep(from, direction);
+
   private readonly _onViewport = (): void => {
     if (this._frame) return;
     this._frame = requestAnimationFrame(() => {
@@ -103,7 +106,6 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     window.addEventListener('scroll', this._onViewport, { passive: true });
     window.addEventListener('resize', this._onViewport);
     this.addEventListener('focusin', this._onFocusIn);
-    this.toggleAttribute('data-nav-stepper', true);
   }
 
   override disconnectedCallback(): void {
@@ -132,7 +134,7 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     }
     const focused = this._focusedIndex();
     if (focused >= 0 && focused < count && !inWindow(focused)) indices.push(focused);
-    return html`<ul role="list" aria-label=${this.label} data-nav-container data-nav-enter="last"
+    return html`<ul role="list" aria-label=${this.label} data-nav-container data-nav-enter="last" .navStep=${this._navStep}
       style="position:relative;height:${count * this._pitch}px">
       ${repeat(
         indices,

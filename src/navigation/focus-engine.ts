@@ -18,11 +18,11 @@
  *   to it (Back restores the opener).
  * - `data-color-key="red|green|yellow|blue"` and `data-digit-key="1"` are
  *   clicked by that key.
- * - `data-nav-stepper` marks an element implementing `NavStepper`: arrows
- *   from inside it ask it first (a windowed list, whose next row may not be
+ * - A container with a `navStep` method (`NavStepper`) is asked first about
+ *   arrows from inside it (a windowed list, whose next row may not be
  *   rendered yet when a fast key arrives, so geometry would skip past it).
- * - While a smooth scroll the engine started is under way, the host carries
- *   `data-nav-scrolling` (tests and benches wait for it to go).
+ * - After each scroll, the host's `data-nav-scroll-to` holds the scrollTop
+ *   that scroll ends at (tests wait for the scroller to reach it).
  *
  * The navigable elements and their boxes are cached between presses and
  * invalidated by any DOM change in the walked trees, resize, font loads and
@@ -63,17 +63,11 @@ export interface NavStepper {
 }
 
 const SAFE_AREA = 0.05;
-/** A smooth scroll that never reaches its goal (the customer scrolled away) stops counting after this. */
-const SCROLL_SETTLE_LIMIT_MS = 2000;
 /** Room for the focus ring and scale, which grow the element after it is measured. */
 const FOCUS_ALLOWANCE = 16;
 
 function boxOf(element: Element): Box {
   return element.getBoundingClientRect();
-}
-
-function clamp(value: number, max: number): number {
-  return Math.max(0, Math.min(Math.max(0, max), value));
 }
 
 function visible(box: Box): boolean {
@@ -113,9 +107,6 @@ export class FocusEngine {
   #frameBusy = false;
   #repairQueued = false;
   #lastKeyAt = 0;
-  /** Where the smooth scroll under way is heading: later presses aim from there, not from mid-flight. */
-  #scrollGoal: { scroller: Element; top: number; left: number; since: number } | null = null;
-  #scrollFrame = 0;
   /** Focus to land on after a route change, until the customer moves. */
   #landing: { key: string | null } | null = null;
   /** Text fields the customer has started typing into (OK then submits). */
@@ -135,7 +126,6 @@ export class FocusEngine {
   }
 
   disconnect(): void {
-    this.#endScroll();
     for (const cache of this.#caches.values()) cache.dispose();
     this.#caches.clear();
     window.removeEventListener('keydown', this.#onKeyDown, true);
@@ -178,19 +168,19 @@ export class FocusEngine {
     const active = deepActiveElement();
     if (!active || !this.#inScope(scope, active)) return this.focusFirst(scope);
     this.#remember(active);
-    const cache = this.#cache(scope);
-    const candidates = cache.elements;
-    const boxes = cache.boxes;
     // Measured afresh: the focused element is the one that just moved or scaled.
     const from = toPage(boxOf(active));
     this.#last = { element: active, box: from };
-    const stepper = closestComposed(active, '[data-nav-stepper]') as (HTMLElement & Partial<NavStepper>) | null;
-    const stepped = stepper?.navStep?.(active, direction);
-    if (stepped === null) return true;
-    if (stepped) {
-      this.#focus(stepped, boxOf(stepped), instant);
+    // Asked before the cache is touched: a stepping list changes its rows on every press,
+    // and re-walking and re-measuring the whole app for a move it decides alone is wasted.
+    const stepped = (closestComposed(active, '[data-nav-container]') as Partial<NavStepper> | null)?.navStep?.(active, direction);
+    if (stepped !== undefined) {
+      if (stepped) this.#focus(stepped, boxOf(stepped), instant);
       return true;
     }
+    const cache = this.#cache(scope);
+    const candidates = cache.elements;
+    const boxes = cache.boxes;
     const others: Box[] = [];
     const elements: HTMLElement[] = [];
     for (let i = 0; i < candidates.length; i++) {
@@ -327,58 +317,25 @@ export class FocusEngine {
 
   /** Scrolls the nearest scroller so the element sits inside the 5% overscan-safe area. */
   #scrollIntoSafeArea(element: HTMLElement, box: Box, instant: boolean): void {
-    const inner: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
-    const scroller = inner ?? document.scrollingElement;
-    if (!scroller) return;
-    // Mid-flight, the element is judged where it will be once the scroll under way ends,
-    // so fast presses add up to exactly one row each instead of chasing a moving box.
-    const goal = this.#scrollGoal?.scroller === scroller ? this.#scrollGoal : null;
-    const shiftY = goal ? scroller.scrollTop - goal.top : 0;
-    const shiftX = goal ? scroller.scrollLeft - goal.left : 0;
-    const viewport = inner ? inner.getBoundingClientRect() : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
-    const marginY = inner ? 0 : innerHeight * SAFE_AREA + FOCUS_ALLOWANCE;
-    const marginX = inner ? 0 : innerWidth * SAFE_AREA + FOCUS_ALLOWANCE;
-    const top = viewport.top + marginY;
-    const bottom = viewport.bottom - marginY;
-    const boxTop = box.top + shiftY;
-    const boxBottom = box.bottom + shiftY;
-    const dy = boxTop < top || boxBottom - boxTop > bottom - top ? boxTop - top : boxBottom > bottom ? boxBottom - bottom : 0;
-    const left = viewport.left + marginX;
-    const right = viewport.right - marginX;
-    const boxLeft = box.left + shiftX;
-    const boxRight = box.right + shiftX;
-    const dx = boxLeft < left ? boxLeft - left : boxRight > right ? boxRight - right : 0;
+    let scroller: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
+    const viewport = scroller ? scroller.getBoundingClientRect() : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+    const marginY = innerHeight * SAFE_AREA + FOCUS_ALLOWANCE;
+    const marginX = innerWidth * SAFE_AREA + FOCUS_ALLOWANCE;
+    const top = viewport.top + (scroller ? 0 : marginY);
+    const bottom = viewport.bottom - (scroller ? 0 : marginY);
+    const dy = box.top < top || box.bottom - box.top > bottom - top ? box.top - top : box.bottom > bottom ? box.bottom - bottom : 0;
+    const left = viewport.left + (scroller ? 0 : marginX);
+    const right = viewport.right - (scroller ? 0 : marginX);
+    const dx = box.left < left ? box.left - left : box.right > right ? box.right - right : 0;
     if (!dx && !dy) return;
-    const targetTop = clamp((goal?.top ?? scroller.scrollTop) + dy, scroller.scrollHeight - scroller.clientHeight);
-    const targetLeft = clamp((goal?.left ?? scroller.scrollLeft) + dx, scroller.scrollWidth - scroller.clientWidth);
+    scroller ??= document.scrollingElement;
+    if (!scroller) return;
+    // Where this scroll heads (before clamping to the scroll range), for whoever must wait
+    // for it (tests): two equal reads of a box do not say a smooth scroll ended, one that
+    // has not started yet gives them too.
+    (this.#options.host.dataset as Record<string, unknown>).navScrollTo = scroller.scrollTop + dy;
     // Smooth for a single press; instant while a key is held, so it never lags behind.
-    if (instant) {
-      this.#endScroll();
-      scroller.scrollTo({ top: targetTop, left: targetLeft, behavior: 'auto' });
-      return;
-    }
-    scroller.scrollTo({ top: targetTop, left: targetLeft, behavior: 'smooth' });
-    this.#scrollGoal = { scroller, top: targetTop, left: targetLeft, since: performance.now() };
-    this.#options.host.toggleAttribute('data-nav-scrolling', true);
-    if (!this.#scrollFrame) this.#scrollFrame = requestAnimationFrame(this.#watchScroll);
-  }
-
-  /** Polled each frame: `scrollend` is missing in older TV engines, and fires on interruptions too. */
-  readonly #watchScroll = (): void => {
-    this.#scrollFrame = 0;
-    const goal = this.#scrollGoal;
-    if (!goal) return;
-    const { scroller } = goal;
-    const arrived = Math.abs(scroller.scrollTop - goal.top) < 1 && Math.abs(scroller.scrollLeft - goal.left) < 1;
-    if (arrived || !scroller.isConnected || performance.now() - goal.since > SCROLL_SETTLE_LIMIT_MS) this.#endScroll();
-    else this.#scrollFrame = requestAnimationFrame(this.#watchScroll);
-  };
-
-  #endScroll(): void {
-    cancelAnimationFrame(this.#scrollFrame);
-    this.#scrollFrame = 0;
-    this.#scrollGoal = null;
-    this.#options.host.removeAttribute('data-nav-scrolling');
+    scroller.scrollBy({ top: dy, left: dx, behavior: instant ? 'auto' : 'smooth' });
   }
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {

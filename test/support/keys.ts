@@ -83,13 +83,17 @@ export async function arrowTo(target: Element, maxSteps = 80): Promise<void> {
 }
 
 /**
- * Waits until the smooth scroll the engine started has arrived at its goal
- * (the engine marks its host `data-nav-scrolling` until then). Comparing two
- * reads of a box is not enough: a scroll that has not started yet also
- * reads the same twice.
+ * Waits until `scroller` has reached where the engine's last scroll heads
+ * (the host's `data-nav-scroll-to`, clamped to the scroll range). Comparing
+ * two reads of a box is not enough: a smooth scroll that has not started yet
+ * also reads the same twice.
  */
-export async function scrollSettled(host: Element): Promise<void> {
-  await waitUntil(() => !host.hasAttribute('data-nav-scrolling'), 'the engine\'s scroll never arrived', { timeout: 5000 });
+export async function scrollSettled(host: HTMLElement, scroller: Element = document.scrollingElement!): Promise<void> {
+  const goal = (): number => {
+    const to = Number(host.dataset.navScrollTo ?? scroller.scrollTop);
+    return Math.max(0, Math.min(scroller.scrollHeight - scroller.clientHeight, to));
+  };
+  await waitUntil(() => Math.abs(scroller.scrollTop - goal()) < 1, `scrollTop never reached ${goal()}`, { timeout: 5000 });
 }
 
 /** Waits until the focused element (through shadow roots) matches a selector or a predicate. */
