@@ -57,6 +57,8 @@ const HELD_PRESSES = 200;
 const REPEAT_MS = 50;
 /** Fresh-page rounds of the held-key run per history size; timings pooled per size. */
 const HELD_ROUNDS = { 5000: 3, 500: 2 };
+/** Rounds of separate Down presses (key down + key up each) on the same schedule, at 5,000 entries. */
+const TAPPED_ROUNDS = 2;
 /** After the key-up: let the list's last page loads and frames finish before counting. */
 const SETTLE_MS = 1500;
 
@@ -199,8 +201,12 @@ function legacySizes(distDir) {
   return jsSizes(distDir, [...classic, '/polyfills/custom-elements.min.js']);
 }
 
-/** Down held: one rawKeyDown, then autoRepeat ones every REPEAT_MS on a fixed schedule, then keyUp. */
-async function holdDown(session) {
+/**
+ * Down held: one rawKeyDown, then autoRepeat ones every REPEAT_MS on a fixed schedule, then keyUp.
+ * `tapped`: separate presses on that schedule instead (each its own keyUp, no autoRepeat), which
+ * the engine must not coalesce: every one has to move exactly one row.
+ */
+async function holdDown(session, { tapped = false } = {}) {
   const key = { key: 'ArrowDown', code: 'ArrowDown', windowsVirtualKeyCode: 40, nativeVirtualKeyCode: 40 };
   const sends = [];
   const lateness = [];
@@ -211,16 +217,17 @@ async function holdDown(session) {
     if (wait > 0) await sleep(wait);
     lateness.push(performance.now() - due);
     // Not awaited: a held key repeats whether or not the page has handled the last one.
-    sends.push(session.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', autoRepeat: i > 0, ...key }));
+    sends.push(session.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', autoRepeat: !tapped && i > 0, ...key }));
+    if (tapped) sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key }));
   }
   await sleep(REPEAT_MS);
-  sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key }));
+  if (!tapped) sends.push(session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key }));
   await Promise.all(sends);
   return { sendLatenessMaxMs: round(Math.max(...lateness)) };
 }
 
 /** One fresh `#/history`, Down held, then settled; timings and counts of that round. */
-async function heldDownRound(session, origin, label, { profile = false } = {}) {
+async function heldDownRound(session, origin, label, { profile = false, tapped = false } = {}) {
   await open(session, `${origin}/?bench=${label}#/history`);
   await session.waitFor(HISTORY_READY, { timeout: 60000, interval: 50 });
   // Let the first page's frames, the landing and the pitch measurement finish.
@@ -232,7 +239,7 @@ async function heldDownRound(session, origin, label, { profile = false } = {}) {
     await session.send('Profiler.setSamplingInterval', { interval: 200 });
     await session.send('Profiler.start');
   }
-  const sent = await holdDown(session);
+  const sent = await holdDown(session, { tapped });
   const cpuProfile = profile ? (await session.send('Profiler.stop')).profile : null;
   if (profile) await session.send('Profiler.disable');
   await sleep(SETTLE_MS);
@@ -348,6 +355,7 @@ async function main() {
     legacyJs: legacySizes(distDir),
     coldLoad: null,
     held: {},
+    tapped: null,
     heap: null,
     checks: [],
   };
@@ -405,6 +413,13 @@ async function main() {
         );
       }
       results.held[size] = { historyEntries: total, ...pooled(rounds) };
+      if (size !== 5000) continue;
+      const taps = [];
+      for (let r = 1; r <= TAPPED_ROUNDS; r++) {
+        taps.push(await heldDownRound(session, server.origin, `t${size}-${r}`, { tapped: true }));
+        log(`bench:app: ${size} entries, tapped round ${r}: moved ${taps.at(-1).rowsMoved} rows for ${HELD_PRESSES} presses`);
+      }
+      results.tapped = { historyEntries: total, ...pooled(taps) };
     }
     await server.reset();
 
@@ -426,6 +441,10 @@ async function main() {
     const movedEnough = [...h5.rowsMoved, ...h05.rowsMoved].every((n) => n > 0);
     check('history: held Down moved focus down', '> 0 rows, every round', `${[...h5.rowsMoved, ...h05.rowsMoved].join(', ')} rows`,
       movedEnough, 'rows moved per round (5,000 then 500 entries)');
+    const t5 = results.tapped;
+    check(`history 5,000: tapped Down, ${HELD_PRESSES} separate presses (${THROTTLE}x CPU)`, `${HELD_PRESSES} rows, every round`,
+      `${t5.rowsMoved.join(', ')} rows`, t5.rowsMoved.every((n) => n === HELD_PRESSES),
+      `rows moved per press ${t5.rowsMoved.map((n) => (n / HELD_PRESSES).toFixed(2)).join(', ')}; p95 key->next frame ${ms(t5.keyToFrame.p95)} ms (not budgeted)`);
     const elements5 = h5.elementsAfter.at(-1);
     const elements05 = h05.elementsAfter.at(-1);
     check('elements at the end (5,000 entries)', `≤ ${BUDGETS.elements}`, String(elements5), elements5 <= BUDGETS.elements,
@@ -462,7 +481,7 @@ async function main() {
 }
 
 function report(results) {
-  const { meta, initialJs, legacyJs, coldLoad, held, heap } = results;
+  const { meta, initialJs, legacyJs, coldLoad, held, tapped, heap } = results;
   const out = [];
   out.push(`App benchmark: production build, ${meta.browser}, CPU ${meta.throttle}x, ${meta.viewport.width}x${meta.viewport.height}, ${meta.cpus}, node ${meta.node}`);
   const busy = Math.max(meta.loadAverageAtStart[0], meta.loadAverageAtEnd[0]) > cpus().length * 0.5;
@@ -501,11 +520,10 @@ function report(results) {
   const pair = (s) => `${ms(s.median)} / ${ms(s.p95)}`;
   out.push(
     table(
-      ['Down held, #/history', 'rows moved', 'moving keys', 'key->focus', 'key->frame', 'key->frame done', 'input delay', 'elements end', 'rows loaded'],
-      Object.entries(held)
-        .sort((a, b) => Number(b[0]) - Number(a[0]))
-        .map(([size, h]) => [
-          `${Number(size).toLocaleString('en')} entries (${h.rounds} x ${HELD_PRESSES} keys)`,
+      ['Down, #/history', 'rows moved', 'moving keys', 'key->focus', 'key->frame', 'key->frame done', 'input delay', 'elements end', 'rows loaded'],
+      [...Object.entries(held).sort((a, b) => Number(b[0]) - Number(a[0])).map(([size, h]) => [`held, ${size}`, h]), ...(tapped ? [[`tapped, ${tapped.historyEntries}`, tapped]] : [])]
+        .map(([label, h]) => [
+          `${label.split(', ')[0]}, ${Number(label.split(', ')[1]).toLocaleString('en')} entries (${h.rounds} x ${HELD_PRESSES} keys)`,
           h.rowsMoved.join(', '),
           h.movingPresses.join(', '),
           pair(h.keyToFocus),

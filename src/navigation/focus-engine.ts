@@ -18,6 +18,11 @@
  *   to it (Back restores the opener).
  * - `data-color-key="red|green|yellow|blue"` and `data-digit-key="1"` are
  *   clicked by that key.
+ * - A container with a `navStep` method (`NavStepper`) is asked first about
+ *   arrows from inside it (a windowed list, whose next row may not be
+ *   rendered yet when a fast key arrives, so geometry would skip past it).
+ * - After each scroll, the host's `data-nav-scroll-to` holds the scrollTop
+ *   that scroll ends at (tests wait for the scroller to reach it).
  *
  * The navigable elements and their boxes are cached between presses and
  * invalidated by any DOM change in the walked trees, resize, font loads and
@@ -46,6 +51,15 @@ export interface FocusEngineOptions {
   readonly onBack: () => void;
   /** Every key event the engine saw, and what it made of it (QA panel). */
   readonly onKey?: (event: KeyboardEvent, action: NavAction | null) => void;
+}
+
+/**
+ * A container that moves focus between its own items by index. `navStep`
+ * returns the element to focus, `null` to drop the press (the next item is
+ * not there yet), or `undefined` to let geometry decide (leaving the container).
+ */
+export interface NavStepper {
+  navStep(from: HTMLElement, direction: Direction): HTMLElement | null | undefined;
 }
 
 const SAFE_AREA = 0.05;
@@ -154,12 +168,19 @@ export class FocusEngine {
     const active = deepActiveElement();
     if (!active || !this.#inScope(scope, active)) return this.focusFirst(scope);
     this.#remember(active);
-    const cache = this.#cache(scope);
-    const candidates = cache.elements;
-    const boxes = cache.boxes;
     // Measured afresh: the focused element is the one that just moved or scaled.
     const from = toPage(boxOf(active));
     this.#last = { element: active, box: from };
+    // Asked before the cache is touched: a stepping list changes its rows on every press,
+    // and re-walking and re-measuring the whole app for a move it decides alone is wasted.
+    const stepped = (closestComposed(active, '[data-nav-container]') as Partial<NavStepper> | null)?.navStep?.(active, direction);
+    if (stepped !== undefined) {
+      if (stepped) this.#focus(stepped, boxOf(stepped), instant);
+      return true;
+    }
+    const cache = this.#cache(scope);
+    const candidates = cache.elements;
+    const boxes = cache.boxes;
     const others: Box[] = [];
     const elements: HTMLElement[] = [];
     for (let i = 0; i < candidates.length; i++) {
@@ -308,8 +329,13 @@ export class FocusEngine {
     const dx = box.left < left ? box.left - left : box.right > right ? box.right - right : 0;
     if (!dx && !dy) return;
     scroller ??= document.scrollingElement;
+    if (!scroller) return;
+    // Where this scroll heads (before clamping to the scroll range), for whoever must wait
+    // for it (tests): two equal reads of a box do not say a smooth scroll ended, one that
+    // has not started yet gives them too.
+    (this.#options.host.dataset as Record<string, unknown>).navScrollTo = scroller.scrollTop + dy;
     // Smooth for a single press; instant while a key is held, so it never lags behind.
-    scroller?.scrollBy({ top: dy, left: dx, behavior: instant ? 'auto' : 'smooth' });
+    scroller.scrollBy({ top: dy, left: dx, behavior: instant ? 'auto' : 'smooth' });
   }
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {

@@ -39,7 +39,7 @@ export class HistoryScreen extends LitElement {
           : list.items.length === 0
             ? html`<p class="empty">${m.history.empty}</p>`
             : html`<mp-account-list label=${m.history.heading} row-class="with-action"
-                  ?has-more=${list.hasMore} @load-more=${() => list.loadMore()}
+                  ?has-more=${list.hasMore} ?loading=${list.moreStatus === 'loading'} @load-more=${() => list.loadMore()}
                   .items=${list.items}
                   .keyOf=${(entry: HistoryEntry) => entry.entryId}
                   .renderRow=${(entry: HistoryEntry) => html`

@@ -34,7 +34,7 @@ export class PaymentsScreen extends LitElement {
           : list.items.length === 0
             ? html`<p class="empty">${m.payments.empty}</p>`
             : html`<mp-account-list label=${m.payments.heading} focusable-rows
-                  ?has-more=${list.hasMore} @load-more=${() => list.loadMore()}
+                  ?has-more=${list.hasMore} ?loading=${list.moreStatus === 'loading'} @load-more=${() => list.loadMore()}
                   .items=${list.items}
                   .keyOf=${(payment: Payment) => payment.paymentId}
                   .renderRow=${(payment: Payment) => html`

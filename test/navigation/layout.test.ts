@@ -9,7 +9,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { collectNavigable, deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, readyAppAs, resetAll, screenOf, waitForElement } from '../support/app-harness.js';
-import { describeElement, inRow, press, waitForFocus } from '../support/keys.js';
+import { describeElement, inRow, press, scrollSettled, waitForFocus } from '../support/keys.js';
 
 /** Font sizes of every visible text run in the app, across shadow roots. */
 function textSizes(root: Node): number[] {
@@ -28,15 +28,11 @@ function textSizes(root: Node): number[] {
   return sizes;
 }
 
-async function settledRect(element: Element): Promise<DOMRect> {
-  let previous = element.getBoundingClientRect();
-  for (let i = 0; i < 60; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const current = element.getBoundingClientRect();
-    if (current.top === previous.top && current.left === previous.left) return current;
-    previous = current;
-  }
-  return previous;
+/** Waits for the CSS transitions (focus ring, scale) running on `elements` to finish. */
+async function transitionsDone(...elements: Element[]): Promise<void> {
+  // Reading the style starts any transition the last focus change asked for.
+  for (const element of elements) void getComputedStyle(element).transform;
+  await Promise.all(elements.flatMap((element) => element.getAnimations()).map((animation) => animation.finished));
 }
 
 async function appAt(width: number, height: number, hash: string): Promise<MyPageApp> {
@@ -77,7 +73,8 @@ describe('10-foot layout', () => {
     await waitForFocus(inRow, 'no row');
     for (let i = 0; i < 12; i++) {
       await press('ArrowDown');
-      const rect = await settledRect(deepActiveElement()!);
+      await scrollSettled(app);
+      const rect = deepActiveElement()!.getBoundingClientRect();
       expect(rect.top, `row ${i}`).to.be.at.least(54 - 1);
       expect(rect.bottom, `row ${i}`).to.be.at.most(1080 - 54 + 1);
     }
@@ -97,9 +94,8 @@ describe('10-foot layout', () => {
       return link?.getAttribute('aria-current') === 'true' && deepActiveElement() === link ? link : null;
     }, 'not back on contract');
     await press('ArrowRight');
-    // Let the 80 ms focus transition finish on both.
-    await new Promise((resolve) => setTimeout(resolve, 250));
     const focused = deepActiveElement()!;
+    await transitionsDone(focused, selected);
     expect(describeElement(focused)).to.equal('a[/devices]');
     const f = getComputedStyle(focused);
     const s = getComputedStyle(selected);

@@ -1,5 +1,5 @@
 /** Real key events: `sendKeys` for named keys, CDP for TV remote key codes. */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { waitForElement } from './app-harness.js';
@@ -29,6 +29,14 @@ export interface TvKey {
 /** One press of a remote key, or a held key with `repeat` auto-repeats `gapMs` apart. */
 export async function tvKey(key: TvKey, options: { repeat?: number; gapMs?: number } = {}): Promise<void> {
   await executeServerCommand('tv-key', { ...key, ...options });
+}
+
+/**
+ * `count` separate presses (key down, key up) of a remote key, all sent
+ * before any is waited for: taps faster than the page can answer them.
+ */
+export async function tapKeys(key: TvKey, count: number): Promise<void> {
+  await Promise.all(Array.from({ length: count }, () => tvKey(key)));
 }
 
 export async function press(...keys: string[]): Promise<void> {
@@ -72,6 +80,20 @@ export async function arrowTo(target: Element, maxSteps = 80): Promise<void> {
     await press(vertical ? (dy > 0 ? 'ArrowDown' : 'ArrowUp') : dx > 0 ? 'ArrowRight' : 'ArrowLeft');
   }
   expect(describeElement(deepActiveElement())).to.equal(describeElement(target));
+}
+
+/**
+ * Waits until `scroller` has reached where the engine's last scroll heads
+ * (the host's `data-nav-scroll-to`, clamped to the scroll range). Comparing
+ * two reads of a box is not enough: a smooth scroll that has not started yet
+ * also reads the same twice.
+ */
+export async function scrollSettled(host: HTMLElement, scroller: Element = document.scrollingElement!): Promise<void> {
+  const goal = (): number => {
+    const to = Number(host.dataset.navScrollTo ?? scroller.scrollTop);
+    return Math.max(0, Math.min(scroller.scrollHeight - scroller.clientHeight, to));
+  };
+  await waitUntil(() => Math.abs(scroller.scrollTop - goal()) < 1, `scrollTop never reached ${goal()}`, { timeout: 5000 });
 }
 
 /** Waits until the focused element (through shadow roots) matches a selector or a predicate. */
