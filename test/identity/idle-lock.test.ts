@@ -111,14 +111,16 @@ describe('idle lock', () => {
     stop();
   });
 
-  it('the app drops the screen and its data, locks with a focused OK, and OK reloads through the guard', async () => {
+  it('the app drops the screen and its data, locks with a focused OK, and OK reloads through the guard', async function () {
+    // A real 3 s timeout: long enough for the contract to show on a loaded machine.
+    this.timeout(20000);
     const mock = await resetAll();
     const search = new URLSearchParams(location.search);
-    search.set('idle', '2');
+    search.set('idle', '3');
     history.replaceState(null, '', `${location.pathname}?${search}`);
     const app = await readyAppAs(TARO.loginId, '#/contract', { tv: true });
     await waitForElement(() => inScreen(app, 'mp-contract-screen', '.plan'), 'no contract');
-    await waitUntil(() => app.dataset.lock === 'idle', 'never locked', { timeout: 8000 });
+    await waitUntil(() => app.dataset.lock === 'idle', 'never locked', { timeout: 10000 });
     expect(app.getAttribute('state')).to.equal('loading');
     expect(foundOnPage(['プレミアム', TARO.loginId, ...fingerprintOf(TARO.accountId)])).to.deep.equal([]);
     const heading = await waitForElement(() => inScreen(app, 'mp-lock-screen', 'mp-screen'), 'no lock screen');

@@ -123,6 +123,25 @@ describe('other tabs', () => {
     stop();
   });
 
+  it('a signed-out tab is not pulled towards the account another tab logged in', async () => {
+    await resetAll();
+    const signedOut = new IdentityStore(new TabAccountMemory(null));
+    signedOut.startOver();
+    const stopSignedOut = watchTabs(signedOut);
+    await loginElsewhere(TARO.loginId);
+    const ready = new IdentityStore(new TabAccountMemory(null));
+    await ready.start();
+    const stopReady = watchTabs(ready);
+    tab.post('login');
+    // Both channels get the message in the order they were opened: once the
+    // later one has acted, the earlier one has decided too.
+    await waitUntil(() => ready.lock === 'other-tab-login', 'the ready tab did not lock');
+    expect(signedOut.lock).to.equal(null);
+    expect(signedOut.state).to.equal('signed-out');
+    stopSignedOut();
+    stopReady();
+  });
+
   describe('without BroadcastChannel (the storage event)', () => {
     let frame: HTMLIFrameElement;
     beforeEach(async () => {
