@@ -112,6 +112,7 @@ describe('other tabs', () => {
     await loginElsewhere(TARO.loginId);
     const store = new IdentityStore(new TabAccountMemory(null));
     await store.start();
+    expect(store.state, 'the session read failed').to.equal('ready');
     const stop = watchTabs(store, { tabId: 'me' });
     const self = new BroadcastChannel(TAB_CHANNEL);
     self.postMessage({ tab: 'me', kind: 'login' });
@@ -131,6 +132,7 @@ describe('other tabs', () => {
     await loginElsewhere(TARO.loginId);
     const ready = new IdentityStore(new TabAccountMemory(null));
     await ready.start();
+    expect(ready.state, 'the session read failed').to.equal('ready');
     const stopReady = watchTabs(ready);
     tab.post('login');
     // Both channels get the message in the order they were opened: once the
@@ -156,6 +158,7 @@ describe('other tabs', () => {
       await loginElsewhere(TARO.loginId);
       const store = new IdentityStore(new TabAccountMemory(null));
       await store.start();
+    expect(store.state, 'the session read failed').to.equal('ready');
       const drops: number[] = [];
       store.on('drop', () => drops.push(1));
       const stop = watchTabs(store, { forceStorage: true });
