@@ -8,12 +8,16 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { AccountApi } from '../api/account-api.js';
 import { watchContinuity } from '../identity/continuity.js';
+import { idleTimeoutFromUrl, watchIdle } from '../identity/idle-lock.js';
+import { watchTabs } from '../identity/tab-broadcast.js';
 import { FocusEngine } from '../navigation/focus-engine.js';
 import { requestPlatformKeys } from '../navigation/platform-keys.js';
 import { IdentityStore, type AppState } from '../identity/identity-store.js';
 import { createI18n, initialLocale, loadMessages, saveLocale, shellI18n, type I18n, type Locale } from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import '../screens/identity-stop-screen.js';
+import '../screens/lock-screen.js';
+import { isTvDevice } from './device-profile.js';
 import '../screens/menu-screen.js';
 import { i18nContext, identityContext, servicesContext } from './contexts.js';
 import { HashRouteController } from './hash-route-controller.js';
@@ -60,6 +64,8 @@ export class MyPageApp extends LitElement {
   /** The QA panel (dev and QA builds only): `?qa`, or Yellow four times. */
   declare qaOpen: boolean;
   private readonly _loadedScreens = new Set<RoutePath>();
+  /** Idle lock timeout; set before connecting. Default: 10 min on a TV, 15 elsewhere (or `?idle=` in dev). */
+  idleTimeoutMs: number | undefined = undefined;
 
   readonly identity: IdentityStore;
   private _api: AccountApi | null = null;
@@ -79,6 +85,10 @@ export class MyPageApp extends LitElement {
 
   private readonly _onIdentityChange = (): void => {
     this.state = this.identity.state;
+    // The state keeps its four contract values; the lock is told apart here.
+    const lock = this.identity.lock;
+    if (lock) this.setAttribute('data-lock', lock);
+    else this.removeAttribute('data-lock');
     this.requestUpdate();
     // Into `loading` from a shown page (the back/forward cache's pagehide):
     // the screens go now, not a microtask later, before the page is frozen.
@@ -152,6 +162,8 @@ export class MyPageApp extends LitElement {
     this._disconnects = [
       this.identity.on('change', this._onIdentityChange),
       watchContinuity(this.identity),
+      watchTabs(this.identity),
+      watchIdle(this.identity, { tv: isTvDevice(), timeoutMs: this.idleTimeoutMs ?? idleTimeoutFromUrl() }),
       () => engine.disconnect(),
     ];
     this._framed = framedByAnotherPage();
@@ -173,7 +185,7 @@ export class MyPageApp extends LitElement {
     // A new screen (route or identity state): land focus on its first useful
     // element, or where the customer was when they last left it.
     // A lazily loaded screen counts as new when its module has arrived.
-    const screen = `${this.state}:${this._route.path}:${this.screenLoad}`;
+    const screen = `${this.state}:${this.identity.lock}:${this._route.path}:${this.screenLoad}`;
     if (screen !== this._landedOn) {
       this._landedOn = screen;
       this._engine?.land(this.state === 'ready' ? (this._focusMemory.get(this._route.path) ?? null) : null);
@@ -221,9 +233,10 @@ export class MyPageApp extends LitElement {
           aria-label=${m.app.switchLanguageLabel} @click=${this._toggleLocale}>
           <span class="key-hint blue" aria-hidden="true"></span>${m.app.switchLanguage}
         </button>
-        ${this.state === 'ready' ? html`<button class="logout" @click=${this._logout}>${m.app.logout}</button>` : null}
+        ${this.state === 'ready' && !this.identity.lock ? html`<button class="logout" @click=${this._logout}>${m.app.logout}</button>` : null}
       </div>
-      <main data-nav-container data-nav-enter="last" @start-over=${this._startOver}>${this._renderMain()}</main>
+      <main data-nav-container data-nav-enter="last" @start-over=${this._startOver}
+        @unlock=${() => this.identity.unlock()}>${this._renderMain()}</main>
       ${QA_ENABLED && this.qaOpen
         ? html`<mp-qa-panel .identity=${this.identity} @close=${() => this._toggleQa()}></mp-qa-panel>`
         : null}
@@ -233,6 +246,8 @@ export class MyPageApp extends LitElement {
   private _renderMain() {
     const { m } = this._i18n;
     if (this._framed) return html`<p role="alert" class="framed">${m.app.framed}</p>`;
+    const lock = this.identity.lock;
+    if (lock) return html`<mp-lock-screen reason=${lock}></mp-lock-screen>`;
     switch (this.state) {
       case 'loading':
         return this.identity.snapshot.startFailed

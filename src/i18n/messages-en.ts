@@ -34,6 +34,16 @@ export const en: Messages = {
     reported: 'This event has been reported automatically.',
     action: 'Log in again',
   },
+  lock: {
+    idleHeading: 'Locked for your privacy',
+    idle: 'Nothing was pressed for a while, so your information was removed from the screen.',
+    otherTabHeading: 'Your login changed in another tab',
+    otherTabLogin: 'Someone logged in in another tab, so your information was removed from the screen.',
+    otherTabLogout: 'You logged out in another tab, so your information was removed from the screen.',
+    otherTabStop: 'Another tab was stopped for your safety, so your information was removed from the screen.',
+    idleAction: 'OK',
+    checkAgain: 'Check again',
+  },
   menu: {
     heading: 'Menu',
     contract: 'Contract',

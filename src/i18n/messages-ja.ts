@@ -29,6 +29,16 @@ export const ja = {
     reported: 'この事象は自動的に報告されました。',
     action: 'もう一度ログインする',
   },
+  lock: {
+    idleHeading: 'プライバシー保護のためロックしました',
+    idle: 'しばらく操作がなかったため、お客様の情報を画面から消しました。',
+    otherTabHeading: '別のタブでログイン状態が変わりました',
+    otherTabLogin: '別のタブでログインされたため、お客様の情報を画面から消しました。',
+    otherTabLogout: '別のタブでログアウトされたため、お客様の情報を画面から消しました。',
+    otherTabStop: '別のタブで安全のため表示が停止されたため、お客様の情報を画面から消しました。',
+    idleAction: 'OK',
+    checkAgain: 'もう一度確認する',
+  },
   menu: {
     heading: 'メニュー',
     contract: '契約内容',

@@ -23,6 +23,12 @@ const STOP_CAUSES: readonly string[] = ['mismatch', 'login-mismatch', 'account-c
 function isStopCause(value: string): value is StopCause {
   return STOP_CAUSES.includes(value);
 }
+/**
+ * Why the page is locked: idle too long, or another tab of the origin logged
+ * in, logged out or stopped. A lock is not one of the four states: the page
+ * is `loading` under it until the customer asks for the re-check.
+ */
+export type LockReason = 'idle' | 'other-tab-login' | 'other-tab-logout' | 'other-tab-stop';
 
 export interface IdentitySnapshot {
   readonly state: AppState;
@@ -31,22 +37,33 @@ export interface IdentitySnapshot {
   readonly stopCause: StopCause | null;
   /** Set when the start-up session read failed (network), to offer a retry. */
   readonly startFailed: boolean;
+  /** Set while the lock screen covers the page (idle, another tab). */
+  readonly lock: LockReason | null;
 }
 
 export type IdentityEvent =
   /** Any change of state or snapshot: re-render. */
   | 'change'
   /** Every piece of account data held anywhere must be forgotten now. */
-  | 'drop';
+  | 'drop'
+  /** This tab logged in / out by the customer's own action (told to other tabs). */
+  | 'login'
+  | 'logout';
 
 export class IdentityStore {
   // Not an EventTarget subclass: `new EventTarget()` throws on 2019 TV engines.
-  private readonly _listeners: Record<IdentityEvent, Set<() => void>> = { change: new Set(), drop: new Set() };
+  private readonly _listeners: Record<IdentityEvent, Set<() => void>> = {
+    change: new Set(),
+    drop: new Set(),
+    login: new Set(),
+    logout: new Set(),
+  };
   private _state: AppState = 'loading';
   private _session: Session | null = null;
   private _stopCause: StopCause | null = null;
   private _startFailed = false;
   private _generation = 0;
+  private _lock: LockReason | null = null;
   private readonly _memory: TabAccountMemory;
 
   constructor(memory = new TabAccountMemory()) {
@@ -83,9 +100,10 @@ export class IdentityStore {
   get snapshot(): IdentitySnapshot {
     return {
       state: this._state,
-      loginId: this.verifiedSession?.loginId ?? null,
+      loginId: this._lock ? null : (this.verifiedSession?.loginId ?? null),
       stopCause: this._stopCause,
       startFailed: this._startFailed,
+      lock: this._lock,
     };
   }
 
@@ -173,13 +191,17 @@ export class IdentityStore {
     }
     // Logging in is the customer's own choice of account for this tab.
     this._memory.write(session.accountId);
+    this._lock = null;
     this._accept(session);
+    this._emit('login');
   }
 
   async logout(): Promise<void> {
     this._drop();
     this._memory.clear();
+    this._lock = null;
     this._signedOut();
+    this._emit('logout');
     await postLogout();
   }
 
@@ -231,6 +253,7 @@ export class IdentityStore {
   /** Leaves the stop (or signed-out) for a fresh login; nothing is carried over. */
   startOver(): void {
     this._memory.markAwaitingLogin();
+    this._lock = null;
     this._drop();
     this._signedOut();
   }
@@ -266,5 +289,33 @@ export class IdentityStore {
 
   private _emitChange(): void {
     this._emit('change');
+  }
+
+  get lock(): LockReason | null {
+    return this._lock;
+  }
+
+  /**
+   * Drops every piece of account data and covers the page with the lock
+   * screen. Only a page that holds an account locks: a signed-out or stopped
+   * page has nothing to hide, and must not be pulled towards another tab's
+   * account. The first reason stays; the re-check answers all of them.
+   */
+  lockOut(reason: LockReason): void {
+    if (this._state !== 'ready' || this._lock) return;
+    this._drop();
+    this._lock = reason;
+    this._setState('loading');
+  }
+
+  /**
+   * The customer's OK on the lock screen: the normal start-up path re-reads
+   * the session and the tab memory decides (same account: ready, and the
+   * screens load their data again; another account: identity-stop).
+   */
+  async unlock(): Promise<void> {
+    if (!this._lock) return;
+    this._lock = null;
+    await this.start();
   }
 }
