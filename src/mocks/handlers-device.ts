@@ -259,7 +259,9 @@ export function deviceHandlers(backend: MockBackend, apiBase: string): HttpHandl
       'post',
       '/auth/device/approve',
       phone((request, { session, incoming }) => {
-        const approvedOn = deviceLabel(incoming.request.headers.get('user-agent') ?? '');
+        // The in-page worker sees no User-Agent header, but the page is the phone's own browser.
+        const userAgent = incoming.request.headers.get('user-agent') ?? (typeof navigator === 'undefined' ? '' : navigator.userAgent);
+        const approvedOn = deviceLabel(userAgent);
         const outcome = approveDevice(request, session.accountId, approvedOn, incoming.scenario === 'stepup-other-account');
         if (outcome === 'account-mismatch') return accountMismatch();
         return { data: { userCode: formatUserCode(request.userCode), deviceName: request.deviceName, approved: true } };
