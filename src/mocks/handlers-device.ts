@@ -272,7 +272,9 @@ export function deviceHandlers(backend: MockBackend, apiBase: string): HttpHandl
       'device-deny',
       'post',
       '/auth/device/deny',
-      phone((request) => {
+      phone((request, { session }) => {
+        // Another account may not cancel someone's step-up either.
+        if (request.purpose === 'step-up' && request.expectedAccountId !== session.accountId) return accountMismatch();
         request.status = 'denied';
         return { data: { userCode: formatUserCode(request.userCode), approved: false } };
       }),

@@ -504,6 +504,8 @@ describe('mock backend: TV sign-in from a phone (contract section 5)', () => {
     const refused = await hanakoPhone.mutate('POST', '/api/auth/device/approve', { userCode: start.json.userCode });
     expect(refused.status).to.equal(409);
     expect(problemSlug(refused)).to.equal('account-mismatch');
+    expect((await hanakoPhone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode })).status).to.equal(409);
+    expect((await hanakoPhone.mutate('POST', '/api/auth/device/deny', { userCode: start.json.userCode })).status).to.equal(409);
     const taroPhone = await phoneOf(backend);
     const lookup = await taroPhone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode });
     expect(lookup.json.data.purpose).to.equal('step-up');
