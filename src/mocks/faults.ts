@@ -69,6 +69,11 @@ export function foreignAnswer(
       return { removed: partner.history[0]?.entryId ?? (ownData as Data)['removed'] };
     case 'logout-all':
       return { signedOutDevices: partner.devices.length };
+    // The TV's request is not the partner's: the envelope's accountId is what differs.
+    case 'device-lookup':
+    case 'device-approve':
+    case 'device-deny':
+      return ownData;
   }
 }
 
@@ -164,6 +169,10 @@ export function breakSchema(endpoint: EnvelopedEndpointKey, data: unknown): unkn
       return { deleted: true };
     case 'logout-all':
       return { signedOutDevices: `${String(out['signedOutDevices'])}台` };
+    case 'device-lookup':
+    case 'device-approve':
+    case 'device-deny':
+      return { ...out, userCode: 12345678 };
   }
 }
 

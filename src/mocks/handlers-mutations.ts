@@ -16,21 +16,23 @@ import {
   validationFailed,
   type ResponseExtras,
 } from './http-kit.js';
-import type { MockBackend } from './mock-backend.js';
-import { answerEnvelope, receive } from './pipeline.js';
+import { REAUTH_MAX_AGE_S, type MockBackend } from './mock-backend.js';
+import { answerEnvelope, receive, type Incoming } from './pipeline.js';
 import { MUTATION_TIMEOUT_MS } from './scenarios.js';
-import { clearedSessionCookie, csrfTokenFor } from './session-token.js';
+import { clearedSessionCookie, csrfTokenFor, type ParsedToken } from './session-token.js';
 import type { AccountState, FieldError, MutationEndpointKey } from './types.js';
 import { contractView, devicesView, favoritesView, paymentMethodView } from './views.js';
 
-interface ActContext {
+export interface ActContext {
   state: AccountState;
+  session: ParsedToken;
+  incoming: Incoming;
   body: Record<string, unknown>;
   param: (name: string) => string;
 }
 
 /** The answer's data (stored for idempotent replays), or a refusal that changed nothing. */
-type ActResult = { data: unknown; extras?: ResponseExtras } | Response;
+export type ActResult = { data: unknown; extras?: ResponseExtras } | Response;
 
 /** What the `validation` scenario claims is wrong, per endpoint. */
 const FAULT_ERRORS: Record<MutationEndpointKey, FieldError[]> = {
@@ -44,7 +46,13 @@ const FAULT_ERRORS: Record<MutationEndpointKey, FieldError[]> = {
   'favorite-delete': [{ field: 'titleId', code: 'invalid' }],
   'contract-cancel': [{ field: 'reason', code: 'too_long' }],
   'logout-all': [{ field: 'expectedAccountId', code: 'invalid' }],
+  'device-lookup': [{ field: 'userCode', code: 'format' }],
+  'device-approve': [{ field: 'userCode', code: 'format' }],
+  'device-deny': [{ field: 'userCode', code: 'format' }],
 };
+
+/** Contract section 5: these need authTime within REAUTH_MAX_AGE_S. */
+const SENSITIVE: ReadonlySet<MutationEndpointKey> = new Set(['payment-method-card', 'contract-cancel', 'logout-all']);
 
 /** Key order must not make a retry look like a different request. */
 function canonicalJson(value: unknown): string {
@@ -63,13 +71,16 @@ const removeWhere = <T>(items: T[], match: (item: T) => boolean): boolean => {
   return true;
 };
 
-export function mutationHandlers(backend: MockBackend, apiBase: string): HttpHandler[] {
-  const mutation = (
-    endpoint: MutationEndpointKey,
-    method: 'post' | 'delete',
-    path: string,
-    act: (context: ActContext) => ActResult,
-  ): HttpHandler =>
+export type MutationRoute = (
+  endpoint: MutationEndpointKey,
+  method: 'post' | 'delete',
+  path: string,
+  act: (context: ActContext) => ActResult,
+) => HttpHandler;
+
+/** The gate every mutation goes through, for this file and handlers-device.ts. */
+export function mutationRoute(backend: MockBackend, apiBase: string): MutationRoute {
+  return (endpoint, method, path, act) =>
     http[method](`${apiBase}${path}`, async ({ request, cookies, params }) => {
       const incoming = await receive(backend, endpoint, request, cookies);
       if (incoming instanceof Response) return incoming;
@@ -101,9 +112,16 @@ export function mutationHandlers(backend: MockBackend, apiBase: string): HttpHan
         return problemResponse(409, 'conflict', 'Conflict', '他の操作と競合しました。画面を読み込み直してからお試しください。');
       }
       if (incoming.scenario === 'validation') return validationFailed(FAULT_ERRORS[endpoint]);
+      if (SENSITIVE.has(endpoint) && !backend.isAuthRecent(session)) {
+        return problemResponse(403, 'reauthentication-required', 'Reauthentication required', 'この操作の前に、もう一度本人確認をしてください。', {
+          members: { maxAge: REAUTH_MAX_AGE_S },
+        });
+      }
 
       const result = act({
         state: backend.state(session.accountId),
+        session,
+        incoming,
         body: body.value,
         param: (name) => String(params[name] ?? ''),
       });
@@ -116,7 +134,10 @@ export function mutationHandlers(backend: MockBackend, apiBase: string): HttpHan
       if (incoming.scenario === 'mutation-timeout') await sleep(MUTATION_TIMEOUT_MS);
       return response;
     });
+}
 
+export function mutationHandlers(backend: MockBackend, apiBase: string): HttpHandler[] {
+  const mutation = mutationRoute(backend, apiBase);
   return [
     mutation('card-tokens', 'post', '/card-tokens', ({ state, body }) => {
       const checked = validateCard(body);

@@ -4,6 +4,7 @@
 import { http, type HttpHandler } from 'msw';
 import { authHandlers } from './handlers-auth.js';
 import { dataHandlers } from './handlers-data.js';
+import { deviceHandlers } from './handlers-device.js';
 import { mutationHandlers } from './handlers-mutations.js';
 import { problemResponse } from './http-kit.js';
 import type { MockBackend } from './mock-backend.js';
@@ -26,6 +27,7 @@ export function createHandlers(backend: MockBackend, options: HandlerOptions | s
     ...authHandlers(backend, apiBase),
     ...dataHandlers(backend, apiBase),
     ...mutationHandlers(backend, apiBase),
+    ...deviceHandlers(backend, apiBase),
     // Anything else under the API is a 404 problem, never the dev server's
     // index.html fallback, which a client would try to parse as JSON.
     http.all(`${apiBase}/*`, async ({ request, cookies }) => {

@@ -45,9 +45,9 @@ export function problemResponse(
   slug: string,
   title: string,
   detail: string,
-  extras: ResponseExtras & { errors?: FieldError[] } = {},
+  extras: ResponseExtras & { errors?: FieldError[]; members?: Pick<Problem, 'maxAge'> } = {},
 ): Response {
-  const body: Problem = { type: `${PROBLEM_TYPE_BASE}${slug}`, title, status, detail };
+  const body: Problem = { ...extras.members, type: `${PROBLEM_TYPE_BASE}${slug}`, title, status, detail };
   if (extras.errors) body.errors = extras.errors;
   return new HttpResponse(JSON.stringify(body), {
     status,

@@ -3,7 +3,15 @@
  * `browser.ts` is not re-exported: it imports msw/browser, which cannot load
  * in Node (Vite config, node-middleware). Import it directly in the page.
  */
-export { MockBackend, type IdempotencyRecord } from './mock-backend.js';
+export {
+  DEFAULT_DEVICE_TIMING,
+  MockBackend,
+  REAUTH_MAX_AGE_S,
+  type DeviceRequest,
+  type DeviceTiming,
+  type IdempotencyRecord,
+} from './mock-backend.js';
+export { USER_CODE_ALPHABET, formatUserCode, normalizeUserCode } from './handlers-device.js';
 export { createHandlers, normalizeApiBase, type HandlerOptions } from './handlers.js';
 export { createControlHandlers, DEFAULT_CONTROL_BASE } from './control-handlers.js';
 export {

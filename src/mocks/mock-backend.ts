@@ -7,6 +7,7 @@
 import type { ValidCard } from './card-validation.js';
 import { findAccountById, isDemoAccount, loadAccountState } from './demo-accounts.js';
 import { DEFAULT_CONFIG } from './scenarios.js';
+import { toJstDateTime } from './generate.js';
 import {
   createToken,
   csrfTokenFor,
@@ -34,6 +35,39 @@ interface IssuedCardToken {
 
 const MAX_LOGGED_REQUESTS = 1000;
 
+/** One TV's request for a code (contract section 5), as the server keeps it. */
+export interface DeviceRequest {
+  deviceCode: string;
+  /** 8 letters, without the dash. */
+  userCode: string;
+  deviceName: string;
+  purpose: 'sign-in' | 'step-up';
+  nonce: string;
+  requestedAt: number;
+  expiresAt: number;
+  /** Seconds; grows by 5 with every slow-down. */
+  interval: number;
+  lastPollAt: number | null;
+  status: 'pending' | 'approved' | 'denied' | 'used';
+  /** step-up: the account the TV is signed in as, and the TV session the renewal replaces. */
+  expectedAccountId: string | null;
+  tvToken: string | null;
+  approval: { accountId: string; approvedOn: string } | null;
+}
+
+/** Timing of the device flow, in seconds; tests shorten it. */
+export interface DeviceTiming {
+  expiresIn: number;
+  interval: number;
+}
+
+export const DEFAULT_DEVICE_TIMING: Readonly<DeviceTiming> = Object.freeze({ expiresIn: 600, interval: 5 });
+/** How recent authTime must be for the sensitive actions. */
+export const REAUTH_MAX_AGE_S = 300;
+export const MAX_WRONG_PASSWORDS = 5;
+export const MAX_WRONG_CODES = 5;
+export const WRONG_CODE_WINDOW_MS = 10 * 60_000;
+
 export class MockBackend {
   /** Oldest first. Read freely; cleared by clearRequests() and reset(). */
   readonly requests: RequestLogEntry[] = [];
@@ -54,6 +88,11 @@ export class MockBackend {
   #sessionReads = new Map<string, number>();
   #switchedTo = new Map<string, string>();
   #cardTokenIssued = new Set<string>();
+  #clockOffsetMs = 0;
+  #deviceRequests = new Map<string, DeviceRequest>();
+  #wrongPasswords = new Map<string, number>();
+  #wrongCodes = new Map<string, number[]>();
+  deviceTiming: DeviceTiming = { ...DEFAULT_DEVICE_TIMING };
 
   constructor(config: Partial<MockConfig> = {}) {
     this.#initialConfig = { ...DEFAULT_CONFIG, ...config };
@@ -84,6 +123,11 @@ export class MockBackend {
     this.#sessionReads.clear();
     this.#switchedTo.clear();
     this.#cardTokenIssued.clear();
+    this.#clockOffsetMs = 0;
+    this.#deviceRequests.clear();
+    this.#wrongPasswords.clear();
+    this.#wrongCodes.clear();
+    this.deviceTiming = { ...DEFAULT_DEVICE_TIMING };
     this.clearRequests();
     this.lastSetCookie = null;
   }
@@ -98,11 +142,23 @@ export class MockBackend {
     return state;
   }
 
+  // --- clock ------------------------------------------------------------------
+
+  /** The server's time: sessions, authTime, codes and rate limits all read it. */
+  now(): number {
+    return Date.now() + this.#clockOffsetMs;
+  }
+
+  /** Moves the server's clock on, e.g. to make authTime too old for a card change. */
+  advanceClock(ms: number): void {
+    this.#clockOffsetMs += ms;
+  }
+
   // --- sessions ---------------------------------------------------------------
 
   issueSession(accountId: string, options: { switched?: boolean } = {}): string {
     // Strictly after any "sign out everywhere", even within the same millisecond.
-    const issuedAt = Math.max(Date.now(), (this.#revokedBefore.get(accountId) ?? 0) + 1);
+    const issuedAt = Math.max(this.now(), (this.#revokedBefore.get(accountId) ?? 0) + 1);
     return createToken(accountId, issuedAt, options.switched ?? false);
   }
 
@@ -113,7 +169,7 @@ export class MockBackend {
     if (!parsed || !isDemoAccount(parsed.accountId)) return null;
     if (this.#revoked.has(token)) return null;
     if (parsed.issuedAt <= (this.#revokedBefore.get(parsed.accountId) ?? 0)) return null;
-    if (Date.now() >= parsed.issuedAt + SESSION_TTL_MS) return null;
+    if (this.now() >= parsed.issuedAt + SESSION_TTL_MS) return null;
     return parsed;
   }
 
@@ -122,7 +178,7 @@ export class MockBackend {
   }
 
   revokeAllSessions(accountId: string): void {
-    this.#revokedBefore.set(accountId, Date.now());
+    this.#revokedBefore.set(accountId, this.now());
   }
 
   /** The JSON answer of the auth endpoints for a session token. */
@@ -135,7 +191,68 @@ export class MockBackend {
       csrfToken: csrfTokenFor(session.token),
       expiresAt: expiresAtFor(session.issuedAt),
       nonce,
+      authTime: toJstDateTime(this.authTimeOf(session)),
     };
+  }
+
+  /**
+   * Every proof of identity (login, reauth, device approval) issues a new
+   * token, so a token's issue time is its authTime and survives the
+   * browser worker's backend being recreated on reload.
+   */
+  authTimeOf(session: ParsedToken): number {
+    return session.issuedAt;
+  }
+
+  isAuthRecent(session: ParsedToken): boolean {
+    return this.now() - this.authTimeOf(session) <= REAUTH_MAX_AGE_S * 1000;
+  }
+
+  /** Counts a wrong reauth password; true when the session has now used up its attempts. */
+  countWrongPassword(token: string): boolean {
+    const count = (this.#wrongPasswords.get(token) ?? 0) + 1;
+    this.#wrongPasswords.set(token, count);
+    return count >= MAX_WRONG_PASSWORDS;
+  }
+
+  // --- device flow ----------------------------------------------------------------
+
+  addDeviceRequest(request: DeviceRequest): void {
+    this.#deviceRequests.set(request.deviceCode, request);
+  }
+
+  findDeviceByCode(deviceCode: string): DeviceRequest | undefined {
+    return this.#deviceRequests.get(deviceCode);
+  }
+
+  /** The live request a typed code stands for; expired and used codes are unknown. */
+  findDeviceByUserCode(userCode: string): DeviceRequest | undefined {
+    for (const request of this.#deviceRequests.values()) {
+      if (request.userCode === userCode && request.status !== 'used' && this.now() < request.expiresAt) return request;
+    }
+    return undefined;
+  }
+
+  /** The newest live request: what "the TV's current code" means to QA. */
+  latestDeviceRequest(): DeviceRequest | undefined {
+    let latest: DeviceRequest | undefined;
+    for (const request of this.#deviceRequests.values()) {
+      if (request.status === 'used' || this.now() >= request.expiresAt) continue;
+      if (!latest || request.requestedAt >= latest.requestedAt) latest = request;
+    }
+    return latest;
+  }
+
+  /** Seconds until this phone session may try codes again, or 0. */
+  wrongCodeRetryAfter(token: string): number {
+    const recent = (this.#wrongCodes.get(token) ?? []).filter((at) => this.now() - at < WRONG_CODE_WINDOW_MS);
+    this.#wrongCodes.set(token, recent);
+    if (recent.length < MAX_WRONG_CODES) return 0;
+    return Math.max(1, Math.ceil(((recent[0] ?? 0) + WRONG_CODE_WINDOW_MS - this.now()) / 1000));
+  }
+
+  countWrongCode(token: string): void {
+    this.#wrongCodes.set(token, [...(this.#wrongCodes.get(token) ?? []), this.now()]);
   }
 
   // --- idempotency ------------------------------------------------------------

@@ -30,7 +30,12 @@ export const MUTATION_ENDPOINTS: readonly MutationEndpointKey[] = [
   'favorite-delete',
   'contract-cancel',
   'logout-all',
+  'device-lookup',
+  'device-approve',
+  'device-deny',
 ];
+
+const PHONE_ENDPOINTS: readonly EndpointKey[] = ['device-lookup', 'device-approve', 'device-deny'];
 
 export const ENVELOPED_ENDPOINTS: readonly EnvelopedEndpointKey[] = [
   ...READ_ENDPOINTS,
@@ -43,6 +48,9 @@ export const ENDPOINT_KEYS: readonly EndpointKey[] = [
   'logout',
   ...ENVELOPED_ENDPOINTS,
   'identity-mismatch',
+  'device-start',
+  'device-token',
+  'reauth',
 ];
 
 /** Answers whose text a customer reads: where hostile strings matter. */
@@ -135,6 +143,36 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     name: 'validation',
     appliesTo: MUTATION_ENDPOINTS,
     description: 'Mutations answer 422 problem+json with field errors and change nothing.',
+  },
+  {
+    name: 'device-crossed',
+    appliesTo: ['device-token'],
+    description: "The TV's next poll gets another TV's approval: the partner's session and cookie, another nonce, another user code.",
+  },
+  {
+    name: 'device-slow-down',
+    appliesTo: ['device-token'],
+    description: 'Every poll answers 400 /slow-down (and the server adds 5 s to the interval each time).',
+  },
+  {
+    name: 'device-expired',
+    appliesTo: ['device-token', ...PHONE_ENDPOINTS],
+    description: 'The TV\'s code has expired: polls answer 400 /expired-token, the phone gets 404 /unknown-code.',
+  },
+  {
+    name: 'device-denied',
+    appliesTo: ['device-token'],
+    description: 'Polls answer 400 /access-denied, as if the phone had declined.',
+  },
+  {
+    name: 'stepup-other-account',
+    appliesTo: ['device-approve', 'device-token'],
+    description: "A step-up is approved by a phone of another account (no 409), and the TV's token answer is that other account's session.",
+  },
+  {
+    name: 'reauth-swap',
+    appliesTo: ['reauth'],
+    description: "Reauth echoes the nonce but answers (and sets the cookie of) the partner's session.",
   },
 ];
 

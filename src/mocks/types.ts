@@ -112,6 +112,8 @@ export interface Session {
   csrfToken: string;
   expiresAt: IsoDateTime;
   nonce: string | null;
+  /** When the owner last proved who they are (login, reauth, device approval). */
+  authTime: IsoDateTime;
 }
 
 export interface Envelope<T = unknown> {
@@ -131,6 +133,8 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldError[];
+  /** `/reauthentication-required`: how recent authTime must be, in seconds. */
+  maxAge?: number;
 }
 
 /**
@@ -172,7 +176,13 @@ export type ScenarioName =
   | 'session-switch-before-card'
   | 'mutation-timeout'
   | 'conflict'
-  | 'validation';
+  | 'validation'
+  | 'device-crossed'
+  | 'device-slow-down'
+  | 'device-expired'
+  | 'device-denied'
+  | 'stepup-other-account'
+  | 'reauth-swap';
 
 export type ReadEndpointKey =
   | 'contract'
@@ -190,7 +200,11 @@ export type MutationEndpointKey =
   | 'history-delete'
   | 'favorite-delete'
   | 'contract-cancel'
-  | 'logout-all';
+  | 'logout-all'
+  | DeviceMutationEndpointKey;
+
+/** The phone's side of signing a TV in (contract section 5). */
+export type DeviceMutationEndpointKey = 'device-lookup' | 'device-approve' | 'device-deny';
 
 /** Endpoints whose answer is an envelope. */
 export type EnvelopedEndpointKey = ReadEndpointKey | MutationEndpointKey;
@@ -200,6 +214,9 @@ export type EndpointKey =
   | 'login'
   | 'logout'
   | 'identity-mismatch'
+  | 'device-start'
+  | 'device-token'
+  | 'reauth'
   | EnvelopedEndpointKey;
 
 export interface MockConfig {

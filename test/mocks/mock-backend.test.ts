@@ -348,3 +348,311 @@ describe('mock backend: mutations', () => {
     expect(log).not.to.contain('"cvc":"321"');
   });
 });
+
+// --- contract section 5: a TV signed in from a phone, and re-authentication ---------
+
+const CODE = /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/;
+const JST = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/;
+const { createControlHandlers } = await import('../../src/mocks/index.js');
+
+/** A TV that asked for a code, and the poll it repeats. */
+async function tvWithCode(tv: Tab, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const nonce: string = crypto.randomUUID();
+  const start = await tv.send('POST', '/api/auth/device/start', {
+    body: { nonce, deviceName: 'リビングのテレビ', purpose: 'sign-in', ...body },
+    headers,
+  });
+  const poll = (sentNonce = nonce): Promise<Answer> =>
+    tv.send('POST', '/api/auth/device/token', { body: { deviceCode: start.json.deviceCode, nonce: sentNonce } });
+  return { start, nonce, poll };
+}
+
+/** The server's wait between polls, so a poll is never "too early" by accident. */
+const waitInterval = (tab: Tab, seconds = 5): void => tab.backend.advanceClock(seconds * 1000 + 1);
+
+async function phoneOf(backend: Backend, loginId = 'taro@example.jp'): Promise<Tab> {
+  const phone = new Tab(backend);
+  await phone.login(loginId);
+  return phone;
+}
+
+const problemSlug = (answer: Answer): string => String(answer.json?.type ?? '').replace(/^.*\//, '');
+
+describe('mock backend: TV sign-in from a phone (contract section 5)', () => {
+  it('start needs no session and answers the code, the activation URIs, timing and the echoed nonce', async () => {
+    const tv = new Tab(new MockBackend());
+    const { start, nonce } = await tvWithCode(tv);
+    expect(start.status).to.equal(200);
+    expect(start.headers.get('cache-control')).to.equal('no-store');
+    expect(start.json).to.include({ expiresIn: 600, interval: 5, nonce });
+    expect(start.json.userCode).to.match(CODE);
+    // dc_ and 40 hex digits: 160 random bits.
+    expect(start.json.deviceCode).to.match(/^dc_[0-9a-f]{40}$/);
+    expect(start.json.verificationUri).to.equal(`${location.origin}/#/activate`);
+    expect(start.json.verificationUriComplete).to.equal(`${location.origin}/#/activate?code=${start.json.userCode.replace('-', '')}`);
+
+    const bad = await tv.send('POST', '/api/auth/device/start', { body: { nonce, deviceName: 'TV', purpose: 'admin' } });
+    expect(bad.status).to.equal(422);
+    expect(bad.json.errors).to.deep.equal([{ field: 'purpose', code: 'invalid' }]);
+    tv.backend.deviceTiming = { expiresIn: 60, interval: 1 };
+    expect((await tvWithCode(tv)).start.json).to.include({ expiresIn: 60, interval: 1 });
+  });
+
+  it('polls: pending, slow-down (+5 s for every later poll) when too early, then the approved session with cookie, nonce, authTime and approval', async () => {
+    const backend = new MockBackend();
+    const tv = new Tab(backend);
+    const { start, nonce, poll } = await tvWithCode(tv);
+    expect(problemSlug(await poll())).to.equal('authorization-pending');
+    const early = await poll();
+    expect(early.status).to.equal(400);
+    expect(early.headers.get('content-type')).to.contain('application/problem+json');
+    expect(problemSlug(early)).to.equal('slow-down');
+    waitInterval(tv, 5);
+    expect(problemSlug(await poll()), 'the interval is 10 s now').to.equal('slow-down');
+    waitInterval(tv, 15);
+    expect(problemSlug(await poll())).to.equal('authorization-pending');
+
+    const phone = await phoneOf(backend);
+    const typed = ` ${start.json.userCode.toLowerCase().replace('-', ' - ')} `;
+    const lookup = await phone.mutate('POST', '/api/auth/device/lookup', { userCode: typed });
+    expect(lookup.status).to.equal(200);
+    expect(lookup.json).to.include({ accountId: TARO, requestId: lookup.requestId });
+    expect(lookup.json.data).to.include({ userCode: start.json.userCode, deviceName: 'リビングのテレビ', purpose: 'sign-in' });
+    expect(lookup.json.data.requestedAt).to.match(JST);
+    expect(lookup.json.data.expiresAt).to.match(JST);
+    const approve = await phone.mutate('POST', '/api/auth/device/approve', { userCode: start.json.userCode });
+    expect(approve.json.data).to.deep.equal({ userCode: start.json.userCode, deviceName: 'リビングのテレビ', approved: true });
+
+    waitInterval(tv, 15);
+    const token = await poll();
+    expect(token.status).to.equal(200);
+    expect(token.json).to.include({ accountId: TARO, loginId: 'taro@example.jp', nonce });
+    expect(token.json.authTime).to.match(JST);
+    expect(token.json.approval.userCode).to.equal(start.json.userCode);
+    expect(token.json.approval.approvedOn).to.be.a('string').and.not.equal('');
+    expect(tv.cookie).to.be.a('string').and.not.equal(phone.cookie);
+    expect((await tv.send('GET', '/api/auth/session')).json).to.include({ accountId: TARO, sessionId: token.json.sessionId });
+    waitInterval(tv, 15);
+    expect(problemSlug(await poll()), 'a device code is used once').to.equal('expired-token');
+  });
+
+  it('a poll with another nonce is refused; a denied code answers access-denied; an expired one expired-token and 404 on the phone', async () => {
+    const backend = new MockBackend();
+    const tv = new Tab(backend);
+    const phone = await phoneOf(backend);
+    const first = await tvWithCode(tv);
+    expect(problemSlug(await first.poll('someone-else'))).to.equal('invalid-grant');
+    const deny = await phone.mutate('POST', '/api/auth/device/deny', { userCode: first.start.json.userCode });
+    expect(deny.json.data).to.deep.equal({ userCode: first.start.json.userCode, approved: false });
+    waitInterval(tv);
+    expect(problemSlug(await first.poll())).to.equal('access-denied');
+
+    const second = await tvWithCode(tv);
+    backend.advanceClock(600_000);
+    expect(problemSlug(await second.poll())).to.equal('expired-token');
+    const late = await phone.mutate('POST', '/api/auth/device/lookup', { userCode: second.start.json.userCode });
+    expect(late.status).to.equal(404);
+    expect(problemSlug(late)).to.equal('unknown-code');
+  });
+
+  it('5 wrong codes in 10 minutes: the phone session gets 429 with Retry-After, until the window passes', async () => {
+    const backend = new MockBackend();
+    const { start } = await tvWithCode(new Tab(backend));
+    const phone = await phoneOf(backend);
+    for (let i = 0; i < 5; i += 1) {
+      expect((await phone.mutate('POST', '/api/auth/device/lookup', { userCode: 'BBBB-BBBB' })).status).to.equal(404);
+    }
+    const limited = await phone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode });
+    expect(limited.status).to.equal(429);
+    expect(Number(limited.headers.get('retry-after'))).to.be.within(1, 600);
+    const otherPhone = await phoneOf(backend);
+    expect((await otherPhone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode })).status).to.equal(200);
+    backend.advanceClock(600_000);
+    expect((await phone.mutate('POST', '/api/auth/device/lookup', { userCode: 'BBBB-BBBB' })).status).to.equal(404);
+  });
+
+  it("phone requests pass the mutation gate: CSRF, Idempotency-Key, expectedAccountId, no session", async () => {
+    const backend = new MockBackend();
+    const { start } = await tvWithCode(new Tab(backend));
+    const phone = await phoneOf(backend);
+    const userCode = start.json.userCode;
+    expect((await phone.mutate('POST', '/api/auth/device/approve', { userCode }, { 'X-CSRF-Token': 'forged' })).status).to.equal(403);
+    expect((await phone.mutate('POST', '/api/auth/device/approve', { userCode, expectedAccountId: HANAKO })).status).to.equal(409);
+    const csrf = (await phone.send('GET', '/api/auth/session')).json.csrfToken;
+    const noKey = await phone.send('POST', '/api/auth/device/approve', { body: { userCode, expectedAccountId: TARO }, headers: { 'X-CSRF-Token': csrf } });
+    expect(noKey.status).to.equal(400);
+    const anonymous = await phone.send('POST', '/api/auth/device/approve', { body: { userCode, expectedAccountId: TARO }, cookie: null });
+    expect(anonymous.status).to.equal(401);
+    expect((await phone.send('GET', '/api/auth/session')).status).to.equal(200);
+  });
+
+  it('step-up: under the TV session with CSRF; a phone of another account gets 409; the renewal is a new session of the same account', async () => {
+    const backend = new MockBackend();
+    const tv = new Tab(backend);
+    const login = await tv.login('taro@example.jp');
+    const oldCookie = tv.cookie;
+    const stepUp = { purpose: 'step-up', expectedAccountId: TARO };
+    expect((await tvWithCode(tv, stepUp)).start.status, 'no CSRF header').to.equal(403);
+    const csrf = { 'X-CSRF-Token': login.json.csrfToken };
+    expect((await tvWithCode(tv, { ...stepUp, expectedAccountId: HANAKO }, csrf)).start.status).to.equal(409);
+    const anonymous = new Tab(backend);
+    expect((await tvWithCode(anonymous, stepUp, csrf)).start.status).to.equal(401);
+
+    const { start, nonce, poll } = await tvWithCode(tv, stepUp, csrf);
+    expect(start.status).to.equal(200);
+    const hanakoPhone = await phoneOf(backend, 'hanako@example.jp');
+    const refused = await hanakoPhone.mutate('POST', '/api/auth/device/approve', { userCode: start.json.userCode });
+    expect(refused.status).to.equal(409);
+    expect(problemSlug(refused)).to.equal('account-mismatch');
+    expect((await hanakoPhone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode })).status).to.equal(409);
+    expect((await hanakoPhone.mutate('POST', '/api/auth/device/deny', { userCode: start.json.userCode })).status).to.equal(409);
+    const taroPhone = await phoneOf(backend);
+    const lookup = await taroPhone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode });
+    expect(lookup.json.data.purpose).to.equal('step-up');
+    await taroPhone.mutate('POST', '/api/auth/device/approve', { userCode: start.json.userCode });
+
+    backend.advanceClock(60_000);
+    const renewed = await poll();
+    expect(renewed.status).to.equal(200);
+    expect(renewed.json).to.include({ accountId: TARO, nonce });
+    expect(renewed.json.sessionId).not.to.equal(login.json.sessionId);
+    expect(renewed.json.csrfToken).not.to.equal(login.json.csrfToken);
+    expect(Date.parse(renewed.json.authTime)).to.be.greaterThan(Date.parse(login.json.authTime));
+    expect((await tv.send('GET', '/api/auth/session', { cookie: oldCookie })).status, 'the old TV session ends').to.equal(401);
+  });
+
+  it('QA helper: POST /__mock/device/approve approves the newest code as any demo account', async () => {
+    const backend = new MockBackend();
+    const tv = new Tab(backend);
+    const { start, poll } = await tvWithCode(tv);
+    const control = createControlHandlers(backend);
+    const approve = async (body: unknown): Promise<Response> =>
+      (await getResponse(control, new Request(`${location.origin}/__mock/device/approve`, { method: 'POST', body: JSON.stringify(body) }), {
+        baseUrl: location.origin,
+      }))!;
+    expect((await approve({ loginId: 'nobody@example.jp' })).status).to.equal(400);
+    const approved = await approve({ loginId: 'hanako@example.jp' });
+    expect(await approved.json()).to.include({ approved: true, userCode: start.json.userCode, accountId: HANAKO });
+    expect((await poll()).json).to.include({ accountId: HANAKO });
+  });
+});
+
+describe('mock backend: re-authentication (contract section 5)', () => {
+  it('every session answer carries authTime', async () => {
+    const tab = new Tab(new MockBackend());
+    const login = await tab.login('taro@example.jp');
+    expect(login.json.authTime).to.match(JST);
+    expect((await tab.send('GET', '/api/auth/session')).json.authTime).to.equal(login.json.authTime);
+  });
+
+  it('card change, cancel and logout-all answer 403 /reauthentication-required with maxAge 300 once authTime is 5 minutes old', async () => {
+    const tab = await signedIn();
+    tab.backend.advanceClock(300_001);
+    for (const [path, body] of [
+      ['/api/payment-method/card', { cardToken: 'tok_x' }],
+      ['/api/contract/cancel', { reason: null }],
+      ['/api/auth/logout-all', {}],
+    ] as const) {
+      const refused = await tab.mutate('POST', path, body);
+      expect(refused.status, path).to.equal(403);
+      expect(refused.headers.get('content-type')).to.contain('application/problem+json');
+      expect(refused.json).to.include({ status: 403, maxAge: 300 });
+      expect(problemSlug(refused)).to.equal('reauthentication-required');
+    }
+    expect((await tab.mutate('DELETE', '/api/favorites/none', {})).status, 'other mutations need no recent proof').to.equal(404);
+    expect(tab.backend.state(TARO).contract.status).to.equal('active');
+
+    const session = (await tab.send('GET', '/api/auth/session')).json;
+    const reauth = await tab.send('POST', '/api/auth/reauth', {
+      body: { password: PASSWORD, nonce: 'n-1', expectedAccountId: TARO },
+      headers: { 'X-CSRF-Token': session.csrfToken },
+    });
+    expect(reauth.status).to.equal(200);
+    expect((await tab.mutate('POST', '/api/contract/cancel', { reason: null })).json.data.status).to.equal('cancel_scheduled');
+  });
+
+  it('reauth: CSRF needed, a wrong password is 422 and keeps the session, success renews it; 5 wrong passwords end it', async () => {
+    const tab = await signedIn();
+    const before = (await tab.send('GET', '/api/auth/session')).json;
+    const reauth = (password: string, csrf = before.csrfToken, nonce = 'n-2'): Promise<Answer> =>
+      tab.send('POST', '/api/auth/reauth', { body: { password, nonce, expectedAccountId: TARO }, headers: { 'X-CSRF-Token': csrf } });
+    expect((await reauth(PASSWORD, 'forged')).status).to.equal(403);
+    const wrong = await reauth('nope');
+    expect(wrong.status).to.equal(422);
+    expect(problemSlug(wrong)).to.equal('invalid-credentials');
+    expect((await tab.send('GET', '/api/auth/session')).status).to.equal(200);
+
+    const oldCookie = tab.cookie;
+    tab.backend.advanceClock(1000);
+    const renewed = await reauth(PASSWORD);
+    expect(renewed.json).to.include({ accountId: TARO, nonce: 'n-2' });
+    expect(renewed.json.sessionId).not.to.equal(before.sessionId);
+    expect(renewed.json.csrfToken).not.to.equal(before.csrfToken);
+    expect(Date.parse(renewed.json.authTime)).to.be.greaterThan(Date.parse(before.authTime));
+    expect((await tab.send('GET', '/api/auth/session', { cookie: oldCookie })).status).to.equal(401);
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await reauth('nope', renewed.json.csrfToken)).status);
+    expect(statuses).to.deep.equal([422, 422, 422, 422, 401]);
+    expect((await tab.send('GET', '/api/auth/session')).status).to.equal(401);
+  });
+});
+
+describe('mock backend: section 5 scenarios', () => {
+  it("device-crossed: the poll answers another account's session with another nonce and code", async () => {
+    const backend = new MockBackend();
+    const tv = new Tab(backend);
+    const { start, nonce, poll } = await tvWithCode(tv);
+    const phone = await phoneOf(backend);
+    await phone.mutate('POST', '/api/auth/device/approve', { userCode: start.json.userCode });
+    backend.configure({ scenario: 'device-crossed' });
+    const crossed = await poll();
+    expect(crossed.status).to.equal(200);
+    expect(crossed.json.accountId).to.equal(HANAKO);
+    expect(crossed.json.nonce).not.to.equal(nonce);
+    expect(crossed.json.approval.userCode).to.match(CODE).and.not.equal(start.json.userCode);
+  });
+
+  it('device-slow-down, device-denied and device-expired answer their problem on every poll', async () => {
+    for (const [scenario, slug] of [
+      ['device-slow-down', 'slow-down'],
+      ['device-denied', 'access-denied'],
+      ['device-expired', 'expired-token'],
+    ] as const) {
+      const backend = new MockBackend();
+      const tv = new Tab(backend);
+      const { poll, start } = await tvWithCode(tv);
+      backend.configure({ scenario });
+      expect(problemSlug(await poll()), scenario).to.equal(slug);
+      if (scenario === 'device-expired') {
+        const phone = await phoneOf(backend);
+        backend.configure({ scenario });
+        expect((await phone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode })).status).to.equal(404);
+      }
+    }
+  });
+
+  it("stepup-other-account: a phone of another account may approve, and the TV's renewal is that account's session", async () => {
+    const backend = new MockBackend();
+    const tv = new Tab(backend);
+    const login = await tv.login('taro@example.jp');
+    const { start, poll } = await tvWithCode(tv, { purpose: 'step-up', expectedAccountId: TARO }, { 'X-CSRF-Token': login.json.csrfToken });
+    const phone = await phoneOf(backend, 'hanako@example.jp');
+    backend.configure({ scenario: 'stepup-other-account' });
+    expect((await phone.mutate('POST', '/api/auth/device/approve', { userCode: start.json.userCode })).status).to.equal(200);
+    const renewed = await poll();
+    expect(renewed.json.accountId).to.equal(HANAKO);
+    expect(renewed.json.approval.userCode).to.equal(start.json.userCode);
+  });
+
+  it("reauth-swap: the nonce is echoed but the session is the partner's", async () => {
+    const tab = await signedIn('taro@example.jp', { scenario: 'reauth-swap' });
+    const session = (await tab.send('GET', '/api/auth/session')).json;
+    const swapped = await tab.send('POST', '/api/auth/reauth', {
+      body: { password: PASSWORD, nonce: 'n-3', expectedAccountId: TARO },
+      headers: { 'X-CSRF-Token': session.csrfToken },
+    });
+    expect(swapped.json).to.include({ accountId: HANAKO, nonce: 'n-3' });
+    expect((await tab.send('GET', '/api/auth/session')).json.accountId).to.equal(HANAKO);
+  });
+});

@@ -43,8 +43,8 @@ const HANAKO = 'acc_7d1e3a';
 const PASSWORD = 'mypage-demo';
 /** The headers a client of the contract reads (others, like Date, differ by nature). */
 const COMPARED_HEADERS = ['content-type', 'cache-control', 'vary', 'retry-after', 'idempotent-replayed'];
-/** Values that differ between any two sessions, whatever the transport. */
-const PER_SESSION = ['sessionId', 'csrfToken', 'expiresAt', 'cardToken'];
+/** Values that differ between any two sessions or device codes, whatever the transport. */
+const PER_SESSION = ['sessionId', 'csrfToken', 'expiresAt', 'cardToken', 'authTime', 'deviceCode', 'userCode', 'verificationUriComplete', 'requestedAt'];
 
 interface Answer {
   status: number;
@@ -308,6 +308,44 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
       expect(card.raw.data).to.include({ brand: 'Mastercard', last3: '444' });
       expect(card.text).not.to.contain('5555');
       return [forged, noKey, first, replay, reused, devices, card].map(comparable);
+    });
+  });
+
+  it('section 5: a TV code approved from a phone session, the token answer with its cookie, reauth and reauthentication-required', async () => {
+    await overBoth(async (t) => {
+      await login(t);
+      // The same on both transports, so the echoed nonces compare equal.
+      const nonce = 'tv-nonce-1';
+      const start = await send(t, 'POST', '/auth/device/start', { body: { nonce, deviceName: 'リビングのテレビ', purpose: 'sign-in' } });
+      expect(start.status).to.equal(200);
+      expect(start.raw.verificationUri).to.equal(`${location.origin}/#/activate`);
+      const poll = (): Promise<Answer> => send(t, 'POST', '/auth/device/token', { body: { deviceCode: start.raw.deviceCode, nonce } });
+      const pending = await poll();
+      expectProblem(pending, 400, 'authorization-pending');
+      expectProblem(await poll(), 400, 'slow-down');
+      const lookup = await mutate(t, 'POST', '/auth/device/lookup', { userCode: start.raw.userCode.toLowerCase() });
+      expectEnvelope(lookup);
+      const approve = await mutate(t, 'POST', '/auth/device/approve', { userCode: start.raw.userCode });
+      expectEnvelope(approve);
+      expect((await send(t, 'POST', 'control:/clock', { body: { advanceMs: 11_000 } })).status).to.equal(200);
+      const token = await poll();
+      expect(token.status).to.equal(200);
+      expect(token.raw).to.include({ accountId: TARO, nonce });
+      expect(token.raw.approval.userCode).to.equal(start.raw.userCode);
+      const session = await send(t, 'GET', '/auth/session');
+      expect(session.raw.sessionId, 'the token answer set the cookie').to.equal(token.raw.sessionId);
+
+      expect((await send(t, 'POST', 'control:/clock', { body: { advanceMs: 301_000 } })).status).to.equal(200);
+      const stale = await mutate(t, 'POST', '/auth/logout-all', {});
+      expectProblem(stale, 403, 'reauthentication-required');
+      expect(stale.raw.maxAge).to.equal(300);
+      const reauth = await send(t, 'POST', '/auth/reauth', {
+        body: { password: PASSWORD, nonce: 'n-1', expectedAccountId: TARO },
+        headers: { 'X-CSRF-Token': session.raw.csrfToken },
+      });
+      expect(reauth.raw).to.include({ accountId: TARO, nonce: 'n-1' });
+      expect((await send(t, 'GET', '/auth/session')).raw.sessionId).to.equal(reauth.raw.sessionId);
+      return [start, pending, lookup, approve, token, stale, reauth].map(comparable);
     });
   });
 
