@@ -29,6 +29,7 @@ export class MyPageApp extends LitElement {
     locale: { state: true },
     screenLoad: { state: true },
     qaOpen: { state: true },
+    logoutAsked: { state: true },
   };
 
   /** Reflected for QA, tests and styling: loading | signed-out | ready | identity-stop. */
@@ -38,6 +39,10 @@ export class MyPageApp extends LitElement {
   declare screenLoad: 'idle' | 'loading' | 'failed';
   /** The QA panel (dev and QA builds only): `?qa`, or Yellow four times. */
   declare qaOpen: boolean;
+  /** The Log out confirmation is open (Up, Right, OK reaches Log out from anywhere: never log out on one slip). */
+  declare logoutAsked: boolean;
+  /** This tab logged out on purpose: the login screen says so (without the login id: the screen is shared). */
+  private _loggedOut = false;
   private readonly _loadedScreens = new Set<RoutePath>();
 
   readonly identity: IdentityStore;
@@ -57,6 +62,7 @@ export class MyPageApp extends LitElement {
 
   private readonly _onIdentityChange = (): void => {
     this.state = this.identity.state;
+    if (this.state === 'ready') this._loggedOut = false;
     this.requestUpdate();
   };
 
@@ -68,6 +74,7 @@ export class MyPageApp extends LitElement {
     this.locale = 'ja';
     this.screenLoad = 'idle';
     this.qaOpen = false;
+    this.logoutAsked = false;
     this._i18n = shellI18n();
     const wanted = initialLocale();
     if (wanted !== 'ja') this._useLocale(wanted).catch(() => undefined); // retried by the first screen
@@ -193,9 +200,13 @@ export class MyPageApp extends LitElement {
           aria-label=${m.app.switchLanguageLabel} @click=${this._toggleLocale}>
           <span class="key-hint blue" aria-hidden="true"></span>${m.app.switchLanguage}
         </button>
-        ${this.state === 'ready' ? html`<button class="logout" @click=${this._logout}>${m.app.logout}</button>` : null}
+        ${this.state === 'ready' ? html`<button class="logout" @click=${this._askLogout}>${m.app.logout}</button>` : null}
       </div>
       <main data-nav-container data-nav-enter="last" @start-over=${this._startOver}>${this._renderMain()}</main>
+      ${this.logoutAsked && this.state === 'ready'
+        ? html`<mp-confirm-dialog heading=${m.logout.heading} message=${m.logout.message} confirm-label=${m.logout.confirm}
+            @confirm=${this._logout} @cancel=${this._keepSession}></mp-confirm-dialog>`
+        : null}
       ${QA_ENABLED && this.qaOpen
         ? html`<mp-qa-panel .identity=${this.identity} @close=${() => this._toggleQa()}></mp-qa-panel>`
         : null}
@@ -211,7 +222,7 @@ export class MyPageApp extends LitElement {
               <button class="retry" @click=${() => this.identity.start()}>${m.app.retry}</button></div>`
           : html`<p role="status" class="muted">${m.app.loading}</p>`;
       case 'signed-out':
-        return this._screenReady('/login') ? html`<mp-login-screen></mp-login-screen>` : this._renderScreenLoad();
+        return this._screenReady('/login') ? html`<mp-login-screen ?logged-out=${this._loggedOut}></mp-login-screen>` : this._renderScreenLoad();
       case 'identity-stop':
         return html`<mp-identity-stop-screen cause=${this.identity.snapshot.stopCause ?? 'mismatch'}></mp-identity-stop-screen>`;
       case 'ready': {
@@ -312,7 +323,23 @@ export class MyPageApp extends LitElement {
     return pending;
   }
 
+  private _askLogout(): void {
+    // A lazy chunk shared with the screens that confirm procedures: the shell stays small.
+    void import('../components/mp-confirm-dialog.js').then(() => {
+      this.logoutAsked = true;
+    });
+  }
+
+  private async _keepSession(): Promise<void> {
+    this.logoutAsked = false;
+    await this.updateComplete;
+    // The shell has no NavController: tell the engine the dialog is gone, so focus returns to Log out.
+    this._engine?.repair();
+  }
+
   private async _logout(): Promise<void> {
+    this.logoutAsked = false;
+    this._loggedOut = true;
     await this.identity.logout();
   }
 

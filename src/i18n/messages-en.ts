@@ -21,6 +21,12 @@ export const en: Messages = {
     required: 'Required',
     invalidCredentials: 'The login ID or password is not correct.',
     failed: 'Could not log in. Please try again later.',
+    loggedOut: 'You have logged out.',
+  },
+  logout: {
+    heading: 'Log out?',
+    message: 'You will be logged out on this screen. To use it again, you will need your login ID and password.',
+    confirm: 'Log out',
   },
   identityStop: {
     heading: 'Stopped for your safety',

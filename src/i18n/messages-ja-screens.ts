@@ -13,6 +13,12 @@ export const jaScreens = {
     required: '入力してください',
     invalidCredentials: 'ログインIDまたはパスワードが正しくありません。',
     failed: 'ログインできませんでした。しばらくしてからもう一度お試しください。',
+    loggedOut: 'ログアウトしました。',
+  },
+  logout: {
+    heading: 'ログアウトしますか？',
+    message: 'この画面からログアウトします。もう一度使うには、ログインIDとパスワードの入力が必要です。',
+    confirm: 'ログアウトする',
   },
   contract: {
     heading: '契約内容',
