@@ -13,6 +13,7 @@ import { requestPlatformKeys } from '../navigation/platform-keys.js';
 import { IdentityStore, type AppState } from '../identity/identity-store.js';
 import { createI18n, initialLocale, loadMessages, saveLocale, shellI18n, type I18n, type Locale } from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { errorMessage } from '../components/mp-load-state.js';
 import '../screens/identity-stop-screen.js';
 import '../screens/menu-screen.js';
 import { i18nContext, identityContext, servicesContext } from './contexts.js';
@@ -152,7 +153,8 @@ export class MyPageApp extends LitElement {
     // A new screen (route or identity state): land focus on its first useful
     // element, or where the customer was when they last left it.
     // A lazily loaded screen counts as new when its module has arrived.
-    const screen = `${this.state}:${this._route.path}:${this.screenLoad}`;
+    // A failed start is a screen of its own: focus lands on its Retry, not on the header.
+    const screen = `${this.state}:${this._route.path}:${this.screenLoad}:${this.identity.snapshot.startFailed}`;
     if (screen !== this._landedOn) {
       this._landedOn = screen;
       this._engine?.land(this.state === 'ready' ? (this._focusMemory.get(this._route.path) ?? null) : null);
@@ -218,7 +220,8 @@ export class MyPageApp extends LitElement {
     switch (this.state) {
       case 'loading':
         return this.identity.snapshot.startFailed
-          ? html`<div role="alert"><p>${m.app.startFailed}</p>
+          ? html`<h1>${m.app.startFailedHeading}</h1>
+              <div role="alert"><p>${this._startFailedText()}</p>
               <button class="retry" @click=${() => this.identity.start()}>${m.app.retry}</button></div>`
           : html`<p role="status" class="muted">${m.app.loading}</p>`;
       case 'signed-out':
@@ -231,6 +234,13 @@ export class MyPageApp extends LitElement {
         return accountScreens[path]({ lastOpened: this._focusMemory.get('/') ?? null });
       }
     }
+  }
+
+  /** A busy server (503, 429) names its wait; anything else is a connection problem. */
+  private _startFailedText(): string {
+    const { m } = this._i18n;
+    const error = this.identity.snapshot.startError;
+    return error?.kind === 'problem' || error?.kind === 'timeout' ? errorMessage(m, error) : m.app.startFailed;
   }
 
   /** While a lazily loaded screen is on its way, or could not come (offline). */

@@ -5,6 +5,7 @@ export const en: Messages = {
     title: 'My Page',
     loading: 'Loading…',
     startFailed: 'Could not reach the server. Check your connection and try again.',
+    startFailedHeading: 'My Page could not be shown',
     retry: 'Try again',
     switchLanguage: '日本語',
     switchLanguageLabel: '日本語に切り替える',

@@ -4,7 +4,7 @@
  * `drop`; everything that sends checks `verifiedSession` and `generation`.
  */
 import { login as postLogin, logout as postLogout, readSession, reportIdentityMismatch } from '../api/auth-api.js';
-import { IdentityMismatchError } from '../api/errors.js';
+import { IdentityMismatchError, isApiError, type ApiError } from '../api/errors.js';
 import type { Session } from '../api/schemas.js';
 import { TabAccountMemory } from './tab-account-memory.js';
 
@@ -25,6 +25,8 @@ export interface IdentitySnapshot {
   readonly stopCause: StopCause | null;
   /** Set when the start-up session read failed (network), to offer a retry. */
   readonly startFailed: boolean;
+  /** Why it failed, to say "busy, wait N seconds" for a 503 rather than "check your connection". */
+  readonly startError: ApiError | null;
 }
 
 export type IdentityEvent =
@@ -40,6 +42,7 @@ export class IdentityStore {
   private _session: Session | null = null;
   private _stopCause: StopCause | null = null;
   private _startFailed = false;
+  private _startError: ApiError | null = null;
   private _generation = 0;
   private readonly _memory: TabAccountMemory;
 
@@ -80,18 +83,21 @@ export class IdentityStore {
       loginId: this.verifiedSession?.loginId ?? null,
       stopCause: this._stopCause,
       startFailed: this._startFailed,
+      startError: this._startError,
     };
   }
 
   /** Start or reload: who is logged in, and is it who this tab was opened for? */
   async start(): Promise<void> {
     this._startFailed = false;
+    this._startError = null;
     this._setState('loading');
     let session: Session | null;
     try {
       session = await readSession();
-    } catch {
+    } catch (error) {
       this._startFailed = true;
+      this._startError = isApiError(error) ? error : null;
       this._emitChange();
       return;
     }
