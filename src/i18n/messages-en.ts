@@ -123,7 +123,7 @@ export const en: Messages = {
     heading: 'Membership',
     currentPlan: 'Current plan',
     cancelHeading: 'Cancel contract',
-    cancelBody: 'After cancelling, you can keep watching until the day before the next billing date.',
+    cancelBody: (lastDay) => `After cancelling, you can keep watching until ${lastDay}.`,
     cancelScheduled: (date) => `Cancellation scheduled (available until ${date}).`,
     logoutAllHeading: 'Sign out of all devices',
     logoutAllBody: 'Signs this account out of every device where it is logged in.',
@@ -154,7 +154,7 @@ export const en: Messages = {
     remove: 'Remove',
     cancelContract: 'Cancel contract',
     cancelHeading: 'Cancel your contract?',
-    cancelMessage: (date) => `You can keep watching until the day before ${date}; then the contract ends.`,
+    cancelMessage: (lastDay) => `You can keep watching until ${lastDay}; then the contract ends.`,
     reasonLegend: 'Reason (optional)',
     reasons: {
       none: 'Prefer not to say',
