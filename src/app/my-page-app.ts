@@ -15,6 +15,7 @@ import { requestPlatformKeys } from '../navigation/platform-keys.js';
 import { IdentityStore, type AppState } from '../identity/identity-store.js';
 import { createI18n, initialLocale, loadMessages, saveLocale, shellI18n, type I18n, type Locale } from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { errorMessage } from '../components/mp-load-state.js';
 import '../screens/identity-stop-screen.js';
 import '../screens/lock-screen.js';
 import { isTvDevice } from './device-profile.js';
@@ -54,6 +55,7 @@ export class MyPageApp extends LitElement {
     locale: { state: true },
     screenLoad: { state: true },
     qaOpen: { state: true },
+    logoutAsked: { state: true },
   };
 
   /** Reflected for QA, tests and styling: loading | signed-out | ready | identity-stop. */
@@ -63,6 +65,10 @@ export class MyPageApp extends LitElement {
   declare screenLoad: 'idle' | 'loading' | 'failed';
   /** The QA panel (dev and QA builds only): `?qa`, or Yellow four times. */
   declare qaOpen: boolean;
+  /** The Log out confirmation is open (Up, Right, OK reaches Log out from anywhere: never log out on one slip). */
+  declare logoutAsked: boolean;
+  /** This tab logged out on purpose: the login screen says so (without the login id: the screen is shared). */
+  private _loggedOut = false;
   private readonly _loadedScreens = new Set<RoutePath>();
   /** Idle lock timeout; set before connecting. Default: 10 min on a TV, 15 elsewhere (or `?idle=` in dev). */
   idleTimeoutMs: number | undefined = undefined;
@@ -89,6 +95,7 @@ export class MyPageApp extends LitElement {
     const lock = this.identity.lock;
     if (lock) this.setAttribute('data-lock', lock);
     else this.removeAttribute('data-lock');
+    if (this.state === 'ready') this._loggedOut = false;
     this.requestUpdate();
     // Into `loading` from a shown page (the back/forward cache's pagehide):
     // the screens go now, not a microtask later, before the page is frozen.
@@ -103,6 +110,7 @@ export class MyPageApp extends LitElement {
     this.locale = 'ja';
     this.screenLoad = 'idle';
     this.qaOpen = false;
+    this.logoutAsked = false;
     this._i18n = shellI18n();
     const wanted = initialLocale();
     if (wanted !== 'ja') this._useLocale(wanted).catch(() => undefined); // retried by the first screen
@@ -185,7 +193,8 @@ export class MyPageApp extends LitElement {
     // A new screen (route or identity state): land focus on its first useful
     // element, or where the customer was when they last left it.
     // A lazily loaded screen counts as new when its module has arrived.
-    const screen = `${this.state}:${this.identity.lock}:${this._route.path}:${this.screenLoad}`;
+    // A failed start is a screen of its own: focus lands on its Retry, not on the header.
+    const screen = `${this.state}:${this.identity.lock}:${this._route.path}:${this.screenLoad}:${this.identity.snapshot.startFailed}`;
     if (screen !== this._landedOn) {
       this._landedOn = screen;
       this._engine?.land(this.state === 'ready' ? (this._focusMemory.get(this._route.path) ?? null) : null);
@@ -233,10 +242,14 @@ export class MyPageApp extends LitElement {
           aria-label=${m.app.switchLanguageLabel} @click=${this._toggleLocale}>
           <span class="key-hint blue" aria-hidden="true"></span>${m.app.switchLanguage}
         </button>
-        ${this.state === 'ready' && !this.identity.lock ? html`<button class="logout" @click=${this._logout}>${m.app.logout}</button>` : null}
+        ${this.state === 'ready' && !this.identity.lock ? html`<button class="logout" @click=${this._askLogout}>${m.app.logout}</button>` : null}
       </div>
       <main data-nav-container data-nav-enter="last" @start-over=${this._startOver}
         @unlock=${() => this.identity.unlock()}>${this._renderMain()}</main>
+      ${this.logoutAsked && this.state === 'ready' && !this.identity.lock
+        ? html`<mp-confirm-dialog heading=${m.logout.heading} message=${m.logout.message} confirm-label=${m.logout.confirm}
+            @confirm=${this._logout} @cancel=${this._keepSession}></mp-confirm-dialog>`
+        : null}
       ${QA_ENABLED && this.qaOpen
         ? html`<mp-qa-panel .identity=${this.identity} @close=${() => this._toggleQa()}></mp-qa-panel>`
         : null}
@@ -251,11 +264,12 @@ export class MyPageApp extends LitElement {
     switch (this.state) {
       case 'loading':
         return this.identity.snapshot.startFailed
-          ? html`<div role="alert"><p>${m.app.startFailed}</p>
+          ? html`<h1>${m.app.startFailedHeading}</h1>
+              <div role="alert"><p>${this._startFailedText()}</p>
               <button class="retry" @click=${() => this.identity.start()}>${m.app.retry}</button></div>`
           : html`<p role="status" class="muted">${m.app.loading}</p>`;
       case 'signed-out':
-        return this._screenReady('/login') ? html`<mp-login-screen></mp-login-screen>` : this._renderScreenLoad();
+        return this._screenReady('/login') ? html`<mp-login-screen ?logged-out=${this._loggedOut}></mp-login-screen>` : this._renderScreenLoad();
       case 'identity-stop':
         return html`<mp-identity-stop-screen cause=${this.identity.snapshot.stopCause ?? 'mismatch'}></mp-identity-stop-screen>`;
       case 'ready': {
@@ -264,6 +278,13 @@ export class MyPageApp extends LitElement {
         return accountScreens[path]({ lastOpened: this._focusMemory.get('/') ?? null });
       }
     }
+  }
+
+  /** A busy server (503, 429) names its wait; anything else is a connection problem. */
+  private _startFailedText(): string {
+    const { m } = this._i18n;
+    const error = this.identity.snapshot.startError;
+    return error?.kind === 'problem' || error?.kind === 'timeout' ? errorMessage(m, error) : m.app.startFailed;
   }
 
   /** While a lazily loaded screen is on its way, or could not come (offline). */
@@ -356,7 +377,23 @@ export class MyPageApp extends LitElement {
     return pending;
   }
 
+  private _askLogout(): void {
+    // A lazy chunk shared with the screens that confirm procedures: the shell stays small.
+    void import('../components/mp-confirm-dialog.js').then(() => {
+      this.logoutAsked = true;
+    });
+  }
+
+  private async _keepSession(): Promise<void> {
+    this.logoutAsked = false;
+    await this.updateComplete;
+    // The shell has no NavController: tell the engine the dialog is gone, so focus returns to Log out.
+    this._engine?.repair();
+  }
+
   private async _logout(): Promise<void> {
+    this.logoutAsked = false;
+    this._loggedOut = true;
     await this.identity.logout();
   }
 

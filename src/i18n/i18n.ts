@@ -39,6 +39,16 @@ export function shellI18n(): I18n {
   return createI18n('ja', ja as Messages);
 }
 
+/**
+ * The calendar day before `ymd` (YYYY-MM-DD), e.g. the last day a cancelled
+ * contract can be used: nextBillingDate is already a Tokyo calendar date, so
+ * this is calendar arithmetic (UTC, no zone shift), month and year ends included.
+ */
+export function dayBefore(ymd: string): string {
+  const [year, month, day] = ymd.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+}
+
 export function createI18n(locale: Locale, messages: Messages): I18n {
   const tag = locale === 'ja' ? 'ja-JP' : 'en-US';
   const dateTimeFormat = new Intl.DateTimeFormat(tag, {

@@ -5,6 +5,7 @@ export const en: Messages = {
     title: 'My Page',
     loading: 'Loading…',
     startFailed: 'Could not reach the server. Check your connection and try again.',
+    startFailedHeading: 'My Page could not be shown',
     retry: 'Try again',
     switchLanguage: '日本語',
     switchLanguageLabel: '日本語に切り替える',
@@ -22,6 +23,12 @@ export const en: Messages = {
     required: 'Required',
     invalidCredentials: 'The login ID or password is not correct.',
     failed: 'Could not log in. Please try again later.',
+    loggedOut: 'You have logged out.',
+  },
+  logout: {
+    heading: 'Log out?',
+    message: 'You will be logged out on this screen. To use it again, you will need your login ID and password.',
+    confirm: 'Log out',
   },
   identityStop: {
     heading: 'Stopped for your safety',
@@ -127,7 +134,7 @@ export const en: Messages = {
     heading: 'Membership',
     currentPlan: 'Current plan',
     cancelHeading: 'Cancel contract',
-    cancelBody: 'After cancelling, you can keep watching until the day before the next billing date.',
+    cancelBody: (lastDay) => `After cancelling, you can keep watching until ${lastDay}.`,
     cancelScheduled: (date) => `Cancellation scheduled (available until ${date}).`,
     logoutAllHeading: 'Sign out of all devices',
     logoutAllBody: 'Signs this account out of every device where it is logged in.',
@@ -158,7 +165,7 @@ export const en: Messages = {
     remove: 'Remove',
     cancelContract: 'Cancel contract',
     cancelHeading: 'Cancel your contract?',
-    cancelMessage: (date) => `You can keep watching until the day before ${date}; then the contract ends.`,
+    cancelMessage: (lastDay) => `You can keep watching until ${lastDay}; then the contract ends.`,
     reasonLegend: 'Reason (optional)',
     reasons: {
       none: 'Prefer not to say',

@@ -13,6 +13,12 @@ export const jaScreens = {
     required: '入力してください',
     invalidCredentials: 'ログインIDまたはパスワードが正しくありません。',
     failed: 'ログインできませんでした。しばらくしてからもう一度お試しください。',
+    loggedOut: 'ログアウトしました。',
+  },
+  logout: {
+    heading: 'ログアウトしますか？',
+    message: 'この画面からログアウトします。もう一度使うには、ログインIDとパスワードの入力が必要です。',
+    confirm: 'ログアウトする',
   },
   contract: {
     heading: '契約内容',
@@ -78,7 +84,7 @@ export const jaScreens = {
     heading: '会員手続き',
     currentPlan: '現在のプラン',
     cancelHeading: '解約',
-    cancelBody: '解約すると、次回請求日の前日までご利用いただけます。',
+    cancelBody: (lastDay: string) => `解約しても、${lastDay}までご利用いただけます。`,
     cancelScheduled: (date: string) => `解約予定です（${date}まで利用可能）。`,
     logoutAllHeading: 'すべてのデバイスからログアウト',
     logoutAllBody: 'このアカウントでログインしているすべての機器からログアウトします。',
@@ -109,7 +115,7 @@ export const jaScreens = {
     remove: '削除する',
     cancelContract: '解約する',
     cancelHeading: '解約しますか？',
-    cancelMessage: (date: string) => `${date}の前日までご利用いただけます。その後、自動的に解約されます。`,
+    cancelMessage: (lastDay: string) => `${lastDay}までご利用いただけます。その後、自動的に解約されます。`,
     reasonLegend: '解約の理由（任意）',
     reasons: {
       none: '回答しない',

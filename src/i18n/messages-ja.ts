@@ -10,6 +10,7 @@ export const ja = {
     title: 'マイページ',
     loading: '読み込み中…',
     startFailed: 'サーバーに接続できませんでした。通信状況を確認して、もう一度お試しください。',
+    startFailedHeading: 'マイページを表示できませんでした',
     retry: 'もう一度試す',
     switchLanguage: 'English',
     switchLanguageLabel: 'Switch to English',

@@ -4,7 +4,7 @@
  * `drop`; everything that sends checks `verifiedSession` and `generation`.
  */
 import { login as postLogin, logout as postLogout, readSession, reportIdentityMismatch } from '../api/auth-api.js';
-import { IdentityMismatchError } from '../api/errors.js';
+import { IdentityMismatchError, isApiError, type ApiError } from '../api/errors.js';
 import type { Session } from '../api/schemas.js';
 import { TabAccountMemory } from './tab-account-memory.js';
 
@@ -39,6 +39,8 @@ export interface IdentitySnapshot {
   readonly startFailed: boolean;
   /** Set while the lock screen covers the page (idle, another tab). */
   readonly lock: LockReason | null;
+  /** Why it failed, to say "busy, wait N seconds" for a 503 rather than "check your connection". */
+  readonly startError: ApiError | null;
 }
 
 export type IdentityEvent =
@@ -62,6 +64,7 @@ export class IdentityStore {
   private _session: Session | null = null;
   private _stopCause: StopCause | null = null;
   private _startFailed = false;
+  private _startError: ApiError | null = null;
   private _generation = 0;
   private _lock: LockReason | null = null;
   private readonly _memory: TabAccountMemory;
@@ -104,12 +107,14 @@ export class IdentityStore {
       stopCause: this._stopCause,
       startFailed: this._startFailed,
       lock: this._lock,
+      startError: this._startError,
     };
   }
 
   /** Start or reload: who is logged in, and is it who this tab was opened for? */
   async start(): Promise<void> {
     this._startFailed = false;
+    this._startError = null;
     const memory = this._memory.recall();
     if (memory.kind === 'stopped') {
       // Whatever session the browser holds now, this tab never verified it:
@@ -128,8 +133,9 @@ export class IdentityStore {
     let session: Session | null;
     try {
       session = await readSession();
-    } catch {
+    } catch (error) {
       this._startFailed = true;
+      this._startError = isApiError(error) ? error : null;
       this._emitChange();
       return;
     }

@@ -38,6 +38,7 @@ import {
   isNavigable,
   queryComposed,
 } from './dom.js';
+import { isTvDevice } from '../app/device-profile.js';
 import { isTextEntry, keyAction, type Direction, type NavAction } from './key-map.js';
 import { NavigableCache, toPage } from './navigable-cache.js';
 import { pickNearest, pickNext, type Box } from './spatial.js';
@@ -396,12 +397,22 @@ export class FocusEngine {
     }
   };
 
-  /** A Magic Remote or mouse hovering an item focuses it; the next arrow continues from there. */
+  /**
+   * A Magic Remote hovering an item focuses it; the next arrow continues from
+   * there. A desktop mouse leaves focus alone: there Tab and click move it, and
+   * a hover that took focus would turn the next Backspace or Enter typed into a
+   * field into Back or a click on whatever the pointer rests on.
+   */
+  readonly #hoverFocuses = isTvDevice();
   readonly #onPointer = (event: MouseEvent): void => {
+    if (!this.#hoverFocuses) return;
     // Chromium sends zero-movement mousemoves while content scrolls under a resting pointer.
     if ((!event.movementX && !event.movementY) || Date.now() - this.#lastKeyAt < 300) return;
     const target = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && isNavigable(node));
-    if (!target || isTextEntry(target) || target === deepActiveElement() || !this.#inScope(this.scope, target)) return;
+    const active = deepActiveElement();
+    if (!target || isTextEntry(target) || target === active || !this.#inScope(this.scope, target)) return;
+    // Even a Magic Remote must not pull focus out of a field being typed in (an on-screen keyboard may be up).
+    if (isTextEntry(active)) return;
     this.#landing = null;
     target.focus({ preventScroll: true });
   };

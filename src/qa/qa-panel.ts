@@ -155,8 +155,13 @@ export class MpQaPanel extends LitElement {
     `,
   ];
 
+  /** The element whose shadow root holds the panel (the app), still known once the panel is removed. */
+  private _host: Element | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    const root = this.getRootNode();
+    this._host = root instanceof ShadowRoot ? root.host : null;
     const update = (): void => this.requestUpdate();
     this._disconnects = [onTrace(update)];
     if (this.identity) this._disconnects.push(this.identity.on('change', update));
@@ -167,6 +172,9 @@ export class MpQaPanel extends LitElement {
     super.disconnectedCallback();
     for (const disconnect of this._disconnects) disconnect();
     this._disconnects = [];
+    // Gone, focus went with it to <body>. The app shell has no NavController,
+    // so tell the engine on its host: focus returns to the opener, or lands on the screen.
+    this._host?.dispatchEvent(new Event('nav-updated'));
   }
 
   override firstUpdated(): void {

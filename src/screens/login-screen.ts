@@ -24,11 +24,14 @@ export class LoginScreen extends LitElement {
     busy: { state: true },
     message: { state: true },
     missing: { state: true },
+    loggedOut: { type: Boolean, attribute: 'logged-out' },
   };
 
   declare busy: boolean;
   declare message: string;
   declare missing: ReadonlySet<'loginId' | 'password'>;
+  /** Set by the app after the customer logged out on purpose. */
+  declare loggedOut: boolean;
 
   private readonly _i18n = new I18nController(this);
   private readonly _identity = new ContextConsumer(this, { context: identityContext });
@@ -38,6 +41,7 @@ export class LoginScreen extends LitElement {
     this.busy = false;
     this.message = '';
     this.missing = new Set();
+    this.loggedOut = false;
   }
 
   static override styles = [
@@ -77,21 +81,23 @@ export class LoginScreen extends LitElement {
     const { m } = this._i18n.value;
     return html`
       <mp-screen heading=${m.login.heading} back-href="">
+        ${this.loggedOut ? html`<p class="notice" role="status">${m.login.loggedOut}</p>` : null}
         <form @submit=${this._submit} novalidate>
           <label>
             ${m.login.loginId}
             <input name="loginId" autocomplete="username" type="email" inputmode="email"
-              aria-invalid=${this.missing.has('loginId') ? 'true' : 'false'} ?disabled=${this.busy} />
+              aria-invalid=${this.missing.has('loginId') ? 'true' : 'false'} ?readonly=${this.busy} />
             ${this.missing.has('loginId') ? html`<span class="field-error">${m.login.required}</span>` : null}
           </label>
           <label>
             ${m.login.password}
             <input name="password" autocomplete="current-password" type="password"
-              aria-invalid=${this.missing.has('password') ? 'true' : 'false'} ?disabled=${this.busy} />
+              aria-invalid=${this.missing.has('password') ? 'true' : 'false'} ?readonly=${this.busy} />
             ${this.missing.has('password') ? html`<span class="field-error">${m.login.required}</span>` : null}
           </label>
           ${this.message ? html`<p class="form-error" role="alert">${this.message}</p>` : null}
-          <button type="submit" ?disabled=${this.busy}>${this.busy ? m.login.submitting : m.login.submit}</button>
+          <!-- Not disabled: a disabled element drops focus to <body>, and a remote has no pointer to find it again. -->
+          <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? m.login.submitting : m.login.submit}</button>
         </form>
       </mp-screen>
     `;

@@ -12,6 +12,7 @@ import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
+import { dayBefore } from '../i18n/i18n.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
 import { detailStyles, sharedStyles } from '../styles/shared-styles.js';
@@ -42,7 +43,7 @@ export class MembershipScreen extends LitElement {
     });
     this._contract.set(answer);
     const { m, date } = this._i18n.value;
-    this.notice = m.procedures.cancelDone(date(answer.nextBillingDate));
+    this.notice = m.procedures.cancelDone(date(dayBefore(answer.nextBillingDate)));
   });
 
   private readonly _logoutAll = new ConfirmFlowController<true>(this, async (_target, idempotencyKey) => {
@@ -113,8 +114,8 @@ export class MembershipScreen extends LitElement {
                 <h2 id="cancel">${m.membership.cancelHeading}</h2>
                 <p>
                   ${contract.status === 'cancel_scheduled'
-                    ? m.membership.cancelScheduled(i18n.date(contract.nextBillingDate))
-                    : m.membership.cancelBody}
+                    ? m.membership.cancelScheduled(i18n.date(dayBefore(contract.nextBillingDate)))
+                    : m.membership.cancelBody(i18n.date(dayBefore(contract.nextBillingDate)))}
                 </p>
                 ${contract.status === 'active'
                   ? html`<button class="cancel-contract" @click=${() => this._openCancel(contract)}>
@@ -133,7 +134,7 @@ export class MembershipScreen extends LitElement {
           this._cancel,
           (target) => ({
             heading: m.procedures.cancelHeading,
-            message: m.procedures.cancelMessage(i18n.date(target.nextBillingDate)),
+            message: m.procedures.cancelMessage(i18n.date(dayBefore(target.nextBillingDate))),
             confirmLabel: m.procedures.cancelContract,
           }),
           this._renderReasons(m),

@@ -4,7 +4,7 @@
  * keys, text fields and the pointer.
  */
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { sendMouse, resetMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import { FocusEngine } from '../../src/navigation/focus-engine.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { trapFocus } from '../../src/navigation/nav-controller.js';
@@ -48,7 +48,22 @@ function focusedLabel(): string | null {
   return active?.textContent?.trim() || active?.getAttribute('aria-label') || active?.id || null;
 }
 
+/** The engine reads the device profile when it is built, so set it before mount(). */
+function withTvProfile(tv: boolean): void {
+  const search = new URLSearchParams(location.search);
+  search.set('tv', tv ? '1' : '0');
+  history.replaceState(null, '', `${location.pathname}?${search}`);
+}
+
+async function hover(element: Element): Promise<void> {
+  const box = element.getBoundingClientRect();
+  // Two moves: the engine ignores zero-movement mousemoves.
+  await sendMouse({ type: 'move', position: [Math.round(box.left + 5), Math.round(box.top + 5)] });
+  await sendMouse({ type: 'move', position: [Math.round(box.left + 15), Math.round(box.top + 15)] });
+}
+
 afterEach(async () => {
+  withTvProfile(false);
   engine?.disconnect();
   engine = null;
   fixtureCleanup();
@@ -266,7 +281,8 @@ describe('focus engine', () => {
     expect(clicks).to.deep.equal(sendsRawKeyCodes ? ['yellow', 'three'] : ['three']);
   });
 
-  it('hovering focuses an item, and the next arrow continues from there', async () => {
+  it('hovering focuses an item on a TV (Magic Remote), and the next arrow continues from there', async () => {
+    withTvProfile(true);
     const root = await mount(html`<div style="width:420px">
       ${['a', 'b', 'c', 'd', 'e', 'f'].map((l) => html`<button style=${cell}>${l}</button>`)}
     </div>`);
@@ -278,4 +294,38 @@ describe('focus engine', () => {
     await press('ArrowRight');
     expect(focusedLabel()).to.equal('f');
   });
+
+  it('a desktop mouse hovering an item leaves focus where it was', async () => {
+    withTvProfile(false);
+    const root = await mount(html`<div style="width:420px">
+      ${['a', 'b', 'c'].map((l) => html`<button style=${cell}>${l}</button>`)}
+    </div>`);
+    engine!.focusFirst();
+    await hover([...root.querySelectorAll('button')].find((b) => b.textContent === 'c')!);
+    await nextFrame();
+    expect(focusedLabel()).to.equal('a');
+  });
+
+  for (const tv of [false, true]) {
+    it(`hovering a button while typing keeps the field focused, Backspace edits and Enter clicks nothing (${tv ? 'TV' : 'desktop'})`, async () => {
+      withTvProfile(tv);
+      let clicks = 0;
+      const root = await mount(html`<form @submit=${(e: Event) => e.preventDefault()}>
+        <input id="card" style=${cell} />
+        <button type="button" style=${cell} @click=${() => clicks++}>logout</button>
+      </form>`);
+      const field = root.querySelector('input')!;
+      field.focus();
+      await sendKeys({ type: '4242' });
+      await hover(root.querySelector('button')!);
+      await sendKeys({ type: '42' });
+      await press('Backspace');
+      await nextFrame();
+      expect(describeElement(deepActiveElement())).to.equal('input');
+      expect(field.value).to.equal('42424');
+      expect(backs).to.equal(0);
+      await press('Enter');
+      expect(clicks).to.equal(0);
+    });
+  }
 });

@@ -151,7 +151,8 @@ describe('procedures', () => {
     mock.clearRequests();
     await tvKey(TV.ok);
     const notice = await waitForElement(() => inScreen(app, 'mp-membership-screen', '.notice'), 'no notice');
-    expect(notice.textContent).to.match(/2026年12月1日/);
+    // The last day of use: the day before the next billing date (2026-12-01).
+    expect(notice.textContent).to.match(/2026年11月30日/);
     expect(inScreen(app, 'mp-membership-screen', '.status')!.textContent).to.equal('解約予定');
     const sent = mutations(mock);
     expect(sent.map((r) => r.path)).to.deep.equal(['/api/contract/cancel']);

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { SCENARIOS } from '../../src/mocks/index.js';
-import { deepActiveElement } from '../../src/navigation/dom.js';
+import { composedContains, deepActiveElement } from '../../src/navigation/dom.js';
 import { clearTrace } from '../../src/qa/qa-trace.js';
 import type { MpQaPanel } from '../../src/qa/qa-panel.js';
 import { HANAKO, TARO, inScreen, mountApp, readyAppAs, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
@@ -56,6 +56,20 @@ describe('the QA panel', () => {
     expect(panelOf(app)!.shadowRoot!.contains(deepActiveElement())).to.equal(true);
     await press('Escape');
     await waitForElement(() => (panelOf(app) ? null : app), 'Back did not close the panel');
+    // Opened while the page was still loading: focus comes back to the app (where it was), not to <body>.
+    await waitForFocus((el) => el !== app && composedContains(app, el), 'focus lost to <body>');
+  });
+
+  it('closing the panel returns focus to where it was', async () => {
+    const app = await readyAppAs(TARO.loginId, '#/');
+    const opener = await waitForFocus((el) => el.matches('a[data-route]'), 'no menu item focused');
+    await press('ArrowDown');
+    const before = deepActiveElement()!;
+    expect(before).not.to.equal(opener);
+    (app as unknown as { _toggleQa(): void })._toggleQa();
+    await waitForFocus((el) => panelOf(app)?.shadowRoot?.contains(el) ?? false, 'focus not in the panel');
+    await press('Escape');
+    await waitForFocus((el) => el === before, `focus did not return to ${describeElement(before)}`);
   });
 
   it('switches the scenario with arrows and OK, and the page reacts: foreign-account stops the contract screen', async () => {

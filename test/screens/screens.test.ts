@@ -105,6 +105,8 @@ describe('screens', () => {
     const app = await readyAppAs(TARO.loginId, '#/contract');
     await waitForElement(() => inScreen(app, 'mp-contract-screen', '.plan'), 'no contract');
     (app.shadowRoot!.querySelector('button.logout') as HTMLButtonElement).click();
+    const dialog = await waitForElement(() => app.shadowRoot!.querySelector('mp-confirm-dialog'), 'no confirmation');
+    (dialog.shadowRoot!.querySelector('button.confirm') as HTMLButtonElement).click();
     await waitForElement(() => inScreen(app, 'mp-login-screen', 'form'), 'no login');
     expect(pageText()).not.to.contain('プレミアム');
     expect(pageText()).not.to.contain(TARO.loginId);
