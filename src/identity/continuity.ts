@@ -13,7 +13,8 @@ export function watchContinuity(store: IdentityStore, target: Window = window): 
     if (event.persisted) store.suspend();
   };
   const onPageShow = (event: PageTransitionEvent): void => {
-    if (!event.persisted) return;
+    // A locked page stays locked: its own OK runs the re-check.
+    if (!event.persisted || store.lock) return;
     void (store.state === 'ready' ? store.recheck() : store.start());
   };
   const onVisibility = (): void => {

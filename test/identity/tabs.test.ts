@@ -94,6 +94,8 @@ describe('other tabs', () => {
     await waitForState(app, 'ready');
     await waitUntil(() => tab.heard.length === 1, 'no login message');
     (await waitForElement(() => app.shadowRoot!.querySelector('.logout'), 'no logout')).click();
+    const dialog = await waitForElement(() => app.shadowRoot!.querySelector('mp-confirm-dialog'), 'no confirmation');
+    (dialog.shadowRoot!.querySelector('button.confirm') as HTMLButtonElement).click();
     await waitUntil(() => tab.heard.length === 2, 'no logout message');
     await submitLogin(app, TARO.loginId);
     await waitForState(app, 'ready');

@@ -309,7 +309,14 @@ describe('card change', () => {
     let app = await readyAppAs(TARO.loginId, '#/payment-method/card');
     await waitForFocus('input[name=cardNumber]');
     await fillByKeyboard(app, { number: VISA, cvc: CVC });
+    // Into the back/forward cache: the whole account screen goes at once (before
+    // the page is frozen), the number with it; the restore re-checks, then shows it empty.
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    expect(screenOf(app, 'mp-card-change-screen')).to.equal(null);
+    await expectNoCardSecrets();
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await waitForState(app, 'ready');
+    await waitForFocus('input[name=cardNumber]');
     expect(field(app, 'cardNumber').value).to.equal('');
     await fillByKeyboard(app, { number: VISA, cvc: CVC });
     location.hash = '#/';
