@@ -1,10 +1,24 @@
 // Runs after modern-check.js; parses from Chromium 61 on (no import.meta or
 // import()). Why and how: loadEntryThroughCheck in scripts/legacy/legacy-build.ts.
 (function () {
+  // Under the CSP's `require-trusted-types-for 'script'` (Chromium 83+) a
+  // script URL must come from a named policy; this one passes only paths on
+  // the page's own origin, as the built index.html names them.
+  var policy = window.trustedTypes && window.trustedTypes.createPolicy
+    ? window.trustedTypes.createPolicy('my-page-loader', {
+        createScriptURL: function (url) {
+          if (!/^\/(?!\/)/.test(url)) throw new TypeError('not a same-origin script path: ' + url);
+          return url;
+        },
+      })
+    : null;
+  function scriptUrl(url) {
+    return policy ? policy.createScriptURL(url) : url;
+  }
   if (window.__MY_PAGE_MODERN__) {
     var entry = document.createElement('script');
     entry.type = 'module';
-    entry.src = document.querySelector('script[data-modern-entry]').getAttribute('data-modern-entry');
+    entry.src = scriptUrl(document.querySelector('script[data-modern-entry]').getAttribute('data-modern-entry'));
     document.body.appendChild(entry);
     return;
   }
@@ -13,7 +27,7 @@
   for (var i = 0; i < legacy.length; i++) {
     var script = document.createElement('script');
     script.async = false;
-    script.src = legacy[i].getAttribute('src');
+    script.src = scriptUrl(legacy[i].getAttribute('src'));
     document.body.appendChild(script);
   }
 })();

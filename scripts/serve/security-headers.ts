@@ -42,10 +42,11 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions = {}): stri
     ['base-uri', "'none'"],
     ['form-action', "'self'"],
     ['frame-ancestors', framing],
-    // Engines with Trusted Types (Chromium 83+) refuse HTML built from strings
-    // except through lit-html's own policy, the only one the bundle creates.
+    // Engines with Trusted Types (Chromium 83+) refuse HTML and script URLs
+    // built from strings except through the two policies the page creates:
+    // lit-html's own, and the bundle loader's (public/polyfills/module-loader.js).
     ['require-trusted-types-for', "'script'"],
-    ['trusted-types', 'lit-html'],
+    ['trusted-types', 'lit-html my-page-loader'],
   ];
   return directives.map(([name, value]) => `${name} ${value}`).join('; ');
 }

@@ -156,6 +156,7 @@ export class MyPageApp extends LitElement {
     const engine = new FocusEngine({
       root: this.renderRoot,
       host: this,
+      hoverFocuses: isTvDevice(),
       onBack: () => this._back(),
       onKey: QA_ENABLED
         ? (event, action) => {

@@ -38,7 +38,6 @@ import {
   isNavigable,
   queryComposed,
 } from './dom.js';
-import { isTvDevice } from '../app/device-profile.js';
 import { isTextEntry, keyAction, type Direction, type NavAction } from './key-map.js';
 import { NavigableCache, toPage } from './navigable-cache.js';
 import { pickNearest, pickNext, type Box } from './spatial.js';
@@ -52,6 +51,8 @@ export interface FocusEngineOptions {
   readonly onBack: () => void;
   /** Every key event the engine saw, and what it made of it (QA panel). */
   readonly onKey?: (event: KeyboardEvent, action: NavAction | null) => void;
+  /** Hover focuses (a TV's Magic Remote or air mouse); off for desktop mice. The app decides from its device profile. */
+  readonly hoverFocuses?: boolean;
 }
 
 /**
@@ -403,9 +404,8 @@ export class FocusEngine {
    * a hover that took focus would turn the next Backspace or Enter typed into a
    * field into Back or a click on whatever the pointer rests on.
    */
-  readonly #hoverFocuses = isTvDevice();
   readonly #onPointer = (event: MouseEvent): void => {
-    if (!this.#hoverFocuses) return;
+    if (!this.#options.hoverFocuses) return;
     // Chromium sends zero-movement mousemoves while content scrolls under a resting pointer.
     if ((!event.movementX && !event.movementY) || Date.now() - this.#lastKeyAt < 300) return;
     const target = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && isNavigable(node));

@@ -42,7 +42,12 @@ test('the committed manifest is what `npm run analyze` writes today', () => {
     }
     symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
     execFileSync(join(root, 'node_modules/.bin/custom-elements-manifest'), ['analyze', '--quiet'], { cwd: out, stdio: 'pipe' });
-    assert.equal(readFileSync(join(out, 'custom-elements.json'), 'utf8'), committed, 'custom-elements.json is stale: run `npm run analyze`');
+    // The analyzer lists modules in the order its glob happens to find them.
+    const byPath = (text) => {
+      const manifest = JSON.parse(text);
+      return { ...manifest, modules: [...manifest.modules].sort((a, b) => a.path.localeCompare(b.path)) };
+    };
+    assert.deepEqual(byPath(readFileSync(join(out, 'custom-elements.json'), 'utf8')), byPath(committed), 'custom-elements.json is stale: run `npm run analyze`');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

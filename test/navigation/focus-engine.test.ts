@@ -8,6 +8,7 @@ import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import { FocusEngine } from '../../src/navigation/focus-engine.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { trapFocus } from '../../src/navigation/nav-controller.js';
+import { isTvDevice } from '../../src/app/device-profile.js';
 import { TV, describeElement, nextFrame, press, scrollSettled, tvKey } from '../support/keys.js';
 import { needsHeldKeys, needsRawKeyCodes, sendsRawKeyCodes } from '../support/engine.js';
 
@@ -38,7 +39,7 @@ let backs = 0;
 async function mount(template: ReturnType<typeof html>): Promise<HTMLElement> {
   const root = await fixture<HTMLElement>(html`<div style="position:relative">${template}</div>`);
   backs = 0;
-  engine = new FocusEngine({ root, host: root, onBack: () => backs++ });
+  engine = new FocusEngine({ root, host: root, onBack: () => backs++, hoverFocuses: isTvDevice() });
   engine.connect();
   return root;
 }
@@ -48,7 +49,7 @@ function focusedLabel(): string | null {
   return active?.textContent?.trim() || active?.getAttribute('aria-label') || active?.id || null;
 }
 
-/** The engine reads the device profile when it is built, so set it before mount(). */
+/** mount() reads the device profile for the engine, as the app does, so set it before. */
 function withTvProfile(tv: boolean): void {
   const search = new URLSearchParams(location.search);
   search.set('tv', tv ? '1' : '0');

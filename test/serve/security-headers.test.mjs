@@ -26,7 +26,7 @@ test('every header of the table is in each deploy file with its exact value', ()
   }
 });
 
-test('the CSP: no inline script or eval, no plugins, no <base>, no framing, connections to the page and the API only, Trusted Types for lit-html', () => {
+test('the CSP: no inline script or eval, no plugins, no <base>, no framing, connections to the page and the API only, Trusted Types for lit-html and the bundle loader', () => {
   const directives = Object.fromEntries(contentSecurityPolicy().split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
   assert.equal(directives['script-src'], "'self'");
   assert.equal(directives['object-src'], "'none'");
@@ -35,7 +35,7 @@ test('the CSP: no inline script or eval, no plugins, no <base>, no framing, conn
   assert.equal(directives['form-action'], "'self'");
   assert.equal(directives['connect-src'], "'self'");
   assert.equal(directives['require-trusted-types-for'], "'script'");
-  assert.equal(directives['trusted-types'], 'lit-html');
+  assert.equal(directives['trusted-types'], 'lit-html my-page-loader');
   assert.doesNotMatch(contentSecurityPolicy(), /unsafe-eval|script-src[^;]*unsafe-inline/);
   assert.deepEqual(Object.fromEntries(securityHeaders().slice(1)), {
     'X-Frame-Options': 'DENY',
