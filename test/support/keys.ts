@@ -3,6 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { waitForElement } from './app-harness.js';
+import { engine } from './engine.js';
 
 export const TV = {
   tizenBack: { keyCode: 10009, key: 'XF86Back' },
@@ -93,7 +94,20 @@ export async function scrollSettled(host: HTMLElement, scroller: Element = docum
     const to = Number(host.dataset.navScrollTo ?? scroller.scrollTop);
     return Math.max(0, Math.min(scroller.scrollHeight - scroller.clientHeight, to));
   };
-  await waitUntil(() => Math.abs(scroller.scrollTop - goal()) < 1, `scrollTop never reached ${goal()}`, { timeout: 5000 });
+  // WebKit restarts a smooth scroll that a newer one interrupts and may end a
+  // little off the goal: there, a scroll that has stood still for 30 polls in
+  // a row (about half a second) has ended too; the caller then checks what is visible.
+  let still = 0;
+  let last = scroller.scrollTop;
+  await waitUntil(
+    () => {
+      still = scroller.scrollTop === last ? still + 1 : 0;
+      last = scroller.scrollTop;
+      return Math.abs(scroller.scrollTop - goal()) < 1 || (engine === 'webkit' && still >= 30);
+    },
+    `scrollTop never reached ${goal()}`,
+    { timeout: 5000, interval: 16 },
+  );
 }
 
 /** Waits until the focused element (through shadow roots) matches a selector or a predicate. */
