@@ -128,15 +128,19 @@ describe('seeded fault soak', () => {
       await app.updateComplete;
     };
 
+    const fingerprints = DEMO_ACCOUNTS.map((account) => ({
+      accountId: account.accountId,
+      strings: fingerprintOf(account.accountId).filter((value) => value !== account.loginId),
+    }));
+
     const check = (): void => {
       const state = app.identity.state;
       if (state === 'identity-stop') stopped = true;
       const own = state === 'ready' ? app.identity.verifiedSession?.accountId : undefined;
       const text = pageText();
-      for (const account of DEMO_ACCOUNTS) {
+      for (const account of fingerprints) {
         if (account.accountId === own) continue;
-        const strings = fingerprintOf(account.accountId).filter((value) => value !== account.loginId);
-        const leaked = strings.filter((value) => text.includes(value));
+        const leaked = account.strings.filter((value) => text.includes(value));
         if (leaked.length) violations.push(`values of ${account.accountId} on the page (${state}, own ${own ?? 'none'}): ${leaked.slice(0, 3).join(' | ')}`);
       }
       for (const pattern of SCHEMA_BROKEN) if (pattern.test(text)) violations.push(`schema-broken value rendered: ${pattern}`);
@@ -153,6 +157,7 @@ describe('seeded fault soak', () => {
 
     /** Faults off, then a reload or a login as the customer, until `ready`. */
     const recover = async (): Promise<void> => {
+      const recoverStart = performance.now();
       mock.configure({ scenario: 'normal', endpoint: null, latencyMs: 0 });
       await settle();
       const needed = app.identity.state !== 'ready';
@@ -170,7 +175,7 @@ describe('seeded fault soak', () => {
       }
       await waitForState(app, 'ready', 10_000);
       if (needed) stats.recoveries++;
-      trail.push(`  recovered as ${app.identity.verifiedSession?.accountId}`);
+      trail.push(`  recovered as ${app.identity.verifiedSession?.accountId} (${Math.round(performance.now() - recoverStart)} ms)`);
     };
 
     const faultyScenarios = SCENARIOS.filter((s) => s.name !== 'normal');
@@ -206,37 +211,37 @@ describe('seeded fault soak', () => {
 
     const act = async (): Promise<string> => {
       const roll = random();
-      if (roll < 0.22) {
+      if (roll < 0.25) {
         const hash = pick(HASHES);
         location.hash = hash;
         return `go ${hash}`;
       }
-      if (roll < 0.4) {
+      if (roll < 0.37) {
         const key = pick(KEYS);
         await press(key);
         return `key ${key}`;
       }
-      if (roll < 0.46) {
+      if (roll < 0.41) {
         const key = pick(TV_KEYS);
         await tvKey(key);
         return `tv-key ${key.keyCode}`;
       }
-      if (roll < 0.54) {
+      if (roll < 0.51) {
         fixtureCleanup();
         app = await mountApp(location.hash || '#/');
         return 'reload';
       }
-      if (roll < 0.6) {
+      if (roll < 0.58) {
         dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
         dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
         return 'back/forward cache';
       }
-      if (roll < 0.66) {
+      if (roll < 0.64) {
         globalThis.history.back();
         return 'history back';
       }
-      if (roll < 0.8) return mutate();
-      if (roll < 0.9) {
+      if (roll < 0.82) return mutate();
+      if (roll < 0.92) {
         const state = app.identity.state;
         if (state === 'identity-stop') {
           inScreen(app, 'mp-identity-stop-screen', '.login-again')?.click();
@@ -276,6 +281,7 @@ describe('seeded fault soak', () => {
       while (responses < target) {
         stats.steps++;
         const before = app.identity.state;
+        const stepStart = performance.now();
         const fault = chooseFault();
         const action = await act();
         shortenMutations();
@@ -286,7 +292,7 @@ describe('seeded fault soak', () => {
         }
         const after = app.identity.state;
         if (after === 'identity-stop' && before !== 'identity-stop') stats.stops++;
-        trail.push(`#${stats.steps} [${fault}] ${action}: ${before} -> ${after} (${responses} responses)`);
+        trail.push(`#${stats.steps} [${fault}] ${action}: ${before} -> ${after} (${responses} responses, ${Math.round(performance.now() - stepStart)} ms)`);
         check();
         if (violations.length) fail();
         if (stats.steps % 12 === 0) {
