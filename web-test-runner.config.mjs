@@ -94,6 +94,8 @@ export default {
   // so concurrent pages would share (and log out) each other's session.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // wtr's own 120 s, unless `npm run soak` asks for a longer run.
+  testsFinishTimeout: Math.max(120_000, Number(process.env.SOAK_RESPONSES ?? 0) * 600),
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="ja"><head><meta charset="utf-8"><link rel="stylesheet" href="/src/styles/page.css"></head>
     <body><script type="module" src="${testFramework}"></script></body></html>`,
