@@ -60,6 +60,18 @@ function fromConnect(middleware) {
     });
 }
 
+/** Seed and size of test/soak/soak.test.ts, from `npm run soak` (scripts/soak.mjs). */
+const soakPlugin = {
+  name: 'soak-config',
+  serve(context) {
+    if (context.path === '/__soak.json') {
+      const seed = Number(process.env.SOAK_SEED ?? 1);
+      const responses = Number(process.env.SOAK_RESPONSES ?? 200);
+      return { body: JSON.stringify({ seed, responses }), type: 'json' };
+    }
+  },
+};
+
 const executablePath = await findChromium();
 
 export default {
@@ -71,6 +83,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { 'import.meta.env.MODE': '"test"' } }),
     mswWorkerPlugin,
     tvKeyPlugin(),
+    soakPlugin,
   ],
   browsers: [
     chromeLauncher({
@@ -81,6 +94,8 @@ export default {
   // so concurrent pages would share (and log out) each other's session.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // wtr's own 120 s, unless `npm run soak` asks for a longer run.
+  testsFinishTimeout: Math.max(120_000, Number(process.env.SOAK_RESPONSES ?? 0) * 600),
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="ja"><head><meta charset="utf-8"><link rel="stylesheet" href="/src/styles/page.css"></head>
     <body><script type="module" src="${testFramework}"></script></body></html>`,
