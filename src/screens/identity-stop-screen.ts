@@ -2,11 +2,11 @@
  * The identity-stop screen. It knows nothing about any account: only why the
  * page stopped (a cause the store names) and a way to log in again.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import '../components/mp-screen.js';
 import type { StopCause } from '../identity/identity-store.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { sharedStyles } from '../styles/shared-styles.js';
+import { noticeStyles, sharedStyles } from '../styles/shared-styles.js';
 
 export class IdentityStopScreen extends LitElement {
   static override properties = {
@@ -22,18 +22,7 @@ export class IdentityStopScreen extends LitElement {
     this.cause = 'mismatch';
   }
 
-  static override styles = [
-    sharedStyles,
-    css`
-      .body {
-        display: flex;
-        flex-direction: column;
-        gap: 1.2rem;
-        max-width: 48rem;
-        align-items: flex-start;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, noticeStyles];
 
   override render() {
     const { m } = this._i18n.value;

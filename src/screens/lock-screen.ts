@@ -4,11 +4,11 @@
  * knows nothing about any account, only the reason; its one button asks the
  * app to re-read the session (`unlock`).
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import '../components/mp-screen.js';
 import type { LockReason } from '../identity/identity-store.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { sharedStyles } from '../styles/shared-styles.js';
+import { noticeStyles, sharedStyles } from '../styles/shared-styles.js';
 
 export class LockScreen extends LitElement {
   static override properties = {
@@ -24,18 +24,7 @@ export class LockScreen extends LitElement {
     this.reason = 'idle';
   }
 
-  static override styles = [
-    sharedStyles,
-    css`
-      .body {
-        display: flex;
-        flex-direction: column;
-        gap: 1.2rem;
-        max-width: 48rem;
-        align-items: flex-start;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, noticeStyles];
 
   override render() {
     const { lock } = this._i18n.value.m;

@@ -192,3 +192,14 @@ export const listStyles = css`
     align-items: center;
   }
 `;
+
+/** Screens that only say why and offer one way on (identity-stop, lock): a column of text and its button. */
+export const noticeStyles = css`
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: 1.2rem;
+    max-width: 48rem;
+    align-items: flex-start;
+  }
+`;
