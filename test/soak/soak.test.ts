@@ -130,7 +130,9 @@ describe('seeded fault soak', () => {
 
     const fingerprints = DEMO_ACCOUNTS.map((account) => ({
       accountId: account.accountId,
-      strings: fingerprintOf(account.accountId).filter((value) => value !== account.loginId),
+      // A bare number (an amount) also turns up in layout attributes such as
+      // data-nav-scroll-to; the texts around it are what would prove a leak.
+      strings: fingerprintOf(account.accountId).filter((value) => value !== account.loginId && !/^\d+$/.test(value)),
     }));
 
     const check = (): void => {
@@ -161,17 +163,21 @@ describe('seeded fault soak', () => {
       mock.configure({ scenario: 'normal', endpoint: null, latencyMs: 0 });
       await settle();
       const needed = app.identity.state !== 'ready';
-      if (app.identity.state === 'identity-stop') {
-        inScreen(app, 'mp-identity-stop-screen', '.login-again')?.click();
-        await waitForState(app, 'signed-out', 10_000);
-      }
-      if (app.identity.state === 'loading') {
-        fixtureCleanup();
-        app = await mountApp(location.hash || '#/');
-        await waitUntil(() => app.identity.state !== 'loading', 'reload never left loading', { timeout: 10_000 });
-      }
-      if (app.identity.state === 'signed-out') {
-        await submitLogin(app, TARO.loginId);
+      // A reload can itself end in identity-stop (another tab's login), so the
+      // way back is walked until `ready`, not in a fixed order.
+      for (let round = 0; round < 4 && app.identity.state !== 'ready'; round++) {
+        const state = app.identity.state;
+        if (state === 'loading') {
+          fixtureCleanup();
+          app = await mountApp(location.hash || '#/');
+          await waitUntil(() => app.identity.state !== 'loading', 'reload never left loading', { timeout: 10_000 });
+        } else if (state === 'identity-stop') {
+          inScreen(app, 'mp-identity-stop-screen', '.login-again')?.click();
+          await waitForState(app, 'signed-out', 10_000);
+        } else if (state === 'signed-out') {
+          await submitLogin(app, TARO.loginId);
+          await waitUntil(() => !['signed-out', 'loading'].includes(app.identity.state), 'login never answered', { timeout: 10_000 });
+        }
       }
       await waitForState(app, 'ready', 10_000);
       if (needed) stats.recoveries++;
