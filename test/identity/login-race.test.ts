@@ -23,6 +23,8 @@ describe('login race', () => {
 
       expect(foundOnPage([HANAKO.loginId, HANAKO.accountId, ...fingerprintOf(HANAKO.accountId)])).to.deep.equal([]);
       await waitForElement(() => (mock.requests.some((r) => r.path === '/api/auth/logout') ? document.body : null), 'no logout');
+      // Sent together with the logout, which never waits for it: it may arrive second.
+      await waitForElement(() => (mock.requests.some((r) => r.path === '/api/security/identity-mismatch') ? document.body : null), 'no report');
       const report = mock.requests.find((r) => r.path === '/api/security/identity-mismatch');
       expect((report?.body as Record<string, unknown>).receivedAccountId).to.equal(HANAKO.accountId);
 
