@@ -16,17 +16,10 @@ export const QA_ENABLED: boolean = import.meta.env.MODE !== 'production';
 
 export type Verdict = ExchangeVerdict;
 
-export interface TracedExchange {
+/** One exchange as the panel lists it: every field of the network layer's notes, filled in. */
+export interface TracedExchange extends Required<ExchangeNote> {
   readonly requestId: string;
   readonly at: number;
-  readonly method: string;
-  readonly endpoint: string;
-  readonly status: number | null;
-  /** The account the answer claimed to be for (envelope or session), as received. */
-  readonly accountId: string | null;
-  readonly verdict: Verdict;
-  /** Why refused or failed: the guard check or the error kind. */
-  readonly detail: string;
 }
 
 export interface TracedKey {
