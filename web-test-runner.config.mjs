@@ -4,6 +4,7 @@
  * downloaded: CHROME_PATH, else Debian's /usr/bin/chromium, else the Chromium
  * binary shipped inside the @sparticuz/chromium npm package.
  */
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -32,6 +33,7 @@ const mswWorkerPlugin = {
  * worker's handlers, which match only /api and /__mock, from answering it.
  */
 const { MockBackend, createMockApiMiddleware } = await importTs('src/mocks/index.ts');
+const { securityHeaders } = await importTs('scripts/serve/security-headers.ts');
 const serverMock = createMockApiMiddleware(new MockBackend(), {
   apiBase: '/server-api',
   controlBase: '/server-mock',
@@ -60,6 +62,39 @@ function fromConnect(middleware) {
     });
 }
 
+/**
+ * Every page of the suite under the production headers (contract section 6),
+ * so the whole suite proves the app runs with no inline script, no eval and
+ * Trusted Types; test/support/csp-watch.js fails a test on any violation.
+ * The one exception is the runner's own config, which wtr writes as an inline
+ * script into each test page: that script alone gets a fresh nonce, which
+ * script-src then names; and Trusted Types admit the mock's worker URL
+ * (src/mocks/browser.ts), which no deployed page registers. Fixture pages that a test frames (test/fixtures/)
+ * get the QA build's variant, which lets the same origin frame them, as
+ * tv-sim.html does.
+ * @param {any} ctx
+ * @param {() => Promise<unknown>} next
+ */
+async function pageHeaders(ctx, next) {
+  await next();
+  if (!ctx.response.is('html')) return;
+  const allowSameOriginFrame = ctx.path.startsWith('/test/fixtures/');
+  const nonce = randomBytes(16).toString('base64');
+  let nonced = false;
+  if (typeof ctx.body === 'string' || Buffer.isBuffer(ctx.body)) {
+    const page = String(ctx.body);
+    ctx.body = page.replace(/<script(?![^>]*\ssrc=)(?=[\s>])/g, () => {
+      nonced = true;
+      return `<script nonce="${nonce}"`;
+    });
+  }
+  for (const [name, value] of securityHeaders({ allowSameOriginFrame, mockServiceWorker: true })) {
+    ctx.set(name, nonced && name === 'Content-Security-Policy'
+      ? value.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`)
+      : value);
+  }
+}
+
 /** Seed and size of test/soak/soak.test.ts, from `npm run soak` (scripts/soak.mjs). */
 const soakPlugin = {
   name: 'soak-config',
@@ -77,7 +112,7 @@ const executablePath = await findChromium();
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  middleware: [fromConnect(serverMock)],
+  middleware: [pageHeaders, fromConnect(serverMock)],
   plugins: [
     // MODE as Vite sets it: `test` keeps QA instrumentation (src/qa) in, as in dev.
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { 'import.meta.env.MODE': '"test"' } }),
@@ -94,10 +129,11 @@ export default {
   // so concurrent pages would share (and log out) each other's session.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  // wtr's own 120 s, unless `npm run soak` asks for a longer run.
-  testsFinishTimeout: Math.max(120_000, Number(process.env.SOAK_RESPONSES ?? 0) * 600),
+  // Per file. The 200-response soak takes 25-50 s on 2 quiet cores and ~100 s
+  // at a load of 12 (measured beside six other jobs); `npm run soak` scales it.
+  testsFinishTimeout: Math.max(300_000, Number(process.env.SOAK_RESPONSES ?? 0) * 600),
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="ja"><head><meta charset="utf-8"><link rel="stylesheet" href="/src/styles/page.css"></head>
-    <body><script type="module" src="${testFramework}"></script></body></html>`,
+    <body><script src="/test/support/csp-watch.js"></script><script type="module" src="${testFramework}"></script></body></html>`,
 };
 

@@ -17,6 +17,12 @@ export interface SecurityHeaderOptions {
    * same origin, so framing by 'self' is allowed there, never by another site.
    */
   allowSameOriginFrame?: boolean;
+  /**
+   * Pages that answer /api with msw's Service Worker in the page (the browser
+   * test suite; src/mocks/browser.ts): Trusted Types must admit that policy's
+   * one script URL. No deployed build mocks in the page.
+   */
+  mockServiceWorker?: boolean;
 }
 
 /** The origin connect-src must add for the API, or null when the API is on the page's origin. */
@@ -46,7 +52,7 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions = {}): stri
     // built from strings except through the two policies the page creates:
     // lit-html's own, and the bundle loader's (public/polyfills/module-loader.js).
     ['require-trusted-types-for', "'script'"],
-    ['trusted-types', 'lit-html my-page-loader'],
+    ['trusted-types', options.mockServiceWorker ? 'lit-html my-page-loader mock-service-worker' : 'lit-html my-page-loader'],
   ];
   return directives.map(([name, value]) => `${name} ${value}`).join('; ');
 }

@@ -4,6 +4,7 @@
  * keys, text fields and the pointer.
  */
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { render } from 'lit';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import { FocusEngine } from '../../src/navigation/focus-engine.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
@@ -156,7 +157,7 @@ describe('focus engine', () => {
     const root = await mount(html`<button>before</button><button id="opener">opener</button><button>after</button>`);
     (root.querySelector('#opener') as HTMLElement).focus();
     const dialog = document.createElement('div');
-    dialog.innerHTML = '<button>keep</button><button>cancel</button>';
+    render(html`<button>keep</button><button>cancel</button>`, dialog);
     let dismissed = 0;
     dialog.addEventListener('nav-dismiss', () => {
       dismissed++;

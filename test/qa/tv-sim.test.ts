@@ -5,6 +5,7 @@
  */
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { render } from 'lit';
 import { TvKeyMapper, type KeyReport } from '../../src/qa/tv-sim/tv-key-mapper.js';
 import { frameUrl, readSettings, writeSettings, type Platform } from '../../src/qa/tv-sim/sim-settings.js';
 import { describeReport } from '../../src/qa/tv-sim/tv-sim-page.js';
@@ -25,7 +26,7 @@ function describeKey(event: KeyboardEvent): string {
 async function mountShadowControls(): Promise<{ button: HTMLButtonElement; input: HTMLInputElement; seen: string[] }> {
   const host = await fixture<HTMLElement>(html`<div></div>`);
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = '<button>OK</button><input name="q" value="abc">';
+  render(html`<button>OK</button><input name="q" value="abc">`, root);
   const seen: string[] = [];
   for (const type of ['keydown', 'keyup']) {
     root.addEventListener(type, (event) => seen.push(describeKey(event as KeyboardEvent)));
@@ -145,36 +146,22 @@ describe('tv-sim settings', () => {
 });
 
 /**
- * A page shaped like index.html: a classic script first, then a module that
- * registers a window capture keydown listener as the app's FocusEngine does,
- * and focuses a button inside an open shadow root.
+ * A page shaped like index.html (test/fixtures/tv-sim-app.html): a classic
+ * script first, then a module that registers a window capture keydown
+ * listener as the app's FocusEngine does, and focuses a button inside an open
+ * shadow root. A served file, so it runs under the suite's CSP as the app does.
  */
-function fixturePageUrl(): string {
-  const blob = (text: string, type: string) => URL.createObjectURL(new Blob([text], { type }));
-  const classic = blob('window.seen = [];', 'text/javascript');
-  const module = blob(
-    `addEventListener('keydown', (e) => seen.push(e.keyCode + ' ' + e.key + (e.isTrusted ? '' : ' synthetic')), true);
-     const root = document.querySelector('#host').attachShadow({ mode: 'open' });
-     root.innerHTML = '<button>OK</button>';
-     root.querySelector('button').focus();`,
-    'text/javascript',
-  );
-  return blob(
-    `<!doctype html><html><head><script src="${classic}"></script></head>
-     <body style="margin:0"><div id="host"></div><script type="module" src="${module}"></script></body></html>`,
-    'text/html',
-  );
-}
+const FIXTURE_PAGE = new URL('/test/fixtures/tv-sim-app.html', location.href).href;
 
 async function mountFrame(): Promise<TvSimFrame> {
   const box = await fixture<HTMLElement>(html`
     <div style="display:flex;width:960px;height:600px">
-      <tv-sim-frame style="flex:1" .src=${fixturePageUrl()}
+      <tv-sim-frame style="flex:1" .src=${FIXTURE_PAGE}
         @tv-frame-window=${(event: CustomEvent<Window>) => cleanups.push(mapper.attach(event.detail))}></tv-sim-frame>
     </div>
   `);
   const sim = box.querySelector('tv-sim-frame')!;
-  await waitUntil(() => sim.frame?.contentDocument?.readyState === 'complete' && sim.frame.contentDocument.URL.startsWith('blob:'), 'frame not loaded');
+  await waitUntil(() => sim.frame?.contentDocument?.readyState === 'complete' && sim.frame.contentDocument.URL === FIXTURE_PAGE, 'frame not loaded');
   return sim;
 }
 
