@@ -206,42 +206,42 @@ export class DeviceApprovalController implements ReactiveController {
   private async _lookup(): Promise<void> {
     const code = this.code;
     if (!code) return;
-    await this._run('lookup', 'entry', this._lookupIntent, (api, key) =>
-      api.mutate('lookupDevice', { body: { userCode: formatUserCode(code) }, idempotencyKey: key }).then((answer) => {
-        if (normalizeUserCode(answer.userCode) !== code) return false;
+    await this._run('lookup', 'entry', this._lookupIntent, async (api, key) => {
+      const answer = await api.mutate('lookupDevice', { body: { userCode: formatUserCode(code) }, idempotencyKey: key });
+      if (normalizeUserCode(answer.userCode) !== code) return null;
+      return () => {
         this.request = answer;
         this.phase = 'confirm';
         // A new confirmation: the decision about it is a new intent.
         this._approveIntent.renew();
         this._denyIntent.renew();
-        return true;
-      }),
-    );
+      };
+    });
   }
 
   private async _decide(action: 'approve' | 'deny', code: string): Promise<void> {
     const intent = action === 'approve' ? this._approveIntent : this._denyIntent;
-    await this._run(action, 'confirm', intent, (api, key) => {
-      const body = { body: { userCode: formatUserCode(code) }, idempotencyKey: key };
-      const sent = action === 'approve' ? api.mutate('approveDevice', body) : api.mutate('denyDevice', body);
-      return sent.then((answer: { userCode: string }) => {
-        if (normalizeUserCode(answer.userCode) !== code) return false;
+    await this._run(action, 'confirm', intent, async (api, key) => {
+      const options = { body: { userCode: formatUserCode(code) }, idempotencyKey: key };
+      const answer = action === 'approve' ? await api.mutate('approveDevice', options) : await api.mutate('denyDevice', options);
+      if (normalizeUserCode(answer.userCode) !== code) return null;
+      return () => {
         this.phase = action === 'approve' ? 'approved' : 'denied';
-        return true;
-      });
+      };
     });
   }
 
   /**
-   * One attempt of `action` under its intent. `send` applies a verified answer
-   * and says whether it was about our code; while it runs the phase shows the
-   * work, and a failure returns to `from` with the problem named.
+   * One attempt of `action` under its intent. `send` returns how to apply a
+   * verified answer about our code (null: it was about another code), applied
+   * only if nothing dropped the flow meanwhile. While it runs the phase shows
+   * the work; a failure returns to `from` with the problem named.
    */
   private async _run(
     action: Action,
     from: ApprovalPhase,
     intent: MutationIntent,
-    send: (api: DeviceApprovalServices['api'], key: string) => Promise<boolean>,
+    send: (api: DeviceApprovalServices['api'], key: string) => Promise<(() => void) | null>,
   ): Promise<void> {
     const services = this.services();
     if (!services || intent.busy) return;
@@ -250,17 +250,19 @@ export class DeviceApprovalController implements ReactiveController {
     this.problem = null;
     this._failed = null;
     this.host.requestUpdate();
-    let matched: boolean | undefined;
+    let apply: (() => void) | null | undefined;
     let problem: ApprovalProblem | null = null;
     try {
-      matched = await intent.run((key) => send(services.api, key));
+      apply = await intent.run((key) => send(services.api, key));
     } catch (error) {
       if (!isApiError(error)) throw error;
       problem = problemOf(error, action);
     }
     if (ticket !== this._ticket) return;
-    if (matched === false) problem = { kind: 'mismatch' };
-    if (matched !== true) {
+    if (apply) {
+      apply();
+    } else {
+      if (apply === null) problem = { kind: 'mismatch' };
       this.phase = from;
       if (action === 'lookup') this.request = null;
       this.problem = problem;
