@@ -291,6 +291,35 @@ describe('#/activate: a phone approves a TV', () => {
     await waitUntil(() => mock.requests.some((r) => r.path === '/api/auth/logout'), 'the session was not ended');
   });
 
+  for (const scenario of ['foreign-account', 'foreign-nested', 'wrong-request-id'] as const) {
+    it(`a lookup answer failing the guard (${scenario}) stops the page before the TV is named`, async () => {
+      const mock = await resetAll();
+      const code = await tvStarts(mock, '玄関のテレビ-3K');
+      const app = await readyAppAs(TARO.loginId, `#/activate?code=${code.userCode}`);
+      mock.configure({ scenario, endpoint: 'device-lookup' });
+      (await waitForPart(app, 'button.lookup')).click();
+      await waitForState(app, 'identity-stop');
+      expect(foundOnPage(['玄関のテレビ-3K', 'hanako@example.jp'])).to.deep.equal([]);
+      await waitUntil(() => mock.identityReports.length === 1, 'no identity report');
+    });
+  }
+
+  it('a lookup answer breaking the schema: a plain error with a retry, nothing of it shown, the session goes on', async () => {
+    const mock = await resetAll();
+    const code = await tvStarts(mock, '和室のテレビ-5P');
+    const app = await readyAppAs(TARO.loginId, `#/activate?code=${code.userCode}`);
+    mock.configure({ scenario: 'schema-break', endpoint: 'device-lookup' });
+    (await waitForPart(app, 'button.lookup')).click();
+    const failed = await waitForPart(app, '[data-problem=failed]', 'no error message');
+    expect(failed.textContent!.trim()).to.equal(m.errors.generic);
+    expect(app.getAttribute('state')).to.equal('ready');
+    expect(part(app, 'button.approve')).to.equal(null);
+    expect(foundOnPage(['和室のテレビ-5P'])).to.deep.equal([]);
+    mock.configure({ scenario: 'normal' });
+    part(app, 'button.lookup')!.click();
+    await waitForPart(app, 'button.approve', 'no question once the answers are right again');
+  });
+
   it('a lost answer to Approve: "try again" sends the same Idempotency-Key and the TV is approved once', async function () {
     touchOnly(this);
     const mock = await resetAll();
