@@ -210,6 +210,24 @@ describe('#/activate: a phone approves a TV', () => {
     expect(part(app, '.device-name')!.textContent).to.equal('子ども部屋のテレビ');
   });
 
+  it('a typed code survives a session that ended meanwhile: login, and the code is back in the field', async () => {
+    const mock = await resetAll();
+    const code = await tvStarts(mock, '台所のテレビ');
+    const app = await readyAppAs(TARO.loginId, '#/activate');
+    const input = (await waitForPart(app, 'input[name=userCode]')) as HTMLInputElement;
+    // Ended elsewhere (another tab's logout, the server's expiry): the page does not know yet.
+    await post('/api/auth/logout', {});
+    input.value = code.userCode.toLowerCase();
+    input.dispatchEvent(new Event('input'));
+    part(app, 'button.lookup')!.click();
+    await waitForState(app, 'signed-out');
+    expect(location.hash).to.equal(`#/activate?code=${code.userCode.replace('-', '')}`);
+    await submitLogin(app, TARO.loginId);
+    await waitForState(app, 'ready');
+    const again = (await waitForPart(app, 'input[name=userCode]')) as HTMLInputElement;
+    expect(again.value).to.equal(code.userCode.replace('-', ''));
+  });
+
   it('a wrong code, then a malformed one: each its own message; the malformed one is not sent', async () => {
     const mock = await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/activate');
