@@ -230,7 +230,7 @@ export const en: Messages = {
     approving: 'Approving…',
     denying: 'Declining…',
     otherCode: 'Enter another code',
-    approved: (name) => `“${name}” is approved. Continue on the TV.`,
+    approved: (name) => `“${name}” is approved. On the TV, check that the account it shows is yours, then continue there.`,
     denied: 'You declined. The TV cannot sign in with this code.',
     invalidCode: 'A code is 8 letters without vowels or digits (e.g. BCDF-GHJK). Please check the TV screen again.',
     wrongCode:

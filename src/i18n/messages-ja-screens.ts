@@ -181,7 +181,8 @@ export const jaScreens = {
     approving: '承認しています…',
     denying: '取り消しています…',
     otherCode: '別のコードを入力する',
-    approved: (name: string) => `「${name}」を承認しました。テレビの画面で続けてください。`,
+    approved: (name: string) =>
+      `「${name}」を承認しました。テレビに表示されるアカウントがお客様のものか確かめて、テレビで続けてください。`,
     denied: 'テレビのログインを承認しませんでした。このコードではログインできません。',
     invalidCode: 'コードは母音と数字を含まない8文字の英字です（例: BCDF-GHJK）。テレビの画面をもう一度ご確認ください。',
     wrongCode:

@@ -9,6 +9,7 @@ import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-co
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { ja } from '../../src/i18n/messages-ja.js';
 import { jaScreens } from '../../src/i18n/messages-ja-screens.js';
+import { en } from '../../src/i18n/messages-en.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import {
   TARO,
@@ -190,6 +191,20 @@ describe('#/activate: a phone approves a TV', () => {
     const poll = await tvPolls(code);
     expect(poll.status).to.equal(400);
     expect(String(poll.body['type'])).to.match(/\/access-denied$/);
+  });
+
+  it('in English: "Does your TV show BCDF-GHJK?" and the approval in words', async () => {
+    const mock = await resetAll();
+    localStorage.setItem('my-page.locale', 'en');
+    const code = await tvStarts(mock, 'Living room TV');
+    const app = await readyAppAs(TARO.loginId, `#/activate?code=${code.userCode}`);
+    (await waitForPart(app, 'button.lookup')).click();
+    const question = await waitForPart(app, '.question');
+    expect(question.textContent).to.equal(`Does your TV show ${code.userCode}?`);
+    expect(part(app, 'button.deny')!.textContent!.trim()).to.equal(en.activate.deny);
+    part(app, 'button.approve')!.click();
+    const outcome = await waitForPart(app, '.outcome[data-outcome=approved]');
+    expect(outcome.textContent!.trim()).to.equal(en.activate.approved('Living room TV'));
   });
 
   it('no session on the phone: log in first, then back on #/activate with the code kept', async () => {
