@@ -12,8 +12,10 @@ import { jaScreens } from '../../src/i18n/messages-ja-screens.js';
 import { en } from '../../src/i18n/messages-en.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import {
+  HANAKO,
   TARO,
   inScreen,
+  loginElsewhere,
   mountApp,
   readyAppAs,
   resetAll,
@@ -351,6 +353,26 @@ describe('#/activate: a phone approves a TV', () => {
     mock.configure({ scenario: 'normal' });
     part(app, 'button.lookup')!.click();
     await waitForPart(app, 'button.approve', 'no question once the answers are right again');
+  });
+
+  it("another account's step-up code: the server's 409 /account-mismatch stops the phone's page", async () => {
+    const mock = await resetAll();
+    // Hanako's TV asks to confirm it is her (a step-up needs her session and CSRF token).
+    await loginElsewhere(HANAKO.loginId);
+    const session = (await (await fetch('/api/auth/session', { credentials: 'include' })).json()) as { csrfToken: string };
+    const started = await fetch('/api/auth/device/start', {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json', 'X-Request-Id': crypto.randomUUID(), 'X-CSRF-Token': session.csrfToken },
+      body: JSON.stringify({ nonce: 'n-stepup', deviceName: '花子のテレビ-9W', purpose: 'step-up', expectedAccountId: HANAKO.accountId }),
+    });
+    const { userCode } = (await started.json()) as { userCode: string };
+    // Taro's phone types it.
+    const app = await readyAppAs(TARO.loginId, `#/activate?code=${userCode}`);
+    (await waitForPart(app, 'button.lookup')).click();
+    await waitForState(app, 'identity-stop');
+    expect(foundOnPage(['花子のテレビ-9W'])).to.deep.equal([]);
+    expect(phoneRequests(mock).map((r) => r.path)).to.deep.equal(['/api/auth/device/lookup']);
   });
 
   it('a lost answer to Approve: "try again" sends the same Idempotency-Key and the TV is approved once', async function () {
