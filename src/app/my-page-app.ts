@@ -276,7 +276,9 @@ export class MyPageApp extends LitElement {
       case 'signed-out':
         if (!this._screenReady('/login')) return this._renderScreenLoad();
         // A phone approving a TV logs in first; the route (and its ?code=) stays, so it comes back there.
-        return html`${this._route.path === '/activate' ? html`<p class="notice login-first">${m.activate.loginFirst}</p>` : null}
+        return html`${this._route.path === '/activate'
+            ? html`<p class="notice login-first">${m.activate.loginFirst}</p>`
+            : null}
           <mp-login-screen ?logged-out=${this._loggedOut}></mp-login-screen>`;
       case 'identity-stop':
         return html`<mp-identity-stop-screen cause=${this.identity.snapshot.stopCause ?? 'mismatch'}></mp-identity-stop-screen>`;

@@ -207,7 +207,8 @@ export class DeviceApprovalController implements ReactiveController {
     const code = this.code;
     if (!code) return;
     await this._run('lookup', 'entry', this._lookupIntent, async (api, key) => {
-      const answer = await api.mutate('lookupDevice', { body: { userCode: formatUserCode(code) }, idempotencyKey: key });
+      const body = { userCode: formatUserCode(code) };
+      const answer = await api.mutate('lookupDevice', { body, idempotencyKey: key });
       if (normalizeUserCode(answer.userCode) !== code) return null;
       return () => {
         this.request = answer;
@@ -223,7 +224,8 @@ export class DeviceApprovalController implements ReactiveController {
     const intent = action === 'approve' ? this._approveIntent : this._denyIntent;
     await this._run(action, 'confirm', intent, async (api, key) => {
       const options = { body: { userCode: formatUserCode(code) }, idempotencyKey: key };
-      const answer = action === 'approve' ? await api.mutate('approveDevice', options) : await api.mutate('denyDevice', options);
+      const answer =
+        action === 'approve' ? await api.mutate('approveDevice', options) : await api.mutate('denyDevice', options);
       if (normalizeUserCode(answer.userCode) !== code) return null;
       return () => {
         this.phase = action === 'approve' ? 'approved' : 'denied';

@@ -223,14 +223,18 @@ export const en: Messages = {
     expiresAt: 'Code valid until',
     code: 'Code',
     purpose: 'Request',
-    purposes: { 'sign-in': 'Sign the TV in to this account', 'step-up': 'Confirm it is you on the TV (before a card change etc.)' },
+    purposes: {
+      'sign-in': 'Sign the TV in to this account',
+      'step-up': 'Confirm it is you on the TV (before a card change etc.)',
+    },
     warning: 'Approve only your own TV in front of you. Never approve a code or link someone sent you.',
     approve: 'Approve',
     deny: 'Decline',
     approving: 'Approving…',
     denying: 'Declining…',
     otherCode: 'Enter another code',
-    approved: (name) => `“${name}” is approved. On the TV, check that the account it shows is yours, then continue there.`,
+    approved: (name) =>
+      `“${name}” is approved. On the TV, check that the account it shows is yours, then continue there.`,
     denied: 'You declined. The TV cannot sign in with this code.',
     invalidCode: 'A code is 8 letters without vowels or digits (e.g. BCDF-GHJK). Please check the TV screen again.',
     wrongCode:

@@ -223,7 +223,8 @@ export class ActivateScreen extends LitElement {
         <div class="actions">
           ${decidable
             ? html`
-                <button class="deny" data-nav-default aria-disabled=${busy ? 'true' : 'false'} @click=${() => flow.deny()}>
+                <button class="deny" data-nav-default aria-disabled=${busy ? 'true' : 'false'}
+                  @click=${() => flow.deny()}>
                   ${flow.phase === 'denying' ? m.activate.denying : m.activate.deny}
                 </button>
                 <button class="approve" aria-disabled=${busy ? 'true' : 'false'} @click=${() => flow.approve()}>
@@ -231,7 +232,9 @@ export class ActivateScreen extends LitElement {
                 </button>
               `
             : null}
-          <button class="other-code" ?data-nav-default=${!decidable} @click=${this._startOver}>${m.activate.otherCode}</button>
+          <button class="other-code" ?data-nav-default=${!decidable} @click=${this._startOver}>
+            ${m.activate.otherCode}
+          </button>
         </div>
       </section>
     `;

@@ -73,7 +73,8 @@ const tokyoTime = (ms: number): string =>
     hour12: false,
   }).format(new Date(ms));
 
-const phoneRequests = (mock: MockBackend) => mock.requests.filter((r) => /^\/api\/auth\/device\/(lookup|approve|deny)/.test(r.path));
+const phoneRequests = (mock: MockBackend) =>
+  mock.requests.filter((r) => /^\/api\/auth\/device\/(lookup|approve|deny)/.test(r.path));
 
 function part(app: MyPageApp, selector: string): HTMLElement | null {
   return inScreen(app, TAG, selector);
@@ -175,7 +176,7 @@ describe('#/activate: a phone approves a TV', () => {
     expect((poll.body['approval'] as { userCode: string }).userCode).to.equal(code.userCode);
   });
 
-  it('?code= of the QR prefills the field; by remote, OK looks it up and OK on the focused Decline declines', async () => {
+  it('?code= of the QR prefills the field; by remote, OK looks it up, OK on the focused Decline declines', async () => {
     const mock = await resetAll();
     const code = await tvStarts(mock, '寝室のテレビ');
     const app = await readyAppAs(TARO.loginId, `#/activate?code=${code.userCode.replace('-', '')}`);
@@ -215,7 +216,7 @@ describe('#/activate: a phone approves a TV', () => {
     const hash = `#/activate?code=${code.userCode.replace('-', '')}`;
     const app = await mountApp(hash);
     await waitForState(app, 'signed-out');
-    const notice = await waitForElement(() => app.shadowRoot!.querySelector('.login-first'), 'no word on why to log in');
+    const notice = await waitForElement(() => app.shadowRoot!.querySelector('.login-first'), 'no word on why');
     expect(notice.textContent).to.equal(m.activate.loginFirst);
     await submitLogin(app, TARO.loginId);
     await waitForState(app, 'ready');
@@ -276,8 +277,13 @@ describe('#/activate: a phone approves a TV', () => {
       input.value = wrong;
       input.dispatchEvent(new Event('input'));
       part(app, 'button.lookup')!.click();
-      await waitUntil(() => phoneRequests(mock).length === i + 1 && part(app, '[data-problem=wrong-code]') && !part(app, '[aria-disabled=true]'),
-        `wrong code ${i + 1} not answered`);
+      await waitUntil(
+        () =>
+          phoneRequests(mock).length === i + 1 &&
+          part(app, '[data-problem=wrong-code]') &&
+          !part(app, '[aria-disabled=true]'),
+        `wrong code ${i + 1} not answered`,
+      );
     }
     // Most of the 10-minute window has passed: the wait is in seconds.
     mock.advanceClock(560_000);
@@ -339,7 +345,7 @@ describe('#/activate: a phone approves a TV', () => {
     });
   }
 
-  it('a lookup answer breaking the schema: a plain error with a retry, nothing of it shown, the session goes on', async () => {
+  it('a lookup answer breaking the schema: a plain error, nothing of it shown, the session goes on', async () => {
     const mock = await resetAll();
     const code = await tvStarts(mock, '和室のテレビ-5P');
     const app = await readyAppAs(TARO.loginId, `#/activate?code=${code.userCode}`);
@@ -359,12 +365,22 @@ describe('#/activate: a phone approves a TV', () => {
     const mock = await resetAll();
     // Hanako's TV asks to confirm it is her (a step-up needs her session and CSRF token).
     await loginElsewhere(HANAKO.loginId);
-    const session = (await (await fetch('/api/auth/session', { credentials: 'include' })).json()) as { csrfToken: string };
+    const sessionAnswer = await fetch('/api/auth/session', { credentials: 'include' });
+    const session = (await sessionAnswer.json()) as { csrfToken: string };
     const started = await fetch('/api/auth/device/start', {
       method: 'POST',
       credentials: 'include',
-      headers: { 'Content-Type': 'application/json', 'X-Request-Id': crypto.randomUUID(), 'X-CSRF-Token': session.csrfToken },
-      body: JSON.stringify({ nonce: 'n-stepup', deviceName: '花子のテレビ-9W', purpose: 'step-up', expectedAccountId: HANAKO.accountId }),
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Request-Id': crypto.randomUUID(),
+        'X-CSRF-Token': session.csrfToken,
+      },
+      body: JSON.stringify({
+        nonce: 'n-stepup',
+        deviceName: '花子のテレビ-9W',
+        purpose: 'step-up',
+        expectedAccountId: HANAKO.accountId,
+      }),
     });
     const { userCode } = (await started.json()) as { userCode: string };
     // Taro's phone types it.
@@ -375,7 +391,7 @@ describe('#/activate: a phone approves a TV', () => {
     expect(phoneRequests(mock).map((r) => r.path)).to.deep.equal(['/api/auth/device/lookup']);
   });
 
-  it('a lost answer to Approve: "try again" sends the same Idempotency-Key and the TV is approved once', async function () {
+  it('a lost answer to Approve: "try again" sends the same key; the TV is approved once', async function () {
     touchOnly(this);
     const mock = await resetAll();
     const code = await tvStarts(mock, 'リビングのテレビ');

