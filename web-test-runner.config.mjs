@@ -11,6 +11,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, chromiumArgs } from './scripts/find-chromium.mjs';
 import { tvKeyPlugin } from './scripts/tv-key-plugin.mjs';
+import { touchPlugin } from './scripts/touch-plugin.mjs';
 import { importTs } from './scripts/serve/import-ts.mjs';
 
 const require = createRequire(import.meta.url);
@@ -118,6 +119,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { 'import.meta.env.MODE': '"test"' } }),
     mswWorkerPlugin,
     tvKeyPlugin(),
+    touchPlugin(),
     soakPlugin,
   ],
   browsers: [

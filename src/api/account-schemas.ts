@@ -91,6 +91,21 @@ export const logoutAllSchema = v.object({
   signedOutDevices: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
+// --- a phone approving a TV (section 5) -------------------------------------
+
+/** `BCDF-GHJK`: 8 letters of the contract's alphabet (no vowels, no digits); the dash is optional. */
+const userCode = v.pipe(v.string(), v.regex(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-?[BCDFGHJKLMNPQRSTVWXZ]{4}$/));
+
+export const deviceLookupSchema = v.object({
+  userCode,
+  deviceName: text,
+  purpose: v.picklist(['sign-in', 'step-up']),
+  requestedAt: dateTime,
+  expiresAt: dateTime,
+});
+export const deviceApprovedSchema = v.object({ userCode, deviceName: text, approved: v.literal(true) });
+export const deviceDeniedSchema = v.object({ userCode, approved: v.literal(false) });
+
 export type Contract = v.InferOutput<typeof contractSchema>;
 export type Devices = v.InferOutput<typeof devicesSchema>;
 export type Device = Devices['items'][number];
@@ -104,3 +119,4 @@ export type Download = Downloads['items'][number];
 export type Favorites = v.InferOutput<typeof favoritesSchema>;
 export type Favorite = Favorites['items'][number];
 export type CardToken = v.InferOutput<typeof cardTokenSchema>;
+export type DeviceLookup = v.InferOutput<typeof deviceLookupSchema>;

@@ -1,5 +1,5 @@
 /**
- * The enveloped endpoints of api-contract.md sections 2 and 3, each with the
+ * The enveloped endpoints of api-contract.md sections 2, 3 and 5 (the phone's), each with the
  * schema its `data` must match. Adding an endpoint means adding a row here
  * (and a schema): the guard and the client pick it up from this table.
  */
@@ -7,6 +7,9 @@ import type { GenericSchema, InferOutput } from 'valibot';
 import {
   cardTokenSchema,
   contractSchema,
+  deviceApprovedSchema,
+  deviceDeniedSchema,
+  deviceLookupSchema,
   devicesSchema,
   downloadsSchema,
   favoritesSchema,
@@ -46,6 +49,10 @@ export const endpoints = {
   removeFavorite: endpoint('DELETE', '/favorites/{titleId}', favoritesSchema),
   cancelContract: endpoint('POST', '/contract/cancel', contractSchema),
   logoutAll: endpoint('POST', '/auth/logout-all', logoutAllSchema),
+  // Section 5: the phone approving a TV, under the phone's own verified session.
+  lookupDevice: endpoint('POST', '/auth/device/lookup', deviceLookupSchema),
+  approveDevice: endpoint('POST', '/auth/device/approve', deviceApprovedSchema),
+  denyDevice: endpoint('POST', '/auth/device/deny', deviceDeniedSchema),
 } as const;
 
 export type Endpoints = typeof endpoints;

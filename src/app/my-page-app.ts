@@ -147,6 +147,10 @@ export class MyPageApp extends LitElement {
       .who {
         font-size: 1rem;
       }
+      .login-first {
+        max-width: 36rem;
+        margin-bottom: 1.2rem;
+      }
     `,
   ];
 
@@ -270,7 +274,12 @@ export class MyPageApp extends LitElement {
               <button class="retry" @click=${() => this.identity.start()}>${m.app.retry}</button></div>`
           : html`<p role="status" class="muted">${m.app.loading}</p>`;
       case 'signed-out':
-        return this._screenReady('/login') ? html`<mp-login-screen ?logged-out=${this._loggedOut}></mp-login-screen>` : this._renderScreenLoad();
+        if (!this._screenReady('/login')) return this._renderScreenLoad();
+        // A phone approving a TV logs in first; the route (and its ?code=) stays, so it comes back there.
+        return html`${this._route.path === '/activate'
+            ? html`<p class="notice login-first">${m.activate.loginFirst}</p>`
+            : null}
+          <mp-login-screen ?logged-out=${this._loggedOut}></mp-login-screen>`;
       case 'identity-stop':
         return html`<mp-identity-stop-screen cause=${this.identity.snapshot.stopCause ?? 'mismatch'}></mp-identity-stop-screen>`;
       case 'ready': {

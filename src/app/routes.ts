@@ -15,7 +15,8 @@ export type RoutePath =
   | '/history'
   | '/downloads'
   | '/favorites'
-  | '/membership';
+  | '/membership'
+  | '/activate';
 
 export interface ScreenContext {
   /** The route the customer last opened from the menu ("selected" there). */
@@ -37,6 +38,7 @@ export const accountScreens: Record<Exclude<RoutePath, '/login'>, (context: Scre
   '/downloads': () => html`<mp-downloads-screen></mp-downloads-screen>`,
   '/favorites': () => html`<mp-favorites-screen></mp-favorites-screen>`,
   '/membership': () => html`<mp-membership-screen></mp-membership-screen>`,
+  '/activate': () => html`<mp-activate-screen></mp-activate-screen>`,
 };
 
 /**
@@ -56,6 +58,7 @@ export const screenModules: Partial<Record<RoutePath, () => Promise<unknown>>> =
   '/downloads': () => import('../screens/downloads-screen.js'),
   '/favorites': () => import('../screens/favorites-screen.js'),
   '/membership': () => import('../screens/membership-screen.js'),
+  '/activate': () => import('../screens/activate-screen.js'),
 };
 
 const known = new Set<string>(['/login', ...Object.keys(accountScreens)]);

@@ -209,6 +209,45 @@ export const en: Messages = {
     phoneBody: 'Typing with a remote is slow: scan this code with your phone, log in there and change the card.',
     back: 'Back to payment method',
   },
+  activate: {
+    heading: 'Approve a TV',
+    intro: 'Enter the 8-letter code shown on your TV.',
+    codeLabel: 'Code shown on the TV',
+    codeHint: 'For example BCDF-GHJK (case, dashes and spaces do not matter)',
+    next: 'Continue',
+    lookingUp: 'Checking…',
+    loginFirst: 'To approve your TV, first log in on this phone. You will come back here after logging in.',
+    question: (code) => `Does your TV show ${code}?`,
+    deviceName: 'TV',
+    requestedAt: 'Asked at',
+    expiresAt: 'Code valid until',
+    code: 'Code',
+    purpose: 'Request',
+    purposes: {
+      'sign-in': 'Sign the TV in to this account',
+      'step-up': 'Confirm it is you on the TV (before a card change etc.)',
+    },
+    warning: 'Approve only your own TV in front of you. Never approve a code or link someone sent you.',
+    approve: 'Approve',
+    deny: 'Decline',
+    approving: 'Approving…',
+    denying: 'Declining…',
+    otherCode: 'Enter another code',
+    approved: (name) =>
+      `“${name}” is approved. On the TV, check that the account it shows is yours, then continue there.`,
+    denied: 'You declined. The TV cannot sign in with this code.',
+    invalidCode: 'A code is 8 letters without vowels or digits (e.g. BCDF-GHJK). Please check the TV screen again.',
+    wrongCode:
+      'This code was not found. Check the code on your TV; if it has expired, show a new code on the TV.',
+    expired: 'This code has expired. Show a new code on the TV and enter it again.',
+    rateLimited: (seconds) =>
+      seconds === null
+        ? 'Too many wrong codes. Please wait a while, then try again.'
+        : `Too many wrong codes. Please try again in ${
+            seconds < 60 ? `${seconds} seconds` : `about ${Math.ceil(seconds / 60)} minutes`
+          }.`,
+    mismatch: 'An answer about another code arrived, so nothing was approved. Please enter the code again.',
+  },
   errors: {
     network: 'Could not connect. Check your connection and try again.',
     timeout: 'No answer from the server. Please try again shortly.',
