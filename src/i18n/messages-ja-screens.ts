@@ -159,4 +159,18 @@ export const jaScreens = {
     phoneBody: 'リモコンでの入力が大変なときは、このコードをスマートフォンで読み取り、ログインしてカードを変更できます。',
     back: 'お支払い方法へ戻る',
   },
+  reauth: {
+    heading: 'ご本人の確認',
+    intro: 'カードの変更、解約、すべての機器からのログアウトの前に、もう一度ご本人であることを確認します。',
+    password: 'パスワード',
+    submit: '確認する',
+    submitting: '確認しています…',
+    cancel: 'やめる',
+    methods: 'ご本人の確認方法',
+    methodPassword: 'パスワードで確認',
+    methodPhone: 'スマートフォンで承認',
+    required: 'パスワードを入力してください。',
+    wrongPassword: 'パスワードが正しくありません。',
+    lockoutWarning: '5回続けて間違えると、安全のためログアウトします。',
+  },
 };

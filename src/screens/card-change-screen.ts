@@ -25,8 +25,10 @@ import { hrefFor } from '../app/routes.js';
 import { errorMessage } from '../components/mp-load-state.js';
 import '../components/mp-number-pad.js';
 import '../components/mp-phone-handoff.js';
+import { renderReauthPrompt } from '../components/mp-reauth-prompt.js';
 import '../components/mp-screen.js';
 import { CardChangeController } from '../data/card-change-controller.js';
+import { ReauthController } from '../data/reauth-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
 import { NavController } from '../navigation/nav-controller.js';
@@ -50,14 +52,21 @@ function problemText(m: Messages, problem: CardProblem, cvcDigits: number): stri
 export class CardChangeScreen extends LitElement {
   static override properties = {
     brandName: { state: true },
+    proven: { state: true },
   };
 
   declare brandName: string;
+  /** The fresh proof of identity the card change needs was given (or was fresh already): the form may show. */
+  declare proven: boolean;
 
   private readonly _i18n = new I18nController(this);
   private readonly _services = new ContextConsumer(this, { context: servicesContext });
   private readonly _tv = isTvDevice();
   private _activeField: DigitField = 'cardNumber';
+  private readonly _reauth = new ReauthController(this, {
+    identity: () => this._services.value?.identity,
+    tv: this._tv,
+  });
   private readonly _flow = new CardChangeController(this, {
     api: () => this._services.value?.api,
     identity: () => this._services.value?.identity,
@@ -69,6 +78,7 @@ export class CardChangeScreen extends LitElement {
     }),
     wipe: () => this._wipeSecrets(),
     focusField: (name) => this._input(name)?.focus(),
+    sensitive: (send) => this._reauth.guard(send),
   });
 
   private readonly _onPageHide = (): void => this._wipeSecrets();
@@ -76,6 +86,7 @@ export class CardChangeScreen extends LitElement {
   constructor() {
     super();
     this.brandName = '';
+    this.proven = false;
     new NavController(this);
   }
 
@@ -139,6 +150,28 @@ export class CardChangeScreen extends LitElement {
     super.connectedCallback();
     window.addEventListener('pagehide', this._onPageHide);
     this.addEventListener('nav-digit', this._onDigitKey as EventListener);
+    void this._proveFirst();
+  }
+
+  /**
+   * Contract section 5: the fresh proof comes before the customer types a
+   * card number, so the form is not even rendered until it is given.
+   */
+  private async _proveFirst(): Promise<void> {
+    const identity = this._services.value?.identity;
+    // Fresh already: the form renders in the very first frame.
+    this.proven = !!identity?.verifiedSession && !identity.needsFreshProof();
+    if (this.proven) return;
+    const proven = await this._reauth.ensureFresh();
+    if (!this.isConnected) return;
+    if (proven) {
+      this.proven = true;
+      await this.updateComplete;
+      this._input('cardNumber')?.focus();
+    } else if (identity?.verifiedSession) {
+      // Declined: the card change is not available without the proof.
+      location.hash = hrefFor('/payment-method');
+    }
   }
 
   override disconnectedCallback(): void {
@@ -151,7 +184,12 @@ export class CardChangeScreen extends LitElement {
     const { m } = this._i18n.value;
     return html`
       <mp-screen heading=${m.card.heading} back-href=${hrefFor('/payment-method')}>
-        ${this._flow.step === 'done' && this._flow.result ? this._renderDone(m, this._flow.result) : this._renderForm(m)}
+        ${this._flow.step === 'done' && this._flow.result
+          ? this._renderDone(m, this._flow.result)
+          : this.proven
+            ? this._renderForm(m)
+            : html`<p class="intro">${m.card.intro}</p>`}
+        ${renderReauthPrompt(this._reauth)}
       </mp-screen>
     `;
   }
