@@ -68,7 +68,11 @@ export interface RenewedSession {
  * renewed session. A wrong password is a 422 problem; the 5th ends the
  * session (401).
  */
-export async function reauthenticate(password: string, expectedAccountId: string, csrfToken: string): Promise<RenewedSession> {
+export async function reauthenticate(
+  password: string,
+  expectedAccountId: string,
+  csrfToken: string,
+): Promise<RenewedSession> {
   const nonce = randomHex(16);
   const answer = await send({
     method: 'POST',

@@ -115,5 +115,9 @@ export function isApiError(error: unknown): error is ApiError {
 
 /** Contract section 5: the server wants a fresh proof of identity before this action. */
 export function isReauthenticationRequired(error: unknown): error is ProblemError {
-  return error instanceof ProblemError && error.status === 403 && /\/reauthentication-required$/.test(error.problemType ?? '');
+  return (
+    error instanceof ProblemError &&
+    error.status === 403 &&
+    /\/reauthentication-required$/.test(error.problemType ?? '')
+  );
 }

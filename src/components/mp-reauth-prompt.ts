@@ -122,7 +122,8 @@ export class MpReauthPrompt extends LitElement {
   override render() {
     const { m } = this._i18n.value;
     return html`
-      <div role="dialog" aria-modal="true" aria-labelledby="heading" aria-describedby="intro" @keydown=${this._onKeyDown}>
+      <div role="dialog" aria-modal="true" aria-labelledby="heading" aria-describedby="intro"
+        @keydown=${this._onKeyDown}>
         <h2 id="heading">${m.reauth.heading}</h2>
         <p id="intro" class="text">${m.reauth.intro}</p>
         ${this.methods.length > 1

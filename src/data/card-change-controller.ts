@@ -169,7 +169,8 @@ export class CardChangeController implements ReactiveController {
     if (error.kind === 'refused' || error.kind === 'identity') return;
     this._set({ failure: error });
     // A refused registration (422, 409) needs a new card; a lost answer is retried as is.
-    const lost = error.kind === 'timeout' || error.kind === 'network' || (error instanceof ProblemError && error.status >= 500);
+    const lost =
+      error.kind === 'timeout' || error.kind === 'network' || (error instanceof ProblemError && error.status >= 500);
     if (!lost) this._pendingToken = null;
   }
 

@@ -248,12 +248,19 @@ export class IdentityStore {
    * else is an identity-stop (the session that came back is ended), never a
    * switch. Returns whether it was accepted.
    */
-  async acceptRenewedSession(session: Session, nonce: string, endpoint: string, requestId: string | null = null): Promise<boolean> {
+  async acceptRenewedSession(
+    session: Session,
+    nonce: string,
+    endpoint: string,
+    requestId: string | null = null,
+  ): Promise<boolean> {
     const verified = this.verifiedSession;
     if (!verified) return false;
-    const check = session.nonce !== nonce ? 'login-nonce' : session.accountId !== verified.accountId ? 'session-account' : null;
+    const check =
+      session.nonce !== nonce ? 'login-nonce' : session.accountId !== verified.accountId ? 'session-account' : null;
     if (check) {
-      await this.stop(new IdentityMismatchError(check, endpoint, requestId, verified.accountId, session.accountId), 'login-mismatch');
+      const error = new IdentityMismatchError(check, endpoint, requestId, verified.accountId, session.accountId);
+      await this.stop(error, 'login-mismatch');
       return false;
     }
     this._session = session;

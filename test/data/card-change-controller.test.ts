@@ -10,7 +10,11 @@ import { IdentityMismatchError, ProblemError, TimeoutError } from '../../src/api
 import { CardChangeController, type CardChangeApi } from '../../src/data/card-change-controller.js';
 import type { CardField } from '../../src/payment/card-rules.js';
 
-const METHOD: PaymentMethod = { type: 'card', carrier: null, card: { brand: 'Visa', last3: '242', expiryMonth: 8, expiryYear: 2029 } };
+const METHOD: PaymentMethod = {
+  type: 'card',
+  carrier: null,
+  card: { brand: 'Visa', last3: '242', expiryMonth: 8, expiryYear: 2029 },
+};
 const GOOD = { number: '4242 4242 4242 4242', expiry: '08/29', cvc: '987', holder: 'TARO YAMADA' };
 
 interface Call {
@@ -87,7 +91,13 @@ describe('CardChangeController (stub API)', () => {
     const h = harness(api);
     await h.flow.submit();
     expect(calls.map((c) => c.name)).to.deep.equal(['createCardToken', 'registerCard']);
-    expect(calls[0]!.body).to.deep.equal({ number: '4242424242424242', expMonth: 8, expYear: 2029, cvc: '987', holderName: 'TARO YAMADA' });
+    expect(calls[0]!.body).to.deep.equal({
+      number: '4242424242424242',
+      expMonth: 8,
+      expYear: 2029,
+      cvc: '987',
+      holderName: 'TARO YAMADA',
+    });
     expect(calls[1]!.body).to.deep.equal({ cardToken: 'tok_1' });
     expect(calls[0]!.key).to.be.a('string');
     expect(calls[0]!.key).not.to.equal(calls[1]!.key);
@@ -108,7 +118,7 @@ describe('CardChangeController (stub API)', () => {
     expect(h.flow.step).to.equal('form');
   });
 
-  it('a lost registration answer (timeout) is retried with the same token and the same key, without tokenizing again', async () => {
+  it('a lost registration answer (timeout) is retried with the same token and key, not tokenized again', async () => {
     const { api, calls } = stubApi({
       createCardToken: [token('tok_1')],
       registerCard: [fail(new TimeoutError('/payment-method/card')), registered],
@@ -162,7 +172,8 @@ describe('CardChangeController (stub API)', () => {
     expect(h.flow.failure).to.equal(null);
     expect(h.flow.retriesToken).to.equal(false);
     await h.flow.submit();
-    expect(calls.map((c) => c.name)).to.deep.equal(['createCardToken', 'registerCard', 'createCardToken', 'registerCard']);
+    const names = calls.map((c) => c.name);
+    expect(names).to.deep.equal(['createCardToken', 'registerCard', 'createCardToken', 'registerCard']);
     expect(calls[0]!.key).not.to.equal(calls[2]!.key);
   });
 

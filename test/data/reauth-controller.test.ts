@@ -24,8 +24,8 @@ const SESSION: Session = {
   authTime: '2026-12-01T13:00:00+09:00',
 };
 
-const reauthRequired = () =>
-  new ProblemError('/payment-method/card', 403, 'https://mypage.example.jp/problems/reauthentication-required', null, [], null);
+const REAUTH_REQUIRED = 'https://mypage.example.jp/problems/reauthentication-required';
+const reauthRequired = () => new ProblemError('/payment-method/card', 403, REAUTH_REQUIRED, null, [], null);
 
 function stubStore(options: { fresh: boolean; passwords?: Array<'ok' | 'wrong' | 'gone' | Error> }) {
   const tried: string[] = [];
@@ -82,7 +82,7 @@ describe('ReauthController (stub store)', () => {
     expect(flow.open).to.equal(false);
   });
 
-  it('an empty password sends nothing; a wrong one keeps the prompt with its message; cancel answers false', async () => {
+  it('an empty password sends nothing; a wrong one keeps the prompt, with its message; cancel: false', async () => {
     const { store, tried } = stubStore({ fresh: false, passwords: ['wrong'] });
     const flow = new ReauthController(host(), { identity: () => store, tv: false });
     const asked = flow.ensureFresh();

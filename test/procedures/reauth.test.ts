@@ -57,6 +57,9 @@ async function agedAppAs(loginId: string, hash: string, options: { tv?: boolean 
   return app;
 }
 
+const inCard = (app: MyPageApp, selector: string) => inScreen(app, 'mp-card-change-screen', selector);
+const inMembership = (app: MyPageApp, selector: string) => inScreen(app, 'mp-membership-screen', selector);
+
 function promptIn(app: MyPageApp, tag: keyof HTMLElementTagNameMap): HTMLElement | null {
   return inScreen(app, tag, 'mp-reauth-prompt');
 }
@@ -65,7 +68,9 @@ function inPrompt(prompt: HTMLElement, selector: string): HTMLElement | null {
   return prompt.shadowRoot!.querySelector<HTMLElement>(selector);
 }
 
-async function waitForPrompt(app: MyPageApp, tag: keyof HTMLElementTagNameMap = 'mp-card-change-screen'): Promise<HTMLElement> {
+type ScreenTag = keyof HTMLElementTagNameMap;
+
+async function waitForPrompt(app: MyPageApp, tag: ScreenTag = 'mp-card-change-screen'): Promise<HTMLElement> {
   return waitForElement(() => promptIn(app, tag), 'no re-authentication prompt');
 }
 
@@ -82,11 +87,13 @@ function requestsTo(mock: MockBackend, path: string) {
 }
 
 async function waitForRequests(mock: MockBackend, path: string, count: number): Promise<void> {
-  await waitForElement(() => (requestsTo(mock, path).length >= count ? document.body : null), `${count} × ${path} never arrived`);
+  const arrived = () => (requestsTo(mock, path).length >= count ? document.body : null);
+  await waitForElement(arrived, `${count} × ${path} never arrived`);
 }
 
 async function waitForCardForm(app: MyPageApp): Promise<HTMLInputElement> {
-  return (await waitForElement(() => inScreen(app, 'mp-card-change-screen', 'input[name=cardNumber]'), 'no card form')) as HTMLInputElement;
+  const form = await waitForElement(() => inCard(app, 'input[name=cardNumber]'), 'no card form');
+  return form as HTMLInputElement;
 }
 
 async function fillCard(app: MyPageApp): Promise<void> {
@@ -96,7 +103,7 @@ async function fillCard(app: MyPageApp): Promise<void> {
     ['cardCvc', '987'],
     ['cardHolder', 'TARO YAMADA'],
   ] as const) {
-    (inScreen(app, 'mp-card-change-screen', `input[name=${name}]`) as HTMLInputElement).focus();
+    (inCard(app, `input[name=${name}]`) as HTMLInputElement).focus();
     await sendKeys({ type: value });
   }
 }
@@ -110,14 +117,14 @@ describe('re-authentication before the sensitive actions', () => {
     expect(requestsTo(mock, '/api/auth/reauth')).to.deep.equal([]);
   });
 
-  it('card change, old authTime: the prompt comes first and no card field exists until the password is given', async () => {
+  it('card change, old authTime: the prompt first, no card field until the password is given', async () => {
     const mock = await resetAll();
     const app = await agedAppAs(TARO.loginId, '#/payment-method/card');
     const prompt = await waitForPrompt(app);
     // The dialog traps focus and starts in the password field.
     await waitForFocus('input[name=password]');
     expect(inPrompt(prompt, 'input[name=password]')!.getAttribute('autocomplete')).to.equal('current-password');
-    expect(inScreen(app, 'mp-card-change-screen', 'input[name=cardNumber]')).to.equal(null);
+    expect(inCard(app, 'input[name=cardNumber]')).to.equal(null);
     expect(inPrompt(prompt, '[role=dialog]')!.getAttribute('aria-modal')).to.equal('true');
 
     // Tab stays inside the dialog.
@@ -142,7 +149,7 @@ describe('re-authentication before the sensitive actions', () => {
     mock.clearRequests();
     await fillCard(app);
     await press('Enter');
-    await waitForElement(() => inScreen(app, 'mp-card-change-screen', '.result'), 'card change did not finish');
+    await waitForElement(() => inCard(app, '.result'), 'card change did not finish');
     const register = requestsTo(mock, '/api/payment-method/card')[0]!;
     expect(register.headers['x-csrf-token']).not.to.equal(oldCsrf);
     const current = (await fetch('/api/auth/session').then((r) => r.json())).csrfToken as string;
@@ -154,12 +161,13 @@ describe('re-authentication before the sensitive actions', () => {
     const app = await agedAppAs(TARO.loginId, '#/payment-method/card');
     const prompt = await waitForPrompt(app);
     await typePassword(prompt, 'not-the-password');
-    await waitForElement(() => (inPrompt(prompt, '.error')!.textContent!.trim() ? prompt : null), 'no wrong-password message');
+    const said = () => (inPrompt(prompt, '.error')!.textContent!.trim() ? prompt : null);
+    await waitForElement(said, 'no wrong-password message');
     expect(inPrompt(prompt, '.error')!.textContent).to.contain('パスワードが正しくありません');
     expect(inPrompt(prompt, 'input[name=password]')!.getAttribute('aria-invalid')).to.equal('true');
     expect((inPrompt(prompt, 'input[name=password]') as HTMLInputElement).value).to.equal('');
     expect(app.getAttribute('state')).to.equal('ready');
-    expect(inScreen(app, 'mp-card-change-screen', 'input[name=cardNumber]')).to.equal(null);
+    expect(inCard(app, 'input[name=cardNumber]')).to.equal(null);
 
     await typePassword(prompt, DEMO_PASSWORD);
     await waitForCardForm(app);
@@ -183,7 +191,7 @@ describe('re-authentication before the sensitive actions', () => {
     expect(requestsTo(mock, '/api/card-tokens')).to.deep.equal([]);
   });
 
-  it('reauth-swap: another account\'s session is an identity-stop, never a switch; the card is never sent', async () => {
+  it("reauth-swap: another account's session is an identity-stop, never a switch; no card sent", async () => {
     const mock = await resetAll();
     const app = await agedAppAs(TARO.loginId, '#/payment-method/card');
     const prompt = await waitForPrompt(app);
@@ -213,7 +221,7 @@ describe('re-authentication before the sensitive actions', () => {
     const [refused] = requestsTo(mock, '/api/payment-method/card');
     expect(refused).to.exist;
     await typePassword(prompt, DEMO_PASSWORD);
-    const result = await waitForElement(() => inScreen(app, 'mp-card-change-screen', '.result'), 'card change did not finish');
+    const result = await waitForElement(() => inCard(app, '.result'), 'card change did not finish');
     expect(result.textContent).to.contain('242');
     const registers = requestsTo(mock, '/api/payment-method/card');
     expect(registers).to.have.length(2);
@@ -247,12 +255,13 @@ describe('re-authentication before the sensitive actions', () => {
 
     await ageOpenPage(mock);
     location.hash = '#/membership';
-    const button = await waitForElement(() => inScreen(app, 'mp-membership-screen', 'button.logout-all'), 'no membership');
+    const button = await waitForElement(() => inMembership(app, 'button.logout-all'), 'no membership');
     button.focus();
     await tvKey(TV.ok);
     await waitForPrompt(app, 'mp-membership-screen');
     await tvKey(TV.tizenBack);
-    await waitForElement(() => (promptIn(app, 'mp-membership-screen') ? null : document.body), 'Back did not close the prompt');
+    const closed = () => (promptIn(app, 'mp-membership-screen') ? null : document.body);
+    await waitForElement(closed, 'Back did not close the prompt');
     expect(describeElement(deepActiveElement())).to.equal('button.logout-all');
     expect(requestsTo(mock, '/api/auth/logout-all')).to.deep.equal([]);
   });
@@ -260,23 +269,23 @@ describe('re-authentication before the sensitive actions', () => {
   it('membership: cancelling the contract and signing out everywhere ask first when authTime is old', async () => {
     const mock = await resetAll();
     const app = await agedAppAs(TARO.loginId, '#/membership');
-    const cancel = await waitForElement(() => inScreen(app, 'mp-membership-screen', 'button.cancel-contract'), 'no cancel');
+    const cancel = await waitForElement(() => inMembership(app, 'button.cancel-contract'), 'no cancel');
     cancel.click();
     let prompt = await waitForPrompt(app, 'mp-membership-screen');
-    expect(inScreen(app, 'mp-membership-screen', 'mp-confirm-dialog')).to.equal(null);
+    expect(inMembership(app, 'mp-confirm-dialog')).to.equal(null);
     await typePassword(prompt, DEMO_PASSWORD);
-    const dialog = await waitForElement(() => inScreen(app, 'mp-membership-screen', 'mp-confirm-dialog'), 'no confirm dialog');
+    const dialog = await waitForElement(() => inMembership(app, 'mp-confirm-dialog'), 'no confirm dialog');
     (dialog.shadowRoot!.querySelector('button.confirm') as HTMLButtonElement).click();
-    await waitForElement(() => inScreen(app, 'mp-membership-screen', '.notice'), 'no notice');
+    await waitForElement(() => inMembership(app, '.notice'), 'no notice');
     expect(requestsTo(mock, '/api/contract/cancel')).to.have.length(1);
 
     await ageOpenPage(mock);
     mock.clearRequests();
-    (inScreen(app, 'mp-membership-screen', 'button.logout-all') as HTMLButtonElement).click();
+    (inMembership(app, 'button.logout-all') as HTMLButtonElement).click();
     prompt = await waitForPrompt(app, 'mp-membership-screen');
-    expect(inScreen(app, 'mp-membership-screen', 'mp-confirm-dialog')).to.equal(null);
+    expect(inMembership(app, 'mp-confirm-dialog')).to.equal(null);
     await typePassword(prompt, DEMO_PASSWORD);
-    const second = await waitForElement(() => inScreen(app, 'mp-membership-screen', 'mp-confirm-dialog'), 'no confirm dialog');
+    const second = await waitForElement(() => inMembership(app, 'mp-confirm-dialog'), 'no confirm dialog');
     (second.shadowRoot!.querySelector('button.confirm') as HTMLButtonElement).click();
     await waitForState(app, 'signed-out');
     expect(requestsTo(mock, '/api/auth/logout-all')).to.have.length(1);
@@ -286,15 +295,15 @@ describe('re-authentication before the sensitive actions', () => {
   it('membership: a 403 on the cancel leads to the prompt, then the same Idempotency-Key', async () => {
     const mock = await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/membership');
-    const cancel = await waitForElement(() => inScreen(app, 'mp-membership-screen', 'button.cancel-contract'), 'no cancel');
+    const cancel = await waitForElement(() => inMembership(app, 'button.cancel-contract'), 'no cancel');
     cancel.click();
-    const dialog = await waitForElement(() => inScreen(app, 'mp-membership-screen', 'mp-confirm-dialog'), 'no confirm dialog');
+    const dialog = await waitForElement(() => inMembership(app, 'mp-confirm-dialog'), 'no confirm dialog');
     await ageSessions();
     mock.clearRequests();
     (dialog.shadowRoot!.querySelector('button.confirm') as HTMLButtonElement).click();
     const prompt = await waitForPrompt(app, 'mp-membership-screen');
     await typePassword(prompt, DEMO_PASSWORD);
-    await waitForElement(() => inScreen(app, 'mp-membership-screen', '.notice'), 'no notice');
+    await waitForElement(() => inMembership(app, '.notice'), 'no notice');
     const cancels = requestsTo(mock, '/api/contract/cancel');
     expect(cancels).to.have.length(2);
     expect(cancels[1]!.headers['idempotency-key']).to.equal(cancels[0]!.headers['idempotency-key']);
