@@ -19,7 +19,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { ProblemError, type ApiError } from '../api/errors.js';
 import type { PaymentMethod } from '../api/account-schemas.js';
-import { servicesContext } from '../app/contexts.js';
+import { identityContext, servicesContext } from '../app/contexts.js';
 import { isTvDevice } from '../app/device-profile.js';
 import { hrefFor } from '../app/routes.js';
 import { errorMessage } from '../components/mp-load-state.js';
@@ -61,10 +61,12 @@ export class CardChangeScreen extends LitElement {
 
   private readonly _i18n = new I18nController(this);
   private readonly _services = new ContextConsumer(this, { context: servicesContext });
+  /** Provided from the start (the account API comes later): the proof is asked before anything else. */
+  private readonly _identity = new ContextConsumer(this, { context: identityContext });
   private readonly _tv = isTvDevice();
   private _activeField: DigitField = 'cardNumber';
   private readonly _reauth = new ReauthController(this, {
-    identity: () => this._services.value?.identity,
+    identity: () => this._identity.value,
     tv: this._tv,
   });
   private readonly _flow = new CardChangeController(this, {
@@ -158,7 +160,7 @@ export class CardChangeScreen extends LitElement {
    * card number, so the form is not even rendered until it is given.
    */
   private async _proveFirst(): Promise<void> {
-    const identity = this._services.value?.identity;
+    const identity = this._identity.value;
     // Fresh already: the form renders in the very first frame.
     this.proven = !!identity?.verifiedSession && !identity.needsFreshProof();
     if (this.proven) return;

@@ -6,7 +6,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { Contract } from '../api/account-schemas.js';
-import { servicesContext } from '../app/contexts.js';
+import { identityContext, servicesContext } from '../app/contexts.js';
 import { isTvDevice } from '../app/device-profile.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { renderLoadState } from '../components/mp-load-state.js';
@@ -35,10 +35,12 @@ export class MembershipScreen extends LitElement {
 
   private readonly _i18n = new I18nController(this);
   private readonly _services = new ContextConsumer(this, { context: servicesContext });
+  /** Provided from the start (the account API comes later): the proof is asked before anything else. */
+  private readonly _identity = new ContextConsumer(this, { context: identityContext });
   private readonly _contract = new AccountResourceController<Contract>(this, (api) => api.read('contract'));
   /** Both procedures here need a proof of identity younger than 5 minutes (contract section 5). */
   private readonly _reauth = new ReauthController(this, {
-    identity: () => this._services.value?.identity,
+    identity: () => this._identity.value,
     tv: isTvDevice(),
   });
 
