@@ -2,6 +2,8 @@
  * #/membership: cancel the contract (with an optional reason) and sign out of
  * all devices. Each asks first; the screen then shows only what the verified
  * answer says (the scheduled end date, the number of devices signed out).
+ * Both need a fresh proof of identity (contract section 5): asked before the
+ * confirmation opens, and again if the server answers 403 meanwhile.
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
