@@ -17,7 +17,7 @@ export type ApiErrorKind =
   | 'invalid-response'
   /** Checks 1-3, the login checks, or a session that changed account. */
   | 'identity'
-  /** Refused locally: identity not verified, or a mutation already in flight. */
+  /** Refused locally: identity not verified, a mutation already in flight, no fresh proof. */
   | 'refused';
 
 export abstract class ApiError extends Error {
@@ -102,7 +102,8 @@ export class RefusedError extends ApiError {
   readonly kind = 'refused';
   constructor(
     readonly endpoint: string,
-    readonly reason: 'not-verified' | 'in-flight',
+    /** `no-fresh-proof`: a sensitive action whose re-authentication the customer declined. */
+    readonly reason: 'not-verified' | 'in-flight' | 'no-fresh-proof',
   ) {
     super(`Refused ${endpoint}: ${reason}`);
   }
@@ -110,4 +111,13 @@ export class RefusedError extends ApiError {
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/** Contract section 5: the server wants a fresh proof of identity before this action. */
+export function isReauthenticationRequired(error: unknown): error is ProblemError {
+  return (
+    error instanceof ProblemError &&
+    error.status === 403 &&
+    /\/reauthentication-required$/.test(error.problemType ?? '')
+  );
 }

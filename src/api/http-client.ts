@@ -74,6 +74,13 @@ export interface RawAnswer {
   readonly requestId: string;
   /** Parsed JSON, or undefined for 204. */
   readonly body: unknown;
+  /** The answer's `Date` header minus this device's clock on arrival; null without one. */
+  readonly serverClockAheadMs: number | null;
+}
+
+function clockAhead(response: Response): number | null {
+  const date = Date.parse(response.headers.get('Date') ?? '');
+  return Number.isNaN(date) ? null : date - Date.now();
 }
 
 function retryAfterSeconds(header: string | null): number | null {
@@ -146,7 +153,8 @@ async function sendOnce(options: SendOptions, requestId: string): Promise<RawAns
 
   if (response.status === 401) throw new UnauthorizedError(options.endpoint);
   if (!response.ok) throw await readProblem(response, options.endpoint);
-  if (response.status === 204) return { status: 204, requestId, body: undefined };
+  const serverClockAheadMs = clockAhead(response);
+  if (response.status === 204) return { status: 204, requestId, body: undefined, serverClockAheadMs };
 
   const type = response.headers.get('Content-Type') ?? '';
   if (!/\bjson\b/i.test(type)) throw new InvalidResponseError(options.endpoint, ['(content-type)']);
@@ -156,5 +164,5 @@ async function sendOnce(options: SendOptions, requestId: string): Promise<RawAns
   } catch {
     throw new InvalidResponseError(options.endpoint, ['(body)']);
   }
-  return { status: response.status, requestId, body };
+  return { status: response.status, requestId, body, serverClockAheadMs };
 }

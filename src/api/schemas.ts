@@ -45,6 +45,8 @@ export const sessionSchema = v.object({
   csrfToken: id,
   expiresAt: dateTime,
   nonce: v.nullable(v.string()),
+  /** Contract section 5: when the owner last proved who they are (login, reauth, phone approval). */
+  authTime: v.optional(dateTime),
 });
 
 // --- errors -----------------------------------------------------------------
@@ -58,5 +60,10 @@ export const problemSchema = v.object({
 });
 
 export type Money = v.InferOutput<typeof moneySchema>;
-export type Session = v.InferOutput<typeof sessionSchema>;
+/**
+ * A session answer, plus one value the client derives: how far the server's
+ * clock was ahead of this device's when the answer came (its `Date` header),
+ * so `authTime` can be aged on the server's clock, which decides the 403.
+ */
+export type Session = v.InferOutput<typeof sessionSchema> & { readonly serverClockAheadMs?: number };
 export type Problem = v.InferOutput<typeof problemSchema>;

@@ -196,4 +196,18 @@ export const jaScreens = {
           }後にもう一度お試しください。`,
     mismatch: '別のコードについての応答が届いたため、何も承認していません。もう一度コードを入力してください。',
   },
+  reauth: {
+    heading: 'ご本人の確認',
+    intro: 'カードの変更、解約、すべての機器からのログアウトの前に、もう一度ご本人であることを確認します。',
+    password: 'パスワード',
+    submit: '確認する',
+    submitting: '確認しています…',
+    cancel: 'やめる',
+    methods: 'ご本人の確認方法',
+    methodPassword: 'パスワードで確認',
+    methodPhone: 'スマートフォンで承認',
+    required: 'パスワードを入力してください。',
+    wrongPassword: 'パスワードが正しくありません。',
+    lockoutWarning: '5回続けて間違えると、安全のためログアウトします。',
+  },
 };

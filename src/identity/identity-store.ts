@@ -3,10 +3,25 @@
  * (api-contract.md section 1). Everything that holds account data listens for
  * `drop`; everything that sends checks `verifiedSession` and `generation`.
  */
-import { login as postLogin, logout as postLogout, readSession, reportIdentityMismatch } from '../api/auth-api.js';
-import { IdentityMismatchError, isApiError, type ApiError } from '../api/errors.js';
+import {
+  login as postLogin,
+  logout as postLogout,
+  readSession,
+  reauthenticate as postReauth,
+  reportIdentityMismatch,
+} from '../api/auth-api.js';
+import { IdentityMismatchError, isApiError, RefusedError, UnauthorizedError, type ApiError } from '../api/errors.js';
 import type { Session } from '../api/schemas.js';
 import { TabAccountMemory } from './tab-account-memory.js';
+
+/** Contract section 5: the sensitive actions need a proof of identity younger than this. */
+export const REAUTH_MAX_AGE_MS = 300_000;
+/**
+ * Asked this much before the server would refuse: typing a card number with
+ * a remote takes about a minute, and a proof that runs out meanwhile would
+ * only earn a 403 (and a second prompt) after the typing.
+ */
+export const REAUTH_LEAD_MS = 60_000;
 
 export type AppState = 'loading' | 'signed-out' | 'ready' | 'identity-stop';
 
@@ -185,6 +200,72 @@ export class IdentityStore {
     // Same account: the token and expiry may have been renewed.
     this._session = session;
     return session;
+  }
+
+  /**
+   * True when the verified session's proof of identity is too old for the
+   * sensitive actions (card change, contract cancel, sign-out-all), aged on
+   * the server's clock as its last `Date` header gave it. A session without
+   * `authTime` counts as old: asking once too often is the safe mistake.
+   */
+  needsFreshProof(now: number = Date.now()): boolean {
+    const session = this.verifiedSession;
+    if (!session) return false;
+    const authTime = Date.parse(session.authTime ?? '');
+    if (Number.isNaN(authTime)) return true;
+    const serverNow = now + (session.serverClockAheadMs ?? 0);
+    return serverNow - authTime > REAUTH_MAX_AGE_MS - REAUTH_LEAD_MS;
+  }
+
+  /**
+   * A fresh proof by password (`POST /auth/reauth`). The renewed session
+   * replaces the verified one only through `acceptRenewedSession`. A wrong
+   * password throws the 422 ProblemError and the session goes on; the 401 of
+   * the 5th wrong one signs out; an answer for another account stops the page.
+   */
+  async reauthenticate(password: string): Promise<void> {
+    const verified = this.verifiedSession;
+    if (!verified) throw new RefusedError('/auth/reauth', 'not-verified');
+    const generation = this._generation;
+    let renewed;
+    try {
+      renewed = await postReauth(password, verified.accountId, verified.csrfToken);
+    } catch (error) {
+      if (generation !== this._generation) throw new RefusedError('/auth/reauth', 'not-verified');
+      if (error instanceof UnauthorizedError) this.sessionGone();
+      throw error;
+    }
+    if (generation !== this._generation) throw new RefusedError('/auth/reauth', 'not-verified');
+    const accepted = await this.acceptRenewedSession(renewed.session, renewed.nonce, '/auth/reauth', renewed.requestId);
+    if (!accepted) throw new RefusedError('/auth/reauth', 'not-verified');
+  }
+
+  /**
+   * A renewed session from a fresh proof of identity (password, or the
+   * phone's step-up approval): accepted only when it echoes the nonce that
+   * proof sent and belongs to the verified account. Its new sessionId and
+   * csrfToken then replace the old ones for every later request. Anything
+   * else is an identity-stop (the session that came back is ended), never a
+   * switch. Returns whether it was accepted.
+   */
+  async acceptRenewedSession(
+    session: Session,
+    nonce: string,
+    endpoint: string,
+    requestId: string | null = null,
+  ): Promise<boolean> {
+    const verified = this.verifiedSession;
+    if (!verified) return false;
+    const check =
+      session.nonce !== nonce ? 'login-nonce' : session.accountId !== verified.accountId ? 'session-account' : null;
+    if (check) {
+      const error = new IdentityMismatchError(check, endpoint, requestId, verified.accountId, session.accountId);
+      await this.stop(error, 'login-mismatch');
+      return false;
+    }
+    this._session = session;
+    this._emitChange();
+    return true;
   }
 
   async login(loginId: string, password: string): Promise<void> {

@@ -46,9 +46,9 @@ function requiredStrings(body: Record<string, unknown>, fields: string[]): Field
 }
 
 export function authHandlers(backend: MockBackend, apiBase: string): HttpHandler[] {
-  const setCookie = (cookie: string): { cookies: string[] } => {
+  const setCookie = (cookie: string): { cookies: string[]; headers: Record<string, string> } => {
     backend.lastSetCookie = cookie;
-    return { cookies: [cookie] };
+    return { cookies: [cookie], headers: backend.dateHeader() };
   };
 
   return [
@@ -64,7 +64,7 @@ export function authHandlers(backend: MockBackend, apiBase: string): HttpHandler
       if (switched) {
         return jsonResponse(backend.sessionAnswer(switched, null), 200, setCookie(sessionCookie(switched.token)));
       }
-      return jsonResponse(backend.sessionAnswer(session, null));
+      return jsonResponse(backend.sessionAnswer(session, null), 200, { headers: backend.dateHeader() });
     }),
 
     http.post(`${apiBase}/auth/login`, async ({ request, cookies }) => {

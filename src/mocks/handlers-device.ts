@@ -100,9 +100,9 @@ export function approveDevice(
 }
 
 export function deviceHandlers(backend: MockBackend, apiBase: string): HttpHandler[] {
-  const setCookie = (cookie: string): { cookies: string[] } => {
+  const setCookie = (cookie: string): { cookies: string[]; headers: Record<string, string> } => {
     backend.lastSetCookie = cookie;
-    return { cookies: [cookie] };
+    return { cookies: [cookie], headers: backend.dateHeader() };
   };
   const issue = (accountId: string): ParsedToken => {
     const session = parseToken(backend.issueSession(accountId));

@@ -149,6 +149,15 @@ export class MockBackend {
     return Date.now() + this.#clockOffsetMs;
   }
 
+  /**
+   * The `Date` header of the session answers, on this clock: the page ages
+   * `authTime` on the server's time, as it must with a real server whose
+   * clock differs from a TV's.
+   */
+  dateHeader(): Record<string, string> {
+    return { Date: new Date(this.now()).toUTCString() };
+  }
+
   /** Moves the server's clock on, e.g. to make authTime too old for a card change. */
   advanceClock(ms: number): void {
     this.#clockOffsetMs += ms;

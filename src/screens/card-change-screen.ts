@@ -1,8 +1,8 @@
 /**
- * #/payment-method/card: change the credit card. Checked here first (brand,
- * lengths, Luhn, expiry in Tokyo, holder), then tokenized (the number goes to
- * the tokenizer and nowhere else), then registered; the result shown is the
- * verified answer's brand and last 3 digits.
+ * #/payment-method/card: change the credit card. The flow (check, tokenize,
+ * register, the retry rule, wiping on `drop`) is `CardChangeController` in
+ * data/card-change-controller.ts; this element keeps the fields, formats them
+ * as typed, and renders what the flow says.
  *
  * The card number and security code live only in their two inputs, and in a
  * local variable for the one tokenization request. They are wiped from the
@@ -17,16 +17,18 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
-import { isApiError, ProblemError, type ApiError } from '../api/errors.js';
+import { ProblemError, type ApiError } from '../api/errors.js';
 import type { PaymentMethod } from '../api/account-schemas.js';
-import { servicesContext } from '../app/contexts.js';
+import { identityContext, servicesContext } from '../app/contexts.js';
 import { isTvDevice } from '../app/device-profile.js';
 import { hrefFor } from '../app/routes.js';
 import { errorMessage } from '../components/mp-load-state.js';
 import '../components/mp-number-pad.js';
 import '../components/mp-phone-handoff.js';
+import { renderReauthPrompt } from '../components/mp-reauth-prompt.js';
 import '../components/mp-screen.js';
-import { MutationIntent } from '../data/mutation-intent.js';
+import { CardChangeController } from '../data/card-change-controller.js';
+import { ReauthController } from '../data/reauth-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
 import { NavController } from '../navigation/nav-controller.js';
@@ -35,13 +37,11 @@ import {
   digitsOnly,
   formatExpiryInput,
   groupCardNumber,
-  validateCard,
   type CardField,
   type CardProblem,
 } from '../payment/card-rules.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
-type Step = 'form' | 'sending' | 'done';
 /** Fields the number pad and digit keys can type into. */
 type DigitField = Exclude<CardField, 'cardHolder'>;
 
@@ -51,38 +51,44 @@ function problemText(m: Messages, problem: CardProblem, cvcDigits: number): stri
 
 export class CardChangeScreen extends LitElement {
   static override properties = {
-    step: { state: true },
-    problems: { state: true },
-    failure: { state: true },
-    result: { state: true },
     brandName: { state: true },
+    proven: { state: true },
   };
 
-  declare step: Step;
-  declare problems: Partial<Record<CardField, CardProblem>>;
-  declare failure: ApiError | null;
-  declare result: PaymentMethod | null;
   declare brandName: string;
+  /** The fresh proof of identity the card change needs was given (or was fresh already): the form may show. */
+  declare proven: boolean;
 
   private readonly _i18n = new I18nController(this);
   private readonly _services = new ContextConsumer(this, { context: servicesContext });
+  /** Provided from the start (the account API comes later): the proof is asked before anything else. */
+  private readonly _identity = new ContextConsumer(this, { context: identityContext });
   private readonly _tv = isTvDevice();
-  private readonly _tokenize = new MutationIntent();
-  private readonly _register = new MutationIntent();
-  /** A token already issued whose registration failed: retried without the card number. */
-  private _pendingToken: string | null = null;
   private _activeField: DigitField = 'cardNumber';
-  private _dropUnsubscribe: (() => void) | null = null;
+  private readonly _reauth = new ReauthController(this, {
+    identity: () => this._identity.value,
+    tv: this._tv,
+  });
+  private readonly _flow = new CardChangeController(this, {
+    api: () => this._services.value?.api,
+    identity: () => this._services.value?.identity,
+    values: () => ({
+      number: this._value('cardNumber'),
+      expiry: this._value('cardExpiry'),
+      cvc: this._value('cardCvc'),
+      holder: this._value('cardHolder'),
+    }),
+    wipe: () => this._wipeSecrets(),
+    focusField: (name) => this._input(name)?.focus(),
+    sensitive: (send) => this._reauth.guard(send),
+  });
 
   private readonly _onPageHide = (): void => this._wipeSecrets();
 
   constructor() {
     super();
-    this.step = 'form';
-    this.problems = {};
-    this.failure = null;
-    this.result = null;
     this.brandName = '';
+    this.proven = false;
     new NavController(this);
   }
 
@@ -146,27 +152,46 @@ export class CardChangeScreen extends LitElement {
     super.connectedCallback();
     window.addEventListener('pagehide', this._onPageHide);
     this.addEventListener('nav-digit', this._onDigitKey as EventListener);
+    void this._proveFirst();
+  }
+
+  /**
+   * Contract section 5: the fresh proof comes before the customer types a
+   * card number, so the form is not even rendered until it is given.
+   */
+  private async _proveFirst(): Promise<void> {
+    const identity = this._identity.value;
+    // Fresh already: the form renders in the very first frame.
+    this.proven = !!identity?.verifiedSession && !identity.needsFreshProof();
+    if (this.proven) return;
+    const proven = await this._reauth.ensureFresh();
+    if (!this.isConnected) return;
+    if (proven) {
+      this.proven = true;
+      await this.updateComplete;
+      this._input('cardNumber')?.focus();
+    } else if (identity?.verifiedSession) {
+      // Declined: the card change is not available without the proof.
+      location.hash = hrefFor('/payment-method');
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pagehide', this._onPageHide);
     this.removeEventListener('nav-digit', this._onDigitKey as EventListener);
-    this._dropUnsubscribe?.();
-    this._wipeSecrets();
-    this._pendingToken = null;
-  }
-
-  override firstUpdated(): void {
-    // An identity-stop removes this screen anyway; dropping here is belt and braces.
-    this._dropUnsubscribe = this._services.value?.identity.on('drop', () => this._wipeSecrets()) ?? null;
   }
 
   override render() {
     const { m } = this._i18n.value;
     return html`
       <mp-screen heading=${m.card.heading} back-href=${hrefFor('/payment-method')}>
-        ${this.step === 'done' && this.result ? this._renderDone(m, this.result) : this._renderForm(m)}
+        ${this._flow.step === 'done' && this._flow.result
+          ? this._renderDone(m, this._flow.result)
+          : this.proven
+            ? this._renderForm(m)
+            : html`<p class="intro">${m.card.intro}</p>`}
+        ${renderReauthPrompt(this._reauth)}
       </mp-screen>
     `;
   }
@@ -179,9 +204,11 @@ export class CardChangeScreen extends LitElement {
   }
 
   private _renderForm(m: Messages) {
+    const { failure, step } = this._flow;
+    const sending = step === 'sending';
     const cvcDigits = brandOf(digitsOnly(this._value('cardNumber')))?.cvcLength ?? 3;
     const field = (name: CardField, label: string, attributes: { autocomplete: string; inputmode: string; placeholder?: string; maxlength: number }) => {
-      const problem = this.problems[name];
+      const problem = this._flow.problems[name];
       return html`<label>
         ${label}
         <input name=${name} autocomplete=${attributes.autocomplete} inputmode=${attributes.inputmode}
@@ -201,9 +228,9 @@ export class CardChangeScreen extends LitElement {
           ${field('cardExpiry', m.card.expiry, { autocomplete: 'cc-exp', inputmode: 'numeric', maxlength: 5, placeholder: 'MM/YY' })}
           ${field('cardCvc', m.card.cvc, { autocomplete: 'cc-csc', inputmode: 'numeric', maxlength: 4 })}
           ${field('cardHolder', m.card.holder, { autocomplete: 'cc-name', inputmode: 'text', maxlength: 26, placeholder: 'TARO YAMADA' })}
-          ${this.failure ? html`<p class="form-error" role="alert">${this._failureText(m, this.failure)}</p>` : null}
-          <button type="submit" aria-disabled=${this.step === 'sending' ? 'true' : 'false'}>
-            ${this.step === 'sending' ? m.card.submitting : this.failure && this._pendingToken ? m.errors.retry : m.card.submit}
+          ${failure ? html`<p class="form-error" role="alert">${this._failureText(m, failure)}</p>` : null}
+          <button type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+            ${sending ? m.card.submitting : this._flow.retriesToken ? m.errors.retry : m.card.submit}
           </button>
         </form>
         ${this._tv
@@ -252,15 +279,12 @@ export class CardChangeScreen extends LitElement {
     } else if (name === 'cardCvc') {
       input.value = digitsOnly(input.value).slice(0, 4);
     }
-    if (this.problems[name]) this.problems = { ...this.problems, [name]: undefined };
-    this._tokenize.renew();
-    this._pendingToken = null;
-    this.failure = null;
+    this._flow.edited(name);
   }
 
   /** The remote's digit keys, when focus is not in a field (e.g. on the pad). */
   private readonly _onDigitKey = (event: CustomEvent<string>): void => {
-    if (this.step !== 'form') return;
+    if (this._flow.step !== 'form') return;
     event.preventDefault();
     this._typeDigit(event.detail);
   };
@@ -288,71 +312,9 @@ export class CardChangeScreen extends LitElement {
     this.brandName = '';
   }
 
-  private async _submit(event: Event): Promise<void> {
+  private _submit(event: Event): void {
     event.preventDefault();
-    if (this.step === 'sending') return;
-    const api = this._services.value?.api;
-    if (!api) return;
-    this.failure = null;
-
-    let token = this._pendingToken;
-    if (!token) {
-      const checked = validateCard({
-        number: this._value('cardNumber'),
-        expiry: this._value('cardExpiry'),
-        cvc: this._value('cardCvc'),
-        holder: this._value('cardHolder'),
-      });
-      if (!checked.ok) {
-        this.problems = checked.problems;
-        const first = (['cardNumber', 'cardExpiry', 'cardCvc', 'cardHolder'] as const).find((name) => checked.problems[name]);
-        if (first) this._input(first)?.focus();
-        return;
-      }
-      this.problems = {};
-      this.step = 'sending';
-      const { number, expMonth, expYear, cvc, holderName } = checked.card;
-      try {
-        const issued = await this._tokenize.run((idempotencyKey) =>
-          api.mutate('createCardToken', { body: { number, expMonth, expYear, cvc, holderName }, idempotencyKey }),
-        );
-        if (!issued) return;
-        token = issued.cardToken;
-        // A new token is a new registration intent.
-        this._register.renew();
-      } catch (error) {
-        this._fail(error);
-        return;
-      } finally {
-        // The number's only use is over, whatever happened.
-        this._wipeSecrets();
-      }
-      this._pendingToken = token;
-    }
-
-    this.step = 'sending';
-    try {
-      const method = await this._register.run((idempotencyKey) =>
-        api.mutate('registerCard', { body: { cardToken: token }, idempotencyKey }),
-      );
-      if (!method) return;
-      this._pendingToken = null;
-      this.result = method;
-      this.step = 'done';
-    } catch (error) {
-      this._fail(error);
-    }
-  }
-
-  private _fail(error: unknown): void {
-    this.step = 'form';
-    if (!isApiError(error)) throw error;
-    if (error.kind === 'refused' || error.kind === 'identity') return;
-    this.failure = error;
-    // A refused registration (422, 409) needs a new card; a lost answer is retried as is.
-    if (!(error.kind === 'timeout' || error.kind === 'network' || (error instanceof ProblemError && error.status >= 500))) {
-      this._pendingToken = null;
-    }
+    void this._flow.submit();
   }
 }
 

@@ -2,16 +2,21 @@
  * #/membership: cancel the contract (with an optional reason) and sign out of
  * all devices. Each asks first; the screen then shows only what the verified
  * answer says (the scheduled end date, the number of devices signed out).
+ * Both need a fresh proof of identity (contract section 5): asked before the
+ * confirmation opens, and again if the server answers 403 meanwhile.
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { Contract } from '../api/account-schemas.js';
-import { servicesContext } from '../app/contexts.js';
+import { identityContext, servicesContext } from '../app/contexts.js';
+import { isTvDevice } from '../app/device-profile.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { renderLoadState } from '../components/mp-load-state.js';
+import { renderReauthPrompt } from '../components/mp-reauth-prompt.js';
 import '../components/mp-screen.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
+import { ReauthController } from '../data/reauth-controller.js';
 import { dayBefore } from '../i18n/i18n.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
@@ -32,15 +37,20 @@ export class MembershipScreen extends LitElement {
 
   private readonly _i18n = new I18nController(this);
   private readonly _services = new ContextConsumer(this, { context: servicesContext });
+  /** Provided from the start (the account API comes later): the proof is asked before anything else. */
+  private readonly _identity = new ContextConsumer(this, { context: identityContext });
   private readonly _contract = new AccountResourceController<Contract>(this, (api) => api.read('contract'));
+  /** Both procedures here need a proof of identity younger than 5 minutes (contract section 5). */
+  private readonly _reauth = new ReauthController(this, {
+    identity: () => this._identity.value,
+    tv: isTvDevice(),
+  });
 
   private readonly _cancel = new ConfirmFlowController<Contract>(this, async (_contract, idempotencyKey) => {
     const api = this._contract.api;
     if (!api) return;
-    const answer = await api.mutate('cancelContract', {
-      body: { reason: this.reason === 'none' ? null : this.reason },
-      idempotencyKey,
-    });
+    const body = { reason: this.reason === 'none' ? null : this.reason };
+    const answer = await this._reauth.guard(() => api.mutate('cancelContract', { body, idempotencyKey }));
     this._contract.set(answer);
     const { m, date } = this._i18n.value;
     this.notice = m.procedures.cancelDone(date(dayBefore(answer.nextBillingDate)));
@@ -49,7 +59,7 @@ export class MembershipScreen extends LitElement {
   private readonly _logoutAll = new ConfirmFlowController<true>(this, async (_target, idempotencyKey) => {
     const services = this._services.value;
     if (!services) return;
-    const answer = await services.api.mutate('logoutAll', { idempotencyKey });
+    const answer = await this._reauth.guard(() => services.api.mutate('logoutAll', { idempotencyKey }));
     this.notice = this._i18n.value.m.procedures.logoutAllDone(answer.signedOutDevices);
     // This device was signed out too: drop everything and show the login screen.
     await services.identity.logout();
@@ -118,7 +128,7 @@ export class MembershipScreen extends LitElement {
                     : m.membership.cancelBody(i18n.date(dayBefore(contract.nextBillingDate)))}
                 </p>
                 ${contract.status === 'active'
-                  ? html`<button class="cancel-contract" @click=${() => this._openCancel(contract)}>
+                  ? html`<button class="cancel-contract" @click=${() => void this._openCancel(contract)}>
                       ${m.procedures.cancelContract}
                     </button>`
                   : null}
@@ -126,7 +136,7 @@ export class MembershipScreen extends LitElement {
               <section aria-labelledby="logout-all">
                 <h2 id="logout-all">${m.membership.logoutAllHeading}</h2>
                 <p>${m.membership.logoutAllBody}</p>
-                <button class="logout-all" @click=${() => this._logoutAll.open(true)}>${m.procedures.logoutAll}</button>
+                <button class="logout-all" @click=${this._openLogoutAll}>${m.procedures.logoutAll}</button>
               </section>
             `
           : renderLoadState(this._contract)}
@@ -144,15 +154,23 @@ export class MembershipScreen extends LitElement {
           message: m.procedures.logoutAllMessage,
           confirmLabel: m.procedures.logoutAllConfirm,
         }))}
+        ${renderReauthPrompt(this._reauth)}
       </mp-screen>
     `;
   }
 
-  private _openCancel(contract: Contract): void {
+  /** The proof comes before the question, so "yes" acts at once. */
+  private async _openCancel(contract: Contract): Promise<void> {
+    if (!(await this._reauth.ensureFresh())) return;
     this.reason = 'none';
     this.notice = '';
     this._cancel.open(contract);
   }
+
+  private readonly _openLogoutAll = async (): Promise<void> => {
+    if (!(await this._reauth.ensureFresh())) return;
+    this._logoutAll.open(true);
+  };
 
   private _renderReasons(m: Messages) {
     return html`<fieldset>
