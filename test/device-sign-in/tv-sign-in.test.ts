@@ -10,7 +10,8 @@ import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { startDeviceAuthorization, pollDeviceToken } from '../../src/api/device-auth-api.js';
 import { IdentityMismatchError } from '../../src/api/errors.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
-import { HANAKO, TARO, inScreen, mountApp, resetAll, waitForElement, waitForState } from '../support/app-harness.js';
+import { http, HttpResponse } from 'msw';
+import { HANAKO, TARO, inScreen, mockWorker, mountApp, resetAll, waitForElement, waitForState } from '../support/app-harness.js';
 import { TV, arrowTo, tvKey, waitForFocus } from '../support/keys.js';
 import { fingerprintOf } from '../support/leak-fingerprint.js';
 import { foundOnPage } from '../support/page-strings.js';
@@ -276,6 +277,68 @@ describe('the device API checks every answer is for this code', () => {
     );
     expect(refused).to.be.instanceOf(IdentityMismatchError);
     expect((refused as IdentityMismatchError).check).to.equal('device-nonce');
+  });
+
+  it('a start answer that echoes another nonce is refused: no code is shown', async () => {
+    await freshMock();
+    const worker = await mockWorker();
+    worker.use(
+      http.post('/api/auth/device/start', () =>
+        HttpResponse.json({
+          deviceCode: 'dc_other',
+          userCode: 'BCDF-GHJK',
+          verificationUri: `${location.origin}/#/activate`,
+          verificationUriComplete: `${location.origin}/#/activate?code=BCDFGHJK`,
+          expiresIn: 600,
+          interval: 1,
+          nonce: 'another-tvs-nonce',
+        }),
+      ),
+    );
+    try {
+      const refused = await startDeviceAuthorization({ purpose: 'sign-in', deviceName: 'Test TV' }).catch((e: unknown) => e);
+      expect((refused as IdentityMismatchError).check).to.equal('device-nonce');
+      const app = await mountApp('#/login', { tv: true });
+      await waitForElement(() => inLogin(app, '[data-device-end=start-failed]'), 'no start failure');
+      expect(deviceCode(app)).to.equal(null);
+      expect(foundOnPage(['BCDF-GHJK'])).to.deep.equal([]);
+    } finally {
+      worker.resetHandlers();
+    }
+  });
+
+  it('an approval with our nonce but another user code is refused and its session ended (identity-stop)', async () => {
+    const mock = await freshMock();
+    const worker = await mockWorker();
+    const app = await mountApp('#/login', { tv: true });
+    const code = await shownCode(app);
+    const nonce = (mock.requests.find((r) => r.path === '/api/auth/device/start')!.body as { nonce: string }).nonce;
+    const other = code === 'BCDF-GHJK' ? 'LMNP-QRST' : 'BCDF-GHJK';
+    const leaks = watchForLeaks(hanakoStrings);
+    worker.use(
+      http.post('/api/auth/device/token', () =>
+        HttpResponse.json({
+          accountId: HANAKO.accountId,
+          loginId: HANAKO.loginId,
+          sessionId: 'ses_other',
+          csrfToken: 'csrf_other',
+          expiresAt: '2026-12-01T21:00:00+09:00',
+          nonce,
+          authTime: '2026-12-01T19:02:11+09:00',
+          approval: { userCode: other, approvedOn: 'Android (Chrome)' },
+        }),
+      ),
+    );
+    try {
+      await waitForState(app, 'identity-stop', 10_000);
+      await waitUntil(() => mock.requests.some((r) => r.path === '/api/security/identity-mismatch'), 'no report');
+      const report = mock.requests.find((r) => r.path === '/api/security/identity-mismatch')!;
+      expect(report.body).to.deep.include({ endpoint: '/auth/device/token', receivedAccountId: HANAKO.accountId });
+      await waitUntil(() => mock.requests.some((r) => r.path === '/api/auth/logout'), 'no logout');
+      expect(leaks()).to.deep.equal([]);
+    } finally {
+      worker.resetHandlers();
+    }
   });
 
   it('two TVs approved at the same moment by two accounts: each gets its own account', async () => {
