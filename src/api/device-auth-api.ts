@@ -40,7 +40,12 @@ export type DevicePurpose = 'sign-in' | 'step-up';
 export type DeviceStartRequest =
   | { readonly purpose: 'sign-in'; readonly deviceName: string }
   /** Under the TV's own verified session: its account and CSRF token. */
-  | { readonly purpose: 'step-up'; readonly deviceName: string; readonly expectedAccountId: string; readonly csrfToken: string };
+  | {
+      readonly purpose: 'step-up';
+      readonly deviceName: string;
+      readonly expectedAccountId: string;
+      readonly csrfToken: string;
+    };
 
 /** A code this TV may show: the start answer, checked, with the nonce it was asked with. */
 export interface DeviceCode {
@@ -144,7 +149,10 @@ export async function pollDeviceToken(code: DeviceCode): Promise<DevicePoll> {
       : normalizeUserCode(session.approval.userCode) !== normalizeUserCode(code.userCode)
         ? 'device-user-code'
         : null;
-  noteExchange(answer.requestId, check ? { verdict: 'refused', detail: `identity: ${check}` } : { verdict: 'accepted' });
+  noteExchange(
+    answer.requestId,
+    check ? { verdict: 'refused', detail: `identity: ${check}` } : { verdict: 'accepted' },
+  );
   if (check) throw new IdentityMismatchError(check, '/auth/device/token', answer.requestId, null, session.accountId);
   return { kind: 'approved', session };
 }

@@ -106,7 +106,9 @@ export class MpDeviceCode extends LitElement {
     const code = generate(url);
     const cells: SVGTemplateResult[] = [];
     for (let y = 0; y < code.size; y++) {
-      for (let x = 0; x < code.size; x++) if (code.get(x, y)) cells.push(svg`<rect x=${x + 4} y=${y + 4} width="1" height="1" />`);
+      for (let x = 0; x < code.size; x++) {
+        if (code.get(x, y)) cells.push(svg`<rect x=${x + 4} y=${y + 4} width="1" height="1" />`);
+      }
     }
     const side = code.size + 8;
     const { m } = this._i18n.value;
@@ -122,7 +124,9 @@ export class MpDeviceCode extends LitElement {
         <p>${m.deviceSignIn.steps}</p>
         <p class="address">${shortAddress(this.verificationUri)}</p>
         <p class="label muted">${m.deviceSignIn.codeLabel}</p>
-        <p class="code" role="img" aria-label=${m.deviceSignIn.codeSpoken(spokenCode(this.userCode))}>${this.userCode}</p>
+        <p class="code" role="img" aria-label=${m.deviceSignIn.codeSpoken(spokenCode(this.userCode))}>
+          ${this.userCode}
+        </p>
         <p class="countdown" role="timer">${m.deviceSignIn.expiresIn(clockText(this.secondsLeft))}</p>
       </div>
     `;

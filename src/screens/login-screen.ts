@@ -161,8 +161,12 @@ export class LoginScreen extends LitElement {
     let body;
     if (state.phase === 'waiting') {
       body = html`
-        <mp-device-code user-code=${state.code.userCode} verification-uri=${state.code.verificationUri}
-          verification-uri-complete=${state.code.verificationUriComplete} seconds-left=${state.secondsLeft}></mp-device-code>
+        <mp-device-code
+          user-code=${state.code.userCode}
+          verification-uri=${state.code.verificationUri}
+          verification-uri-complete=${state.code.verificationUriComplete}
+          seconds-left=${state.secondsLeft}
+        ></mp-device-code>
         ${state.offline ? html`<p class="form-error" role="status">${m.deviceSignIn.offline}</p>` : null}
       `;
     } else if (state.phase === 'ended') {
@@ -176,7 +180,9 @@ export class LoginScreen extends LitElement {
     return html`
       <div class="device" data-device-phase=${state.phase}>${body}</div>
       <div class="other-way">
-        <button type="button" data-nav-key="use-password" @click=${this._usePassword}>${m.deviceSignIn.usePassword}</button>
+        <button type="button" data-nav-key="use-password" @click=${this._usePassword}>
+          ${m.deviceSignIn.usePassword}
+        </button>
       </div>
     `;
   }

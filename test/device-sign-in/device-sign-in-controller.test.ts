@@ -191,10 +191,11 @@ describe('DeviceSignInController: polling as section 5 says', () => {
     expect(t.flow.intervalSeconds).to.equal(15);
   });
 
-  it('after a network failure it waits twice as long, again on each further failure, and resumes the interval', async () => {
+  it('a network failure doubles the wait, again on each further failure; then the interval resumes', async () => {
     const t = setUp();
     await t.flow.start();
-    t.api.answers = [new NetworkError('/auth/device/token'), new NetworkError('/auth/device/token'), { kind: 'pending' }];
+    const offline = () => new NetworkError('/auth/device/token');
+    t.api.answers = [offline(), offline(), { kind: 'pending' }];
     await advance(t, 5000); // fails: next in 10 s
     expect(t.flow.state.phase === 'waiting' && t.flow.state.offline).to.equal(true);
     await advance(t, 10_000); // fails: next in 20 s
@@ -265,7 +266,11 @@ describe('DeviceSignInController: the result', () => {
     await t.flow.start();
     t.api.answers = [{ kind: 'approved', session: session() }];
     await advance(t, 5000);
-    expect(t.flow.state).to.deep.equal({ phase: 'confirm', maskedLoginId: 'ta***@example.jp', approvedOn: 'iPhone (Safari)' });
+    expect(t.flow.state).to.deep.equal({
+      phase: 'confirm',
+      maskedLoginId: 'ta***@example.jp',
+      approvedOn: 'iPhone (Safari)',
+    });
     expect(t.identity.held).to.equal(1);
     expect(t.identity.adopted).to.deep.equal([]);
     expect(t.clock.pending).to.equal(0);
@@ -294,7 +299,8 @@ describe('DeviceSignInController: the result', () => {
     t.api.answers = [new IdentityMismatchError('device-user-code', '/auth/device/token', 'r1', null, 'acc_7d1e3a')];
     await advance(t, 5000);
     expect(t.flow.state).to.deep.include({ phase: 'ended', reason: 'refused' });
-    expect(t.identity.stops.map((s) => [s.error.check, s.cause])).to.deep.equal([['device-user-code', 'login-mismatch']]);
+    const stops = t.identity.stops.map((s) => [s.error.check, s.cause]);
+    expect(stops).to.deep.equal([['device-user-code', 'login-mismatch']]);
     expect(t.identity.held + t.identity.adopted.length).to.equal(0);
     expect(t.clock.pending).to.equal(0);
   });

@@ -11,7 +11,16 @@ import { startDeviceAuthorization, pollDeviceToken } from '../../src/api/device-
 import { IdentityMismatchError } from '../../src/api/errors.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import { http, HttpResponse } from 'msw';
-import { HANAKO, TARO, inScreen, mockWorker, mountApp, resetAll, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  HANAKO,
+  TARO,
+  inScreen,
+  mockWorker,
+  mountApp,
+  resetAll,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 import { TV, arrowTo, tvKey, waitForFocus } from '../support/keys.js';
 import { fingerprintOf } from '../support/leak-fingerprint.js';
 import { foundOnPage } from '../support/page-strings.js';
@@ -58,7 +67,10 @@ function tokenPolls(mock: MockBackend): number {
 }
 
 async function sessionStatus(): Promise<number> {
-  const answer = await fetch('/api/auth/session', { credentials: 'include', headers: { 'X-Request-Id': crypto.randomUUID() } });
+  const answer = await fetch('/api/auth/session', {
+    credentials: 'include',
+    headers: { 'X-Request-Id': crypto.randomUUID() },
+  });
   return answer.status;
 }
 
@@ -96,8 +108,9 @@ describe('TV sign-in with a code approved on the phone', () => {
 
     const panel = deviceCode(app)!.shadowRoot!;
     const spoken = panel.querySelector('.code')!;
-    expect(spoken.textContent).to.equal(code);
-    expect(spoken.getAttribute('aria-label')).to.equal(`コード ${code.slice(0, 4).split('').join(' ')}, ${code.slice(5).split('').join(' ')}`);
+    expect(spoken.textContent!.trim()).to.equal(code);
+    const letters = (group: string) => group.split('').join(' ');
+    expect(spoken.getAttribute('aria-label')).to.equal(`コード ${letters(code.slice(0, 4))}, ${letters(code.slice(5))}`);
     expect(panel.querySelector('.address')!.textContent).to.equal(`${location.host}/#/activate`);
     await waitForElement(() => panel.querySelector('svg[data-qr]'), 'no QR code');
     expect(panel.querySelector('svg[data-qr]')!.getAttribute('data-qr')).to.equal(
@@ -119,7 +132,8 @@ describe('TV sign-in with a code approved on the phone', () => {
     expect(app.getAttribute('state')).to.equal('signed-out');
     // Still nobody's tab: a reload now would adopt no one.
     expect(sessionStorage.getItem('my-page.tab-account')).to.equal('stop:awaiting-login');
-    expect(mock.requests.filter((r) => r.sessionAccountId === TARO.accountId && r.path !== '/api/auth/device/token')).to.deep.equal([]);
+    const asTaro = mock.requests.filter((r) => r.sessionAccountId === TARO.accountId);
+    expect(asTaro.filter((r) => r.path !== '/api/auth/device/token')).to.deep.equal([]);
     expect(leaks()).to.deep.equal([]);
 
     await tvKey(TV.ok);
@@ -142,7 +156,8 @@ describe('TV sign-in with a code approved on the phone', () => {
     expect(second).not.to.equal(first);
     expect(app.getAttribute('state')).to.equal('signed-out');
     expect(await sessionStatus()).to.equal(401);
-    expect(mock.requests.some((r) => r.path === '/api/auth/logout' && r.sessionAccountId === TARO.accountId)).to.equal(true);
+    const loggedOut = mock.requests.some((r) => r.path === '/api/auth/logout' && r.sessionAccountId === TARO.accountId);
+    expect(loggedOut).to.equal(true);
     expect(leaks()).to.deep.equal([]);
   });
 
@@ -171,7 +186,7 @@ describe('TV sign-in with a code approved on the phone', () => {
     expect(foundOnPage(taroStrings)).to.deep.equal([]);
   });
 
-  it('device-crossed: another TV\'s approval (other nonce, code, account) is an identity-stop, never a sign-in', async () => {
+  it('device-crossed: another TV\'s approval (other nonce, code, account) is an identity-stop', async () => {
     const mock = await freshMock();
     const app = await mountApp('#/login', { tv: true });
     await shownCode(app);
@@ -296,7 +311,9 @@ describe('the device API checks every answer is for this code', () => {
       ),
     );
     try {
-      const refused = await startDeviceAuthorization({ purpose: 'sign-in', deviceName: 'Test TV' }).catch((e: unknown) => e);
+      const refused = await startDeviceAuthorization({ purpose: 'sign-in', deviceName: 'Test TV' }).catch(
+        (error: unknown) => error,
+      );
       expect((refused as IdentityMismatchError).check).to.equal('device-nonce');
       const app = await mountApp('#/login', { tv: true });
       await waitForElement(() => inLogin(app, '[data-device-end=start-failed]'), 'no start failure');
