@@ -226,6 +226,9 @@ export class LoginScreen extends LitElement {
       this._focus('device-yes');
     } else if (phase === 'ended') {
       this._focus('device-new-code');
+    } else if (phase === 'waiting' && !this.renderRoot.contains((this.renderRoot as ShadowRoot).activeElement)) {
+      // The button that asked for the new code (or the question) is gone: a remote needs focus somewhere.
+      this._focus('use-password');
     }
   }
 

@@ -154,6 +154,7 @@ describe('TV sign-in with a code approved on the phone', () => {
     await tvKey(TV.ok);
     const second = await shownCode(app, first);
     expect(second).not.to.equal(first);
+    await waitForFocus((el) => el === inLogin(app, '[data-nav-key=use-password]'), 'focus lost after No');
     expect(app.getAttribute('state')).to.equal('signed-out');
     expect(await sessionStatus()).to.equal(401);
     const loggedOut = mock.requests.some((r) => r.path === '/api/auth/logout' && r.sessionAccountId === TARO.accountId);
@@ -234,14 +235,23 @@ describe('TV sign-in with a code approved on the phone', () => {
       mock.configure({ scenario });
       const message = await waitForElement(() => inLogin(app, `[data-device-end=${reason}]`), 'no end message', 10_000);
       expect(message.textContent).to.equal(text);
-      const polls = tokenPolls(mock);
+      const polledCodes = () =>
+        mock.requests
+          .filter((r) => r.path === '/api/auth/device/token')
+          .map((r) => (r.body as { deviceCode: string }).deviceCode);
+      const oldCode = polledCodes()[0];
+      const oldCodePolls = () => polledCodes().filter((code) => code === oldCode).length;
+      const polls = oldCodePolls();
+      expect(polls).to.equal(1);
       const again = inLogin(app, '[data-nav-key=device-new-code]')!;
       await waitForFocus((el) => el === again, 'focus not on "get a new code"');
       mock.configure({ scenario: 'normal' });
       await tvKey(TV.ok);
       const second = await shownCode(app, first);
       expect(second).not.to.equal(first);
-      expect(tokenPolls(mock)).to.equal(polls);
+      await waitForFocus((el) => el === inLogin(app, '[data-nav-key=use-password]'), 'focus lost after the new code');
+      // The ended code is never polled again.
+      expect(oldCodePolls()).to.equal(polls);
       expect(app.getAttribute('state')).to.equal('signed-out');
     });
   }
