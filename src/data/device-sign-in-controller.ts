@@ -23,7 +23,8 @@
  * Any answer that is not bound to this code (other nonce, other user code)
  * is an identity-stop with cause `login-mismatch` (sign-in) or `mismatch`
  * (step-up), never a sign-in. Leaving the host (hostDisconnected) aborts the
- * flow; a session that arrives after that, or stays unconfirmed, is logged out.
+ * flow; a session that arrives after that, or stays unconfirmed, is logged out,
+ * as it is when the page is left (pagehide) with the question open.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
@@ -146,6 +147,15 @@ export class DeviceSignInController implements ReactiveController {
   private _waitMs = 0;
   private _expiresAt = 0;
   private _pending: DeviceSession | null = null;
+  /**
+   * While a session waits for the customer's answer, leaving the page (reload,
+   * closing, the back/forward cache) ends it with a keepalive logout: no other
+   * tab or later load may find an approval nobody confirmed.
+   */
+  private readonly _onPageHide = (): void => {
+    this._abandon();
+    this._end('failed');
+  };
   private readonly _api: DeviceFlowApi;
   private readonly _clock: FlowClock;
 
@@ -201,7 +211,7 @@ export class DeviceSignInController implements ReactiveController {
   confirm(): void {
     const session = this._pending;
     if (this._state.phase !== 'confirm' || !session) return;
-    this._pending = null;
+    this._setPending(null);
     this._run++;
     this._set({ phase: 'signed-in' });
     this.options.identity()?.adoptDeviceSession(session);
@@ -210,7 +220,7 @@ export class DeviceSignInController implements ReactiveController {
   /** The customer's No: the session that came back is ended, and a new code shown. */
   async decline(): Promise<void> {
     if (this._state.phase !== 'confirm') return;
-    this._pending = null;
+    this._setPending(null);
     this._run++;
     this._set({ phase: 'starting' });
     await this._api.logout();
@@ -238,9 +248,16 @@ export class DeviceSignInController implements ReactiveController {
   private _abandon(): void {
     this._run++;
     this._clearTimers();
-    if (this._pending) {
-      this._pending = null;
-      void this._api.logout();
+    this._setPending(null, true);
+  }
+
+  private _setPending(session: DeviceSession | null, logOutOld = false): void {
+    const had = this._pending !== null;
+    this._pending = session;
+    if (session && !had) window.addEventListener('pagehide', this._onPageHide);
+    if (!session && had) {
+      window.removeEventListener('pagehide', this._onPageHide);
+      if (logOutOld) void this._api.logout();
     }
   }
 
@@ -361,7 +378,7 @@ export class DeviceSignInController implements ReactiveController {
       return;
     }
     this.options.identity()?.holdDeviceSession();
-    this._pending = session;
+    this._setPending(session);
     this._set({
       phase: 'confirm',
       maskedLoginId: maskLoginId(session.loginId),

@@ -347,6 +347,26 @@ describe('DeviceSignInController: the result', () => {
     expect(t.identity.adopted).to.deep.equal([]);
   });
 
+  it('leaving the page with the question open logs the session out; Yes then adopts nothing', async () => {
+    const t = setUp();
+    await t.flow.start();
+    t.api.answers = [{ kind: 'approved', session: session() }];
+    await advance(t, 5000);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(t.api.logouts).to.equal(1);
+    expect(t.flow.state).to.deep.include({ phase: 'ended', reason: 'failed' });
+    t.flow.confirm();
+    expect(t.identity.adopted).to.deep.equal([]);
+    // Once answered, a later pagehide is none of the flow's business.
+    await t.flow.start();
+    t.api.answers = [{ kind: 'approved', session: session() }];
+    await advance(t, 5000);
+    t.flow.confirm();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(t.api.logouts).to.equal(1);
+    expect(t.identity.adopted).to.have.length(1);
+  });
+
   it('step-up: sends the account and CSRF token; the same account ends renewed, handed to onRenewed', async () => {
     const renewed: DeviceSession[] = [];
     const t = setUp({
