@@ -82,7 +82,11 @@ export type IdentityCheck =
   | 'nested-account'
   | 'login-nonce'
   | 'login-id'
-  | 'session-account';
+  | 'session-account'
+  /** A device-flow answer (start or token) that does not echo this TV's nonce. */
+  | 'device-nonce'
+  /** A device approval for another code than the one this TV shows. */
+  | 'device-user-code';
 
 export class IdentityMismatchError extends ApiError {
   readonly kind = 'identity';

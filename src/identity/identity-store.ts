@@ -283,6 +283,24 @@ export class IdentityStore {
     this._emit('login');
   }
 
+  /**
+   * A TV's code was approved (contract section 5): the server has set the
+   * session cookie, but only the customer's "Yes" on the account question
+   * makes it this tab's. Until then the page stays signed out, and a reload
+   * adopts nobody.
+   */
+  holdDeviceSession(): void {
+    this._memory.holdForConfirmation();
+  }
+
+  /** The customer's "Yes": a login chosen in this tab, like a password login. */
+  adoptDeviceSession(session: Session): void {
+    this._memory.write(session.accountId);
+    this._lock = null;
+    this._accept(session);
+    this._emit('login');
+  }
+
   async logout(): Promise<void> {
     this._drop();
     this._memory.clear();

@@ -62,6 +62,14 @@ export class TabAccountMemory {
     if (this.recall().kind === 'stopped') this._store(AWAITING_LOGIN);
   }
 
+  /**
+   * A TV approval arrived but the customer has not said "yes, that is me":
+   * a reload meanwhile shows the login screen and adopts nobody.
+   */
+  holdForConfirmation(): void {
+    this._store(AWAITING_LOGIN);
+  }
+
   clear(): void {
     this._fallback = null;
     try {

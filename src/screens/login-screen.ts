@@ -1,14 +1,23 @@
 /**
  * #/login. The login itself (nonce, echo checks) lives in the identity store;
  * this element only collects the two fields and says what went wrong.
+ *
+ * Two ways in (contract section 4): on a TV the code approved on a phone
+ * first and the password form second; elsewhere the other way round. The
+ * code flow, its checks and its result are DeviceSignInController's; this
+ * element shows its state and asks the account question.
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { isApiError } from '../api/errors.js';
 import { identityContext } from '../app/contexts.js';
+import { deviceDisplayName, isTvDevice } from '../app/device-profile.js';
+import '../components/mp-device-code.js';
 import '../components/mp-screen.js';
 import { errorMessage } from '../components/mp-load-state.js';
+import { DeviceSignInController, type DeviceFlowEnd, type DeviceFlowState } from '../data/device-sign-in-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
+import { trapFocus } from '../navigation/nav-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
@@ -19,22 +28,44 @@ function loginErrorText(m: Messages, error: unknown): string {
   return m.login.failed;
 }
 
+function endText(m: Messages, reason: DeviceFlowEnd): string {
+  switch (reason) {
+    case 'denied':
+      return m.deviceSignIn.denied;
+    case 'expired':
+      return m.deviceSignIn.expired;
+    case 'start-failed':
+      return m.deviceSignIn.startFailed;
+    default:
+      return m.deviceSignIn.failed;
+  }
+}
+
 export class LoginScreen extends LitElement {
   static override properties = {
     busy: { state: true },
     message: { state: true },
     missing: { state: true },
+    mode: { state: true },
     loggedOut: { type: Boolean, attribute: 'logged-out' },
   };
 
   declare busy: boolean;
   declare message: string;
   declare missing: ReadonlySet<'loginId' | 'password'>;
+  /** Which way in is shown: the code (first on a TV) or the password form. */
+  declare mode: 'code' | 'password';
   /** Set by the app after the customer logged out on purpose. */
   declare loggedOut: boolean;
 
   private readonly _i18n = new I18nController(this);
   private readonly _identity = new ContextConsumer(this, { context: identityContext });
+  private readonly _device = new DeviceSignInController(this, {
+    purpose: 'sign-in',
+    deviceName: deviceDisplayName(),
+    identity: () => this._identity.value,
+  });
+  private _shownPhase: DeviceFlowState['phase'] = 'idle';
 
   constructor() {
     super();
@@ -42,6 +73,12 @@ export class LoginScreen extends LitElement {
     this.message = '';
     this.missing = new Set();
     this.loggedOut = false;
+    this.mode = isTvDevice() ? 'code' : 'password';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.mode === 'code' && this._device.state.phase === 'idle') void this._device.start();
   }
 
   static override styles = [
@@ -74,14 +111,84 @@ export class LoginScreen extends LitElement {
       button[type='submit'] {
         align-self: flex-start;
       }
+      .device {
+        display: flex;
+        flex-direction: column;
+        gap: 1.2rem;
+      }
+      .question {
+        font-size: 1.5rem;
+        font-weight: 600;
+      }
+      .choices,
+      .other-way {
+        display: flex;
+        gap: 1rem;
+        flex-wrap: wrap;
+        margin-top: 1.2rem;
+      }
     `,
   ];
 
   override render() {
     const { m } = this._i18n.value;
+    const code = this.mode === 'code';
     return html`
-      <mp-screen heading=${m.login.heading} back-href="">
+      <mp-screen heading=${code ? m.deviceSignIn.heading : m.login.heading} back-href="">
         ${this.loggedOut ? html`<p class="notice" role="status">${m.login.loggedOut}</p>` : null}
+        ${code ? this._renderDevice(m) : this._renderPassword(m)}
+      </mp-screen>
+    `;
+  }
+
+  private _renderDevice(m: Messages) {
+    const state = this._device.state;
+    if (state.phase === 'confirm') {
+      // Nothing of the account but the mask, until the customer says it is theirs.
+      return html`
+        <section class="device" role="alertdialog" aria-modal="true" aria-labelledby="confirm-heading"
+          aria-describedby="confirm-question">
+          <h2 id="confirm-heading">${m.deviceSignIn.confirmHeading}</h2>
+          <p id="confirm-question" class="question">${m.deviceSignIn.confirmQuestion(state.maskedLoginId)}</p>
+          <p class="muted">${m.deviceSignIn.approvedOn(state.approvedOn)}</p>
+          <div class="choices">
+            <button type="button" data-nav-key="device-yes" @click=${this._confirm}>${m.deviceSignIn.yes}</button>
+            <button type="button" data-nav-key="device-no" @click=${this._decline}>${m.deviceSignIn.no}</button>
+          </div>
+        </section>
+      `;
+    }
+    let body;
+    if (state.phase === 'waiting') {
+      body = html`
+        <mp-device-code
+          user-code=${state.code.userCode}
+          verification-uri=${state.code.verificationUri}
+          verification-uri-complete=${state.code.verificationUriComplete}
+          seconds-left=${state.secondsLeft}
+        ></mp-device-code>
+        ${state.offline ? html`<p class="form-error" role="status">${m.deviceSignIn.offline}</p>` : null}
+      `;
+    } else if (state.phase === 'ended') {
+      body = html`
+        <p class="form-error" role="alert" data-device-end=${state.reason}>${endText(m, state.reason)}</p>
+        <button type="button" data-nav-key="device-new-code" @click=${this._newCode}>${m.deviceSignIn.newCode}</button>
+      `;
+    } else {
+      body = html`<p role="status">${m.deviceSignIn.starting}</p>`;
+    }
+    return html`
+      <div class="device" data-device-phase=${state.phase}>${body}</div>
+      <div class="other-way">
+        <button type="button" data-nav-key="use-password" @click=${this._usePassword}>
+          ${m.deviceSignIn.usePassword}
+        </button>
+      </div>
+    `;
+  }
+
+  private _renderPassword(m: Messages) {
+    return html`
         <form @submit=${this._submit} novalidate>
           <label>
             ${m.login.loginId}
@@ -99,8 +206,58 @@ export class LoginScreen extends LitElement {
           <!-- Not disabled: a disabled element drops focus to <body>, and a remote has no pointer to find it again. -->
           <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? m.login.submitting : m.login.submit}</button>
         </form>
-      </mp-screen>
+        <div class="other-way">
+          <button type="button" data-nav-key="use-code" @click=${this._useCode}>${m.deviceSignIn.useCode}</button>
+        </div>
     `;
+  }
+
+  override updated(): void {
+    const phase = this.mode === 'code' ? this._device.state.phase : 'idle';
+    if (phase === this._shownPhase) return;
+    this._shownPhase = phase;
+    if (phase === 'confirm') {
+      const dialog = this.renderRoot.querySelector<HTMLElement>('[role=alertdialog]');
+      if (dialog) {
+        // Back is "no": leaving the question must never adopt the account.
+        dialog.addEventListener('nav-dismiss', () => void this._device.decline());
+        trapFocus(dialog);
+      }
+      this._focus('device-yes');
+    } else if (phase === 'ended') {
+      this._focus('device-new-code');
+    } else if (phase === 'waiting' && !this.renderRoot.contains((this.renderRoot as ShadowRoot).activeElement)) {
+      // The button that asked for the new code (or the question) is gone: a remote needs focus somewhere.
+      this._focus('use-password');
+    }
+  }
+
+  private _focus(key: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`[data-nav-key="${key}"]`)?.focus();
+  }
+
+  private _confirm(): void {
+    this._device.confirm();
+  }
+
+  private _decline(): void {
+    void this._device.decline();
+  }
+
+  private _newCode(): void {
+    void this._device.start();
+  }
+
+  private _usePassword(): void {
+    this._device.abort();
+    this.mode = 'password';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input[name=loginId]')?.focus());
+  }
+
+  private _useCode(): void {
+    this.mode = 'code';
+    void this._device.start();
+    void this.updateComplete.then(() => this._focus('use-password'));
   }
 
   private async _submit(event: Event): Promise<void> {

@@ -51,6 +51,13 @@ describe('logout and login by remote', () => {
   it('a wrong password submitted by remote keeps focus on the form', async () => {
     await resetAll();
     const app = await mountApp('#/login', { tv: true });
+    // A TV shows the code first; the password form is the second choice.
+    const usePassword = await waitForElement(
+      () => inScreen(app, 'mp-login-screen', '[data-nav-key=use-password]'),
+      'no choice',
+    );
+    await waitForFocus((el) => el === usePassword, 'focus not on "sign in with a password"');
+    await tvKey(TV.ok);
     const loginId = await waitForElement(() => inScreen(app, 'mp-login-screen', 'input[name=loginId]'), 'no login form');
     await waitForFocus((el) => el === loginId, 'focus not on the login id');
     await sendKeys({ type: TARO.loginId });

@@ -3,6 +3,7 @@
  * same handlers that serve `npm start`, here through msw's service worker.
  */
 import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import type { SetupWorker } from 'msw/browser';
 import '../../src/app/my-page-app.js';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import type { AppState } from '../../src/identity/identity-store.js';
@@ -14,14 +15,21 @@ export const TARO = { loginId: 'taro@example.jp', accountId: 'acc_4f2b9c' };
 export const HANAKO = { loginId: 'hanako@example.jp', accountId: 'acc_7d1e3a' };
 
 let backend: MockBackend | null = null;
+let worker: SetupWorker | null = null;
 
 /** One backend and worker per test file (each file runs in its own page). */
 export async function mockBackend(): Promise<MockBackend> {
   if (!backend) {
     backend = new MockBackend();
-    await startMockWorker(backend);
+    worker = await startMockWorker(backend);
   }
   return backend;
+}
+
+/** The msw worker, for a test that must answer what no scenario does (`worker.use`, then `resetHandlers`). */
+export async function mockWorker(): Promise<SetupWorker> {
+  await mockBackend();
+  return worker!;
 }
 
 /** Between tests: fresh data, no session, no tab memory, no screen. */

@@ -32,7 +32,12 @@ export function focusOn(session, key) {
 /** Logs in through the real form (nonce, echo checks and all) and waits for `ready`. */
 export async function loginThroughForm(session, loginId = 'taro@example.jp', password = 'mypage-demo') {
   await session.waitFor(`${app} && ${app}.getAttribute('state') === 'signed-out'`);
-  await session.waitFor(inScreen('mp-login-screen', 'input[name=loginId]'));
+  // A TV profile (?tv=1) shows the code first: take its "sign in with a password instead".
+  const usePassword = inScreen('mp-login-screen', '[data-nav-key=use-password]');
+  const loginInput = inScreen('mp-login-screen', 'input[name=loginId]');
+  await session.waitFor(`${loginInput} || ${usePassword}`);
+  await session.evaluate(`(() => { if (!${loginInput}) ${usePassword}.click(); return true; })()`);
+  await session.waitFor(loginInput);
   await session.evaluate(`(() => {
     const root = ${screen('mp-login-screen')}.shadowRoot;
     root.querySelector('input[name=loginId]').value = ${JSON.stringify(loginId)};

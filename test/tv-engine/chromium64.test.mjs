@@ -11,7 +11,17 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { preview } from 'vite';
 import { launchChromium64 } from '../../scripts/chromium64.mjs';
-import { focusOn, focused, inScreen, loginThroughForm, remote, screen, visitEveryScreen, watchPageProblems } from './app-page.mjs';
+import {
+  app,
+  focusOn,
+  focused,
+  inScreen,
+  loginThroughForm,
+  remote,
+  screen,
+  visitEveryScreen,
+  watchPageProblems,
+} from './app-page.mjs';
 
 let server;
 let browser;
@@ -74,5 +84,37 @@ test('the remote drives the built app in Chromium 64: Tizen Back, arrows, OK', a
 
 test('every screen in Chromium 64 under the CSP: no violation, no console error', async () => {
   await visitEveryScreen(browser.session);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a 2019-class TV signs in with the code approved elsewhere (the QA approval), by remote alone', async () => {
+  const { session } = browser;
+  const base = server.resolvedUrls.local[0];
+  await session.evaluate(`fetch('/api/auth/logout', { method: 'POST', credentials: 'include' }).then(() => true)`);
+  await session.send('Page.navigate', { url: `${base}?tv=1#/login` });
+  await session.waitFor(`${app} && ${app}.getAttribute('state') === 'signed-out'`);
+  const codeElement = inScreen('mp-login-screen', 'mp-device-code');
+  const code = await session.waitFor(`${codeElement} && ${codeElement}.getAttribute('user-code')`);
+  assert.match(code, /^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
+  // The QR code rendered too (lean-qr in this engine).
+  await session.waitFor(`${codeElement}.shadowRoot.querySelector('svg[data-qr] rect')`);
+  // What a phone's approval does, from outside the TV's browser.
+  const approval = await fetch(`${base}__mock/device/approve`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ loginId: 'taro@example.jp', userCode: code }),
+  });
+  assert.equal(approval.status, 200);
+  const dialog = inScreen('mp-login-screen', '[role=alertdialog]');
+  const question = await session.waitFor(`(() => { const el = ${dialog}; return el && el.textContent; })()`, {
+    timeout: 20000,
+  });
+  assert.match(question, /ta\*\*\*@example\.jp/);
+  assert.doesNotMatch(question, /taro@example\.jp/);
+  assert.equal(await session.evaluate(`${app}.getAttribute('state')`), 'signed-out');
+  await focusOn(session, 'device-yes');
+  await remote(session, 13, 'Enter');
+  await session.waitFor(`${app}.getAttribute('state') === 'ready'`);
+  await session.waitFor(`${screen('mp-menu-screen')} !== null`);
   assert.deepEqual(pageErrors, []);
 });
