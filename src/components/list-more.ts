@@ -6,7 +6,7 @@
 import { html } from 'lit';
 import type { CursorListController } from '../data/cursor-list-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
-import { errorMessage } from './mp-load-state.js';
+import { errorMessage } from '../i18n/error-message.js';
 
 export function renderListMore(list: CursorListController<unknown>, m: Messages) {
   return html`<div class="more">

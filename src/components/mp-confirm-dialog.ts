@@ -11,7 +11,7 @@ import type { ConfirmFlowController } from '../data/confirm-flow-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { trapFocus } from '../navigation/nav-controller.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { errorMessage } from './mp-load-state.js';
+import { errorMessage } from '../i18n/error-message.js';
 
 export class MpConfirmDialog extends LitElement {
   static override properties = {

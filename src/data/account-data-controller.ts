@@ -8,7 +8,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isApiError, RefusedError, type ApiError } from '../api/errors.js';
 import type { AccountApi } from '../api/account-api.js';
-import { servicesContext, type AppServices } from '../app/contexts.js';
+import { servicesContext, type AppServices } from '../api/services-context.js';
 import { NavController } from '../navigation/nav-controller.js';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';

@@ -5,9 +5,9 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { isApiError } from '../api/errors.js';
-import { identityContext } from '../app/contexts.js';
+import { identityContext } from '../identity/identity-context.js';
 import '../components/mp-screen.js';
-import { errorMessage } from '../components/mp-load-state.js';
+import { errorMessage } from '../i18n/error-message.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
 import { sharedStyles } from '../styles/shared-styles.js';

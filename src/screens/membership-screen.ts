@@ -6,7 +6,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { Contract } from '../api/account-schemas.js';
-import { servicesContext } from '../app/contexts.js';
+import { servicesContext } from '../api/services-context.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';

@@ -3,7 +3,7 @@ import { LitElement, css, html } from 'lit';
 import type { PaymentMethod } from '../api/account-schemas.js';
 import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
-import { hrefFor } from '../app/routes.js';
+import { hrefFor } from '../app/route-paths.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
