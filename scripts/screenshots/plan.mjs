@@ -59,7 +59,8 @@ const MORE_OF = {
 };
 
 /** One plain shot per route of the app's table, signed-out ones first (they come before the login). */
-const routeShots = [...ROUTE_TABLE.filter((r) => r.signedOut), ...ROUTE_TABLE.filter((r) => !r.signedOut)].flatMap((r) => [
+const signedOutFirst = [...ROUTE_TABLE.filter((r) => r.signedOut), ...ROUTE_TABLE.filter((r) => !r.signedOut)];
+const routeShots = signedOutFirst.flatMap((r) => [
   { name: r.name, route: r.path, screen: r.tag, ...(r.signedOut ? { state: 'signed-out', signedOut: true } : {}) },
   ...(MORE_OF[r.name] ?? []),
 ]);

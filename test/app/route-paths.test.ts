@@ -57,7 +57,9 @@ describe('route table', () => {
   });
 
   it('an unknown or empty hash is the menu', () => {
-    for (const hash of ['', '#', '#/', '#/nope', '#/contract/', '#contract', '#/CONTRACT', '#/payment-method/card/x', '#//']) {
+    const hashes = ['', '#', '#/', '#/nope', '#/contract/', '#contract', '#/CONTRACT'];
+    hashes.push('#/payment-method/card/x', '#//');
+    for (const hash of hashes) {
       expect(routeFromHash(hash), JSON.stringify(hash)).to.equal('/');
     }
   });

@@ -7,7 +7,15 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import { tracedExchanges } from '../../src/qa/qa-trace.js';
-import { TARO, inScreen, readyAppAs, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  TARO,
+  inScreen,
+  readyAppAs,
+  resetAll,
+  screenOf,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 
 /** Every request the page makes from now on, with the signal fetch was given. */
 function watchRequests(): { readonly sent: Array<{ url: string; signal: AbortSignal | null }>; restore(): void } {
@@ -41,7 +49,10 @@ async function contractRequestOnItsWay(app: MyPageApp, mock: MockBackend) {
   mock.configure({ latencyMs: 4000 });
   watch = watchRequests();
   location.hash = '#/contract';
-  await waitUntil(() => mock.requests.some((r) => r.path === '/api/contract'), 'the contract request never reached the mock');
+  await waitUntil(
+    () => mock.requests.some((r) => r.path === '/api/contract'),
+    'the contract request never reached the mock',
+  );
   await waitForElement(() => inScreen(app, 'mp-contract-screen', 'mp-load-state'), 'no loading state');
   const sent = watch.sent.find((r) => new URL(r.url, location.href).pathname === '/api/contract');
   expect(sent, 'the read went through fetch').to.exist;
@@ -60,7 +71,8 @@ describe('an abandoned load is cancelled', () => {
     location.hash = '#/';
     await waitUntil(() => signal.aborted, 'leaving the screen did not abort its request');
     await waitUntil(
-      () => tracedExchanges().some((e) => e.endpoint === '/contract' && e.verdict === 'failed' && e.detail === 'aborted'),
+      () =>
+        tracedExchanges().some((e) => e.endpoint === '/contract' && e.verdict === 'failed' && e.detail === 'aborted'),
       'the network layer did not report the abort',
     );
     await waitForElement(() => screenOf(app, 'mp-menu-screen'), 'not at the menu');

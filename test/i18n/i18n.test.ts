@@ -76,7 +76,8 @@ describe('i18n', () => {
 
   it('errors in words, from the kind only; a busy server names its wait', () => {
     const m = shellI18n().m;
-    const problem = (status: number, retryAfter: number | null) => new ProblemError('/x', status, null, null, [], retryAfter);
+    const problem = (status: number, retryAfter: number | null) =>
+      new ProblemError('/x', status, null, null, [], retryAfter);
     expect(errorMessage(m, new NetworkError('/x'))).to.equal(m.errors.network);
     expect(errorMessage(m, new TimeoutError('/x'))).to.equal(m.errors.timeout);
     expect(errorMessage(m, new InvalidResponseError('/x', ['a']))).to.equal(m.errors.invalidResponse);
