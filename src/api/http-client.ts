@@ -146,7 +146,8 @@ async function sendOnce(options: SendOptions, requestId: string): Promise<RawAns
         : 0,
       keepalive: options.keepalive,
       timeout: options.timeoutMs ?? REQUEST_TIMEOUT_MS,
-      signal: options.signal,
+      // Only when given: ky's option merge tests `instanceof AbortSignal`, which throws without one (Chromium 64).
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
     if (aborted()) throw new AbortedError(options.endpoint);
