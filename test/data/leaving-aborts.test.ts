@@ -52,6 +52,7 @@ async function contractRequestOnItsWay(app: MyPageApp, mock: MockBackend) {
   await waitUntil(
     () => mock.requests.some((r) => r.path === '/api/contract'),
     'the contract request never reached the mock',
+    { timeout: 5000 },
   );
   await waitForElement(() => inScreen(app, 'mp-contract-screen', 'mp-load-state'), 'no loading state');
   const sent = watch.sent.find((r) => new URL(r.url, location.href).pathname === '/api/contract');
@@ -69,11 +70,12 @@ describe('an abandoned load is cancelled', () => {
     const signal = await contractRequestOnItsWay(app, mock);
 
     location.hash = '#/';
-    await waitUntil(() => signal.aborted, 'leaving the screen did not abort its request');
+      await waitUntil(() => signal.aborted, 'leaving the screen did not abort its request', { timeout: 3000 });
     await waitUntil(
       () =>
         tracedExchanges().some((e) => e.endpoint === '/contract' && e.verdict === 'failed' && e.detail === 'aborted'),
       'the network layer did not report the abort',
+      { timeout: 3000 },
     );
     await waitForElement(() => screenOf(app, 'mp-menu-screen'), 'not at the menu');
     expect(alertShown(app), 'an abort shown as an error').to.equal(false);
@@ -92,7 +94,7 @@ describe('an abandoned load is cancelled', () => {
     const signal = await contractRequestOnItsWay(app, mock);
 
     void app.identity.logout();
-    await waitUntil(() => signal.aborted, 'the drop did not abort the request');
+    await waitUntil(() => signal.aborted, 'the drop did not abort the request', { timeout: 3000 });
     await waitForState(app, 'signed-out');
     await waitForElement(() => inScreen(app, 'mp-login-screen', 'form'), 'no login');
     expect(alertShown(app), 'an abort shown as an error').to.equal(false);
