@@ -30,7 +30,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium64 } from '../scripts/chromium64.mjs';
-import { loginThroughForm } from '../test/tv-engine/app-page.mjs';
+import { SCREENS as SCREEN_ROUTES, loginThroughForm } from '../test/tv-engine/app-page.mjs';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import { APP, COUNT_ELEMENTS, HISTORY_READY, PROBE_SCRIPT, frames, screenState } from './lib/app-probe.mjs';
 import { buildApp, startAppServer } from './lib/app-server.mjs';
@@ -70,19 +70,8 @@ const BUDGETS = {
   heapBytes: 8 * 1024 * 1024,
 };
 
-/** The screens of src/app/routes.ts, in menu order; card change is reached from payment method. */
-const SCREENS = [
-  ['#/contract', 'mp-contract-screen'],
-  ['#/devices', 'mp-devices-screen'],
-  ['#/payments', 'mp-payments-screen'],
-  ['#/payment-method', 'mp-payment-method-screen'],
-  ['#/payment-method/card', 'mp-card-change-screen'],
-  ['#/history', 'mp-history-screen'],
-  ['#/downloads', 'mp-downloads-screen'],
-  ['#/favorites', 'mp-favorites-screen'],
-  ['#/membership', 'mp-membership-screen'],
-  ['#/', 'mp-menu-screen'],
-];
+/** Every screen of src/app/route-paths.ts, then the menu (as the TV engine tests visit them). */
+const SCREENS = SCREEN_ROUTES.map(([path, tag]) => [`#${path}`, tag]);
 
 const BROWSER_ARGS = [
   ...chromiumArgs,

@@ -8,6 +8,11 @@
  * because identity-stop and failing answers end or spoil that session.
  */
 
+import { importTs } from '../serve/import-ts.mjs';
+
+/** The app's own route table (src/app/route-paths.ts, plain data): every screen gets its shot. */
+const { ROUTE_TABLE } = await importTs('src/app/route-paths.ts');
+
 export const LOCALES = ['ja', 'en'];
 
 export const SIZES = [
@@ -30,59 +35,67 @@ export const INVALID_CARD = {
  * `until`: a selector that must match somewhere in the composed tree;
  * `action`: a step run once the screen has settled (see take-screenshots.mjs).
  */
+
+/** Shots of a screen in another state, taken right after its plain one (by the route's `name`). */
+const MORE_OF = {
+  'card-change': [
+    {
+      name: 'card-change-errors',
+      route: '/payment-method/card',
+      screen: 'mp-card-change-screen',
+      action: 'submit-invalid-card',
+      until: 'input[aria-invalid="true"]',
+    },
+  ],
+  membership: [
+    {
+      name: 'membership-cancel-dialog',
+      route: '/membership',
+      screen: 'mp-membership-screen',
+      action: 'open-cancel-dialog',
+      until: 'mp-confirm-dialog',
+    },
+  ],
+};
+
+/** One plain shot per route of the app's table, signed-out ones first (they come before the login). */
+const signedOutFirst = [...ROUTE_TABLE.filter((r) => r.signedOut), ...ROUTE_TABLE.filter((r) => !r.signedOut)];
+const routeShots = signedOutFirst.flatMap((r) => [
+  { name: r.name, route: r.path, screen: r.tag, ...(r.signedOut ? { state: 'signed-out', signedOut: true } : {}) },
+  ...(MORE_OF[r.name] ?? []),
+]);
+
+const endpointOf = (path) => ROUTE_TABLE.find((r) => r.path === path).endpoint;
+
 export const SHOTS = [
-  { name: 'login', route: '/login', state: 'signed-out', screen: 'mp-login-screen', signedOut: true },
-  { name: 'menu', route: '/', screen: 'mp-menu-screen' },
-  { name: 'contract', route: '/contract', screen: 'mp-contract-screen' },
-  { name: 'devices', route: '/devices', screen: 'mp-devices-screen' },
-  { name: 'payments', route: '/payments', screen: 'mp-payments-screen' },
-  { name: 'payment-method', route: '/payment-method', screen: 'mp-payment-method-screen' },
-  { name: 'card-change', route: '/payment-method/card', screen: 'mp-card-change-screen' },
-  {
-    name: 'card-change-errors',
-    route: '/payment-method/card',
-    screen: 'mp-card-change-screen',
-    action: 'submit-invalid-card',
-    until: 'input[aria-invalid="true"]',
-  },
-  { name: 'history', route: '/history', screen: 'mp-history-screen' },
-  { name: 'downloads', route: '/downloads', screen: 'mp-downloads-screen' },
-  { name: 'favorites', route: '/favorites', screen: 'mp-favorites-screen' },
-  { name: 'membership', route: '/membership', screen: 'mp-membership-screen' },
-  {
-    name: 'membership-cancel-dialog',
-    route: '/membership',
-    screen: 'mp-membership-screen',
-    action: 'open-cancel-dialog',
-    until: 'mp-confirm-dialog',
-  },
+  ...routeShots,
   // Every answer held back: the screen's loading state stays up long enough to capture.
   { name: 'loading', route: '/history', screen: 'mp-history-screen', mock: { latencyMs: 8000 }, load: 'loading' },
   {
     name: 'identity-stop',
     route: '/contract',
-    fresh: { scenario: 'foreign-account', endpoint: 'contract' },
+    fresh: { scenario: 'foreign-account', endpoint: endpointOf('/contract') },
     state: 'identity-stop',
     screen: 'mp-identity-stop-screen',
   },
   {
     name: 'error-503',
     route: '/payments',
-    fresh: { scenario: 'server-error', endpoint: 'payments' },
+    fresh: { scenario: 'server-error', endpoint: endpointOf('/payments') },
     screen: 'mp-payments-screen',
     load: 'error',
   },
   {
     name: 'error-schema-break',
     route: '/history',
-    fresh: { scenario: 'schema-break', endpoint: 'viewing-history' },
+    fresh: { scenario: 'schema-break', endpoint: endpointOf('/history') },
     screen: 'mp-history-screen',
     load: 'error',
   },
   {
     name: 'error-malformed-json',
     route: '/favorites',
-    fresh: { scenario: 'malformed-json', endpoint: 'favorites' },
+    fresh: { scenario: 'malformed-json', endpoint: endpointOf('/favorites') },
     screen: 'mp-favorites-screen',
     load: 'error',
   },

@@ -39,6 +39,16 @@ function guardRefusal(error: unknown): string {
   return String(error);
 }
 
+export interface ReadOptions {
+  /** Cancels the read: it then fails with AbortedError, which no view shows. */
+  readonly signal?: AbortSignal;
+}
+
+/** The reads of one load, cancelled together (what a data controller hands its loader). */
+export interface AccountReader {
+  read<N extends ReadEndpointName>(name: N, query?: Record<string, string>): Promise<EndpointData<N>>;
+}
+
 export class AccountApi {
   /** Per-attempt timeout of a mutation (tests shorten it). */
   mutationTimeoutMs = 20_000;
@@ -50,11 +60,24 @@ export class AccountApi {
   async read<N extends ReadEndpointName>(
     name: N,
     query?: Record<string, string>,
+    options: ReadOptions = {},
   ): Promise<EndpointData<N>> {
     const spec = endpoints[name];
     return this._guarded(name, spec.path, () =>
-      send({ method: 'GET', path: spec.path, endpoint: spec.path, searchParams: query, retryUnsent: true }),
+      send({
+        method: 'GET',
+        path: spec.path,
+        endpoint: spec.path,
+        searchParams: query,
+        retryUnsent: true,
+        signal: options.signal,
+      }),
     );
+  }
+
+  /** Reads that `signal` cancels. */
+  reader(signal?: AbortSignal): AccountReader {
+    return { read: (name, query) => this.read(name, query, { signal }) };
   }
 
   /**

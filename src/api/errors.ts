@@ -18,7 +18,9 @@ export type ApiErrorKind =
   /** Checks 1-3, the login checks, or a session that changed account. */
   | 'identity'
   /** Refused locally: identity not verified, a mutation already in flight, no fresh proof. */
-  | 'refused';
+  | 'refused'
+  /** The caller gave up (left the screen, data dropped): never shown, nothing to retry. */
+  | 'aborted';
 
 export abstract class ApiError extends Error {
   abstract readonly kind: ApiErrorKind;
@@ -110,6 +112,13 @@ export class RefusedError extends ApiError {
     readonly reason: 'not-verified' | 'in-flight' | 'no-fresh-proof',
   ) {
     super(`Refused ${endpoint}: ${reason}`);
+  }
+}
+
+export class AbortedError extends ApiError {
+  readonly kind = 'aborted';
+  constructor(readonly endpoint: string) {
+    super(`Aborted ${endpoint}`);
   }
 }
 

@@ -8,6 +8,7 @@
 import ky, { isTimeoutError } from 'ky';
 import * as v from 'valibot';
 import {
+  AbortedError,
   InvalidResponseError,
   NetworkError,
   ProblemError,
@@ -67,6 +68,8 @@ export interface SendOptions {
   readonly keepalive?: boolean;
   /** Per-attempt timeout; the default suits reads. */
   readonly timeoutMs?: number;
+  /** Cancels the request (the caller no longer wants the answer): it then fails with AbortedError. */
+  readonly signal?: AbortSignal;
 }
 
 export interface RawAnswer {
@@ -136,6 +139,7 @@ export async function send(options: SendOptions): Promise<RawAnswer> {
 }
 
 async function sendOnce(options: SendOptions, requestId: string): Promise<RawAnswer> {
+  const aborted = (): boolean => options.signal?.aborted === true;
   let response: Response;
   try {
     response = await http(options.path.replace(/^\//, ''), {
@@ -143,11 +147,17 @@ async function sendOnce(options: SendOptions, requestId: string): Promise<RawAns
       json: options.json,
       searchParams: options.searchParams ? { ...options.searchParams } : undefined,
       headers: { Accept: 'application/json', ...options.headers, 'X-Request-Id': requestId },
-      retry: options.retryUnsent ? { limit: 2, methods: ['get'], statusCodes: [] } : 0,
+      // An aborted request is final: never sent again.
+      retry: options.retryUnsent
+        ? { limit: 2, methods: ['get'], statusCodes: [], shouldRetry: () => (aborted() ? false : undefined) }
+        : 0,
       keepalive: options.keepalive,
       timeout: options.timeoutMs ?? REQUEST_TIMEOUT_MS,
+      // Only when given: ky's option merge tests `instanceof AbortSignal`, which throws without one (Chromium 64).
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
+    if (aborted()) throw new AbortedError(options.endpoint);
     throw isTimeoutError(error) ? new TimeoutError(options.endpoint) : new NetworkError(options.endpoint);
   }
 
@@ -162,7 +172,8 @@ async function sendOnce(options: SendOptions, requestId: string): Promise<RawAns
   try {
     body = JSON.parse(await response.text());
   } catch {
-    throw new InvalidResponseError(options.endpoint, ['(body)']);
+    // Aborted while the body was arriving: not a broken answer.
+    throw aborted() ? new AbortedError(options.endpoint) : new InvalidResponseError(options.endpoint, ['(body)']);
   }
   return { status: response.status, requestId, body, serverClockAheadMs };
 }

@@ -4,7 +4,7 @@
  * app or, at its first page, leave it as the platform expects.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { hrefFor, routeFromHash, type RoutePath } from './routes.js';
+import { hrefFor, routeFromHash, type RoutePath } from './route-paths.js';
 
 interface RouteState {
   readonly myPageDepth: number;

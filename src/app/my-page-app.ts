@@ -7,25 +7,28 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { AccountApi } from '../api/account-api.js';
+import { servicesContext } from '../api/services-context.js';
 import { watchContinuity } from '../identity/continuity.js';
 import { idleTimeoutFromUrl, watchIdle } from '../identity/idle-lock.js';
 import { watchTabs } from '../identity/tab-broadcast.js';
 import { FocusEngine } from '../navigation/focus-engine.js';
 import { requestPlatformKeys } from '../navigation/platform-keys.js';
+import { identityContext } from '../identity/identity-context.js';
 import { IdentityStore, type AppState } from '../identity/identity-store.js';
+import { i18nContext } from '../i18n/i18n-context.js';
 import { createI18n, initialLocale, loadMessages, saveLocale, shellI18n, type I18n, type Locale } from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { errorMessage } from '../components/mp-load-state.js';
+import { errorMessage } from '../i18n/error-message.js';
 import '../screens/identity-stop-screen.js';
 import '../screens/lock-screen.js';
 import { isTvDevice } from './device-profile.js';
 import '../screens/menu-screen.js';
-import { i18nContext, identityContext, servicesContext } from './contexts.js';
 import { HashRouteController } from './hash-route-controller.js';
 import { QaKeySequence } from '../qa/qa-key-sequence.js';
 import { QA_ENABLED, traceExchange, traceKey } from '../qa/qa-trace.js';
 import { setExchangeHook } from '../api/exchange-hook.js';
-import { accountScreens, screenModules, type RoutePath } from './routes.js';
+import type { RoutePath } from './route-paths.js';
+import { ROUTES, SIGNED_OUT_ROUTES, type ScreenContext } from './routes.js';
 
 const QA_OPEN_KEY = 'my-page.qa-open';
 
@@ -208,12 +211,12 @@ export class MyPageApp extends LitElement {
 
   /** Starts loading the current screen's module when it is needed and not there yet. */
   private _loadScreen(path: RoutePath): void {
-    const load = screenModules[path];
+    const load = ROUTES[path].load;
     if (!load || this._loadedScreens.has(path) || this.screenLoad !== 'idle') return;
     this.screenLoad = 'loading';
     // Every lazily loaded screen reads the whole catalog; those behind the
     // menu also need the account API. Both come with the first such screen.
-    Promise.all([load(), path === '/login' ? null : this._loadAccountApi(), this._completeCatalog()]).then(
+    Promise.all([load(), SIGNED_OUT_ROUTES.has(path) ? null : this._loadAccountApi(), this._completeCatalog()]).then(
       () => {
         this._loadedScreens.add(path);
         this.screenLoad = 'idle';
@@ -225,7 +228,7 @@ export class MyPageApp extends LitElement {
   }
 
   private _screenReady(path: RoutePath): boolean {
-    return !screenModules[path] || this._loadedScreens.has(path);
+    return !ROUTES[path].load || this._loadedScreens.has(path);
   }
 
   override willUpdate(): void {
@@ -278,16 +281,19 @@ export class MyPageApp extends LitElement {
         // A phone approving a TV logs in first; the route (and its ?code=) stays, so it comes back there.
         return html`${this._route.path === '/activate'
             ? html`<p class="notice login-first">${m.activate.loginFirst}</p>`
-            : null}
-          <mp-login-screen ?logged-out=${this._loggedOut}></mp-login-screen>`;
+            : null}${ROUTES['/login'].render(this._screenContext())}`;
       case 'identity-stop':
         return html`<mp-identity-stop-screen cause=${this.identity.snapshot.stopCause ?? 'mismatch'}></mp-identity-stop-screen>`;
       case 'ready': {
         const path = this._route.path === '/login' ? '/' : this._route.path;
         if (!this._screenReady(path)) return this._renderScreenLoad();
-        return accountScreens[path]({ lastOpened: this._focusMemory.get('/') ?? null });
+        return ROUTES[path].render(this._screenContext());
       }
     }
+  }
+
+  private _screenContext(): ScreenContext {
+    return { lastOpened: this._focusMemory.get('/') ?? null, loggedOut: this._loggedOut };
   }
 
   /** A busy server (503, 429) names its wait; anything else is a connection problem. */

@@ -1,74 +1,84 @@
 /**
- * The hash routes of api-contract.md section 4. A TV emulator or a tester can
- * open any screen directly by its URL.
+ * What <my-page-app> does with each route of route-paths.ts: the module to
+ * load and the element to render. Typed by RoutePath, so a route added there
+ * fails the typecheck until it has its entry here. Only the app imports this
+ * module; screens link through route-paths.ts.
  */
 import { html, type TemplateResult } from 'lit';
-
-export type RoutePath =
-  | '/'
-  | '/login'
-  | '/contract'
-  | '/devices'
-  | '/payments'
-  | '/payment-method'
-  | '/payment-method/card'
-  | '/history'
-  | '/downloads'
-  | '/favorites'
-  | '/membership'
-  | '/activate';
+import { ROUTE_TABLE, type RoutePath } from './route-paths.js';
 
 export interface ScreenContext {
   /** The route the customer last opened from the menu ("selected" there). */
   readonly lastOpened: string | null;
+  /** This tab logged out on purpose (the login screen says so). */
+  readonly loggedOut: boolean;
+}
+
+export interface RouteEntry {
+  /**
+   * The module that defines the screen, loaded on first visit (its own
+   * chunk), so the first screen carries only what it needs. Absent for the
+   * shell's routes (route-paths.ts `shell`).
+   */
+  readonly load?: () => Promise<unknown>;
+  readonly render: (context: ScreenContext) => TemplateResult;
 }
 
 /**
- * Screens other than the menu load on first visit (their own chunks), so the
- * first screen carries only what it needs; see `screenModules`.
+ * The menu and the identity-stop screen are part of the app shell: the stop
+ * screen in particular must render even when the network is gone. Login loads
+ * when the session check says signed-out, so a returning customer never
+ * downloads it.
  */
-export const accountScreens: Record<Exclude<RoutePath, '/login'>, (context: ScreenContext) => TemplateResult> = {
-  '/': ({ lastOpened }) => html`<mp-menu-screen .lastOpened=${lastOpened}></mp-menu-screen>`,
-  '/contract': () => html`<mp-contract-screen></mp-contract-screen>`,
-  '/devices': () => html`<mp-devices-screen></mp-devices-screen>`,
-  '/payments': () => html`<mp-payments-screen></mp-payments-screen>`,
-  '/payment-method': () => html`<mp-payment-method-screen></mp-payment-method-screen>`,
-  '/payment-method/card': () => html`<mp-card-change-screen></mp-card-change-screen>`,
-  '/history': () => html`<mp-history-screen></mp-history-screen>`,
-  '/downloads': () => html`<mp-downloads-screen></mp-downloads-screen>`,
-  '/favorites': () => html`<mp-favorites-screen></mp-favorites-screen>`,
-  '/membership': () => html`<mp-membership-screen></mp-membership-screen>`,
-  '/activate': () => html`<mp-activate-screen></mp-activate-screen>`,
+export const ROUTES: { readonly [P in RoutePath]: RouteEntry } = {
+  '/': { render: ({ lastOpened }) => html`<mp-menu-screen .lastOpened=${lastOpened}></mp-menu-screen>` },
+  '/login': {
+    load: () => import('../screens/login-screen.js'),
+    render: ({ loggedOut }) => html`<mp-login-screen ?logged-out=${loggedOut}></mp-login-screen>`,
+  },
+  '/contract': {
+    load: () => import('../screens/contract-screen.js'),
+    render: () => html`<mp-contract-screen></mp-contract-screen>`,
+  },
+  '/devices': {
+    load: () => import('../screens/devices-screen.js'),
+    render: () => html`<mp-devices-screen></mp-devices-screen>`,
+  },
+  '/payments': {
+    load: () => import('../screens/payments-screen.js'),
+    render: () => html`<mp-payments-screen></mp-payments-screen>`,
+  },
+  '/payment-method': {
+    load: () => import('../screens/payment-method-screen.js'),
+    render: () => html`<mp-payment-method-screen></mp-payment-method-screen>`,
+  },
+  '/payment-method/card': {
+    load: () => import('../screens/card-change-screen.js'),
+    render: () => html`<mp-card-change-screen></mp-card-change-screen>`,
+  },
+  '/history': {
+    load: () => import('../screens/history-screen.js'),
+    render: () => html`<mp-history-screen></mp-history-screen>`,
+  },
+  '/downloads': {
+    load: () => import('../screens/downloads-screen.js'),
+    render: () => html`<mp-downloads-screen></mp-downloads-screen>`,
+  },
+  '/favorites': {
+    load: () => import('../screens/favorites-screen.js'),
+    render: () => html`<mp-favorites-screen></mp-favorites-screen>`,
+  },
+  '/membership': {
+    load: () => import('../screens/membership-screen.js'),
+    render: () => html`<mp-membership-screen></mp-membership-screen>`,
+  },
+  '/activate': {
+    load: () => import('../screens/activate-screen.js'),
+    render: () => html`<mp-activate-screen></mp-activate-screen>`,
+  },
 };
 
-/**
- * The module that defines each lazily loaded screen. The menu and the
- * identity-stop screen are part of the app shell: the stop screen in
- * particular must render even when the network is gone. Login loads when the
- * session check says signed-out, so a returning customer never downloads it.
- */
-export const screenModules: Partial<Record<RoutePath, () => Promise<unknown>>> = {
-  '/login': () => import('../screens/login-screen.js'),
-  '/contract': () => import('../screens/contract-screen.js'),
-  '/devices': () => import('../screens/devices-screen.js'),
-  '/payments': () => import('../screens/payments-screen.js'),
-  '/payment-method': () => import('../screens/payment-method-screen.js'),
-  '/payment-method/card': () => import('../screens/card-change-screen.js'),
-  '/history': () => import('../screens/history-screen.js'),
-  '/downloads': () => import('../screens/downloads-screen.js'),
-  '/favorites': () => import('../screens/favorites-screen.js'),
-  '/membership': () => import('../screens/membership-screen.js'),
-  '/activate': () => import('../screens/activate-screen.js'),
-};
-
-const known = new Set<string>(['/login', ...Object.keys(accountScreens)]);
-
-/** `#/contract?x` -> `/contract`; anything unknown -> the menu. */
-export function routeFromHash(hash: string): RoutePath {
-  const path = hash.replace(/^#/, '').split('?')[0] || '/';
-  return (known.has(path) ? path : '/') as RoutePath;
-}
-
-export function hrefFor(path: RoutePath): string {
-  return `#${path}`;
-}
+/** Routes shown while signed out (login): they need no account API. */
+export const SIGNED_OUT_ROUTES: ReadonlySet<RoutePath> = new Set(
+  ROUTE_TABLE.filter((route) => 'signedOut' in route).map((route) => route.path),
+);

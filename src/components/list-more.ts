@@ -4,11 +4,20 @@
  * disabled button would drop the remote's focus; loadMore() ignores presses.
  */
 import { html } from 'lit';
-import type { CursorListController } from '../data/cursor-list-controller.js';
+import type { ApiError } from '../api/errors.js';
 import type { Messages } from '../i18n/messages-ja.js';
-import { errorMessage } from './mp-load-state.js';
+import { errorMessage } from '../i18n/error-message.js';
 
-export function renderListMore(list: CursorListController<unknown>, m: Messages) {
+/** What the footer reads of a paged list (a CursorListController). */
+export interface PagedList {
+  readonly items: readonly unknown[];
+  readonly hasMore: boolean;
+  readonly moreStatus: 'idle' | 'loading' | 'error';
+  readonly moreError: ApiError | null;
+  loadMore(): void;
+}
+
+export function renderListMore(list: PagedList, m: Messages) {
   return html`<div class="more">
     <span class="muted" aria-live="polite">${m.list.count(list.items.length)}</span>
     ${list.moreStatus === 'error'

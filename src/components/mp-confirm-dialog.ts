@@ -7,11 +7,10 @@
  */
 import { LitElement, css, html } from 'lit';
 import type { ApiError } from '../api/errors.js';
-import type { ConfirmFlowController } from '../data/confirm-flow-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { trapFocus } from '../navigation/nav-controller.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { errorMessage } from './mp-load-state.js';
+import { errorMessage } from '../i18n/error-message.js';
 
 export class MpConfirmDialog extends LitElement {
   static override properties = {
@@ -142,9 +141,18 @@ export interface ConfirmTexts {
   readonly confirmLabel: string;
 }
 
+/** What the dialog reads of a procedure's flow (a ConfirmFlowController). */
+export interface ConfirmFlow<T> {
+  readonly target: T | null;
+  readonly busy: boolean;
+  readonly error: ApiError | null;
+  confirm(): unknown;
+  cancel(): void;
+}
+
 /** The dialog of a ConfirmFlowController, when it has an item to ask about. */
 export function renderConfirmDialog<T>(
-  flow: ConfirmFlowController<T>,
+  flow: ConfirmFlow<T>,
   texts: (target: T) => ConfirmTexts,
   content: unknown = null,
 ) {

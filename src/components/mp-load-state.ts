@@ -4,30 +4,10 @@
  * kind only; nothing from the failed answer is ever shown.
  */
 import { LitElement, css, html } from 'lit';
-import { ProblemError, type ApiError } from '../api/errors.js';
-import type { Messages } from '../i18n/messages-ja.js';
+import type { ApiError } from '../api/errors.js';
+import { errorMessage } from '../i18n/error-message.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-
-export function errorMessage(m: Messages, error: ApiError | null): string {
-  switch (error?.kind) {
-    case 'network':
-      return m.errors.network;
-    case 'timeout':
-      return m.errors.timeout;
-    case 'invalid-response':
-      return m.errors.invalidResponse;
-    case 'problem': {
-      const problem = error as ProblemError;
-      if (problem.status === 429 || problem.status >= 500) {
-        return problem.retryAfter !== null ? m.errors.retryAfter(problem.retryAfter) : m.errors.server;
-      }
-      return m.errors.generic;
-    }
-    default:
-      return m.errors.generic;
-  }
-}
 
 export class MpLoadState extends LitElement {
   static override properties = {

@@ -16,7 +16,7 @@ import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
 import { trapFocus } from '../navigation/nav-controller.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { errorMessage } from './mp-load-state.js';
+import { errorMessage } from '../i18n/error-message.js';
 
 const METHOD_LABEL: Record<ReauthMethodKind, (m: Messages) => string> = {
   password: (m) => m.reauth.methodPassword,

@@ -3,7 +3,7 @@
  * when a whole page has passed the guard, so the list is never half-rendered;
  * a failed "more" keeps what is shown and offers a retry of that page.
  */
-import type { AccountApi } from '../api/account-api.js';
+import type { AccountReader } from '../api/account-api.js';
 import type { ApiError } from '../api/errors.js';
 import { AccountDataController, type Host } from './account-data-controller.js';
 
@@ -12,7 +12,7 @@ export interface CursorPage<T> {
   readonly nextCursor: string | null;
 }
 
-export class CursorListController<T> extends AccountDataController {
+export class CursorListController<T> extends AccountDataController<readonly T[]> {
   items: T[] = [];
   nextCursor: string | null = null;
   moreStatus: 'idle' | 'loading' | 'error' = 'idle';
@@ -20,7 +20,7 @@ export class CursorListController<T> extends AccountDataController {
 
   constructor(
     host: Host,
-    private readonly loadPage: (api: AccountApi, cursor: string | null) => Promise<CursorPage<T>>,
+    private readonly loadPage: (api: AccountReader, cursor: string | null) => Promise<CursorPage<T>>,
   ) {
     super(host);
   }
@@ -36,7 +36,7 @@ export class CursorListController<T> extends AccountDataController {
     this.moreError = null;
     this.host.requestUpdate();
     void this.track(
-      ({ api }) => this.loadPage(api, cursor),
+      (api) => this.loadPage(api, cursor),
       (page) => {
         this.items = this.items.concat(page.items);
         this.nextCursor = page.nextCursor;
@@ -63,6 +63,14 @@ export class CursorListController<T> extends AccountDataController {
         this.nextCursor = page.nextCursor;
       },
     );
+  }
+
+  protected readyValue(): readonly T[] {
+    return this.items;
+  }
+
+  protected isEmpty(): boolean {
+    return this.items.length === 0;
   }
 
   protected override clear(): void {

@@ -1,7 +1,7 @@
 /** Gives an element the current language and re-renders it when it changes. */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
-import { i18nContext } from '../app/contexts.js';
+import { i18nContext } from './i18n-context.js';
 import { shellI18n, type I18n } from './i18n.js';
 
 const fallback = shellI18n();

@@ -9,7 +9,7 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { servicesContext } from '../app/contexts.js';
+import { servicesContext } from '../api/services-context.js';
 import '../components/mp-screen.js';
 import {
   codeFromHash,

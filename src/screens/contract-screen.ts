@@ -1,7 +1,6 @@
 /** #/contract: plan, status, monthly fee, next billing date, card last 3 digits. */
 import { LitElement, html } from 'lit';
 import type { Contract } from '../api/account-schemas.js';
-import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
@@ -16,27 +15,26 @@ export class ContractScreen extends LitElement {
   override render() {
     const i18n = this._i18n.value;
     const { m } = i18n;
-    const data = this._contract;
     return html`
       <mp-screen heading=${m.contract.heading}>
-        ${data.value
-          ? html`
+        ${this._contract.render({
+          ready: (contract) => html`
               <dl>
                 <dt>${m.contract.plan}</dt>
-                <dd class="text plan">${data.value.planName}</dd>
+                <dd class="text plan">${contract.planName}</dd>
                 <dt>${m.contract.status}</dt>
-                <dd class="status">${m.contract.statuses[data.value.status]}</dd>
+                <dd class="status">${m.contract.statuses[contract.status]}</dd>
                 <dt>${m.contract.monthlyFee}</dt>
-                <dd class="fee">${i18n.money(data.value.monthlyFee)}</dd>
+                <dd class="fee">${i18n.money(contract.monthlyFee)}</dd>
                 <dt>${m.contract.nextBillingDate}</dt>
-                <dd class="billing">${i18n.date(data.value.nextBillingDate)}</dd>
+                <dd class="billing">${i18n.date(contract.nextBillingDate)}</dd>
                 <dt>${m.contract.card}</dt>
                 <dd class="text card">
-                  ${data.value.card ? m.contract.cardValue(data.value.card.brand, data.value.card.last3) : m.contract.noCard}
+                  ${contract.card ? m.contract.cardValue(contract.card.brand, contract.card.last3) : m.contract.noCard}
                 </dd>
               </dl>
-            `
-          : renderLoadState(data)}
+            `,
+        })}
       </mp-screen>
     `;
   }

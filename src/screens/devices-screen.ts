@@ -1,7 +1,6 @@
 /** #/devices: the devices registered to the account, against its limit. */
 import { LitElement, html } from 'lit';
 import type { Devices } from '../api/account-schemas.js';
-import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
@@ -25,11 +24,10 @@ export class DevicesScreen extends LitElement {
   override render() {
     const i18n = this._i18n.value;
     const { m } = i18n;
-    const devices = this._devices.value;
     return html`
       <mp-screen heading=${m.devices.heading}>
-        ${devices
-          ? html`
+        ${this._devices.render({
+          ready: (devices) => html`
               <p class="summary">${m.devices.count(devices.items.length, devices.limit)}</p>
               ${devices.items.length === 0
                 ? html`<p class="empty">${m.devices.empty}</p>`
@@ -49,8 +47,8 @@ export class DevicesScreen extends LitElement {
                         @click=${() => this._remove.open(device)}>${m.procedures.removeDevice}</button>
                     `}
                   ></mp-account-list>`}
-            `
-          : renderLoadState(this._devices)}
+            `,
+        })}
         ${renderConfirmDialog(this._remove, (device) => ({
           heading: m.procedures.removeDeviceHeading,
           message: m.procedures.removeDeviceMessage(device.name),

@@ -1,7 +1,6 @@
 /** #/downloads: titles saved to the account's devices, with their expiry. */
 import { LitElement, html } from 'lit';
 import type { Download, Downloads } from '../api/account-schemas.js';
-import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
@@ -17,13 +16,11 @@ export class DownloadsScreen extends LitElement {
   override render() {
     const i18n = this._i18n.value;
     const { m } = i18n;
-    const downloads = this._downloads.value;
     return html`
       <mp-screen heading=${m.downloads.heading}>
-        ${downloads
-          ? downloads.items.length === 0
-            ? html`<p class="empty">${m.downloads.empty}</p>`
-            : html`<mp-account-list label=${m.downloads.heading} focusable-rows
+        ${this._downloads.render({
+          empty: () => html`<p class="empty">${m.downloads.empty}</p>`,
+          ready: (downloads) => html`<mp-account-list label=${m.downloads.heading} focusable-rows
                 .items=${downloads.items}
                 .keyOf=${(item: Download) => item.downloadId}
                 .renderRow=${(item: Download) => html`
@@ -34,8 +31,8 @@ export class DownloadsScreen extends LitElement {
                     <span>${m.downloads.expiresAt}: ${i18n.dateTime(item.expiresAt)}</span>
                   </p>
                 `}
-              ></mp-account-list>`
-          : renderLoadState(this._downloads)}
+              ></mp-account-list>`,
+        })}
       </mp-screen>
     `;
   }

@@ -1,7 +1,6 @@
 /** #/favorites: titles the customer saved. */
 import { LitElement, html } from 'lit';
 import type { Favorites } from '../api/account-schemas.js';
-import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
@@ -25,13 +24,11 @@ export class FavoritesScreen extends LitElement {
   override render() {
     const i18n = this._i18n.value;
     const { m } = i18n;
-    const favorites = this._favorites.value;
     return html`
       <mp-screen heading=${m.favorites.heading}>
-        ${favorites
-          ? favorites.items.length === 0
-            ? html`<p class="empty">${m.favorites.empty}</p>`
-            : html`<mp-account-list label=${m.favorites.heading} row-class="with-action"
+        ${this._favorites.render({
+          empty: () => html`<p class="empty">${m.favorites.empty}</p>`,
+          ready: (favorites) => html`<mp-account-list label=${m.favorites.heading} row-class="with-action"
                 .items=${favorites.items}
                 .keyOf=${(item: Favorite) => item.titleId}
                 .renderRow=${(item: Favorite) => html`
@@ -42,8 +39,8 @@ export class FavoritesScreen extends LitElement {
                   <button class="remove" aria-label=${m.procedures.removeFavoriteLabel(item.title)}
                     @click=${() => this._remove.open(item)}>${m.procedures.removeFavorite}</button>
                 `}
-              ></mp-account-list>`
-          : renderLoadState(this._favorites)}
+              ></mp-account-list>`,
+        })}
         ${renderConfirmDialog(this._remove, (item) => ({
           heading: m.procedures.removeFavoriteHeading,
           message: m.procedures.removeFavoriteMessage(item.title),

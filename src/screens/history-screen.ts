@@ -2,7 +2,6 @@
 import { LitElement, html } from 'lit';
 import type { HistoryEntry } from '../api/account-schemas.js';
 import { renderListMore } from '../components/list-more.js';
-import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
@@ -34,13 +33,11 @@ export class HistoryScreen extends LitElement {
     const list = this._history;
     return html`
       <mp-screen heading=${m.history.heading}>
-        ${list.status !== 'ready'
-          ? renderLoadState(list)
-          : list.items.length === 0
-            ? html`<p class="empty">${m.history.empty}</p>`
-            : html`<mp-account-list label=${m.history.heading} row-class="with-action"
+        ${list.render({
+          empty: () => html`<p class="empty">${m.history.empty}</p>`,
+          ready: (items) => html`<mp-account-list label=${m.history.heading} row-class="with-action"
                   ?has-more=${list.hasMore} ?loading=${list.moreStatus === 'loading'} @load-more=${() => list.loadMore()}
-                  .items=${list.items}
+                  .items=${items}
                   .keyOf=${(entry: HistoryEntry) => entry.entryId}
                   .renderRow=${(entry: HistoryEntry) => html`
                     <div class="row-body">
@@ -51,7 +48,8 @@ export class HistoryScreen extends LitElement {
                       @click=${() => this._remove.open(entry)}>${m.procedures.removeHistory}</button>
                   `}
                 ></mp-account-list>
-                ${renderListMore(list, m)}`}
+                ${renderListMore(list, m)}`,
+        })}
         ${renderConfirmDialog(this._remove, (entry) => ({
           heading: m.procedures.removeHistoryHeading,
           message: m.procedures.removeHistoryMessage(entry.title),

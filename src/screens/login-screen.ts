@@ -10,11 +10,11 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { isApiError } from '../api/errors.js';
-import { identityContext } from '../app/contexts.js';
+import { identityContext } from '../identity/identity-context.js';
 import { deviceDisplayName, isTvDevice } from '../app/device-profile.js';
 import '../components/mp-device-code.js';
 import '../components/mp-screen.js';
-import { errorMessage } from '../components/mp-load-state.js';
+import { errorMessage } from '../i18n/error-message.js';
 import { DeviceSignInController, type DeviceFlowEnd, type DeviceFlowState } from '../data/device-sign-in-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { trapFocus } from '../navigation/nav-controller.js';

@@ -8,10 +8,10 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { Contract } from '../api/account-schemas.js';
-import { identityContext, servicesContext } from '../app/contexts.js';
+import { servicesContext } from '../api/services-context.js';
+import { identityContext } from '../identity/identity-context.js';
 import { isTvDevice } from '../app/device-profile.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
-import { renderLoadState } from '../components/mp-load-state.js';
 import { renderReauthPrompt } from '../components/mp-reauth-prompt.js';
 import '../components/mp-screen.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
@@ -108,12 +108,11 @@ export class MembershipScreen extends LitElement {
   override render() {
     const i18n = this._i18n.value;
     const { m } = i18n;
-    const contract = this._contract.value;
     return html`
       <mp-screen heading=${m.membership.heading}>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : null}
-        ${contract
-          ? html`
+        ${this._contract.render({
+          ready: (contract) => html`
               <dl>
                 <dt>${m.membership.currentPlan}</dt>
                 <dd class="text plan">${contract.planName}</dd>
@@ -138,8 +137,8 @@ export class MembershipScreen extends LitElement {
                 <p>${m.membership.logoutAllBody}</p>
                 <button class="logout-all" @click=${this._openLogoutAll}>${m.procedures.logoutAll}</button>
               </section>
-            `
-          : renderLoadState(this._contract)}
+            `,
+        })}
         ${renderConfirmDialog(
           this._cancel,
           (target) => ({

@@ -1,23 +1,9 @@
 /** #/: the menu of every screen of the My Page. */
 import { LitElement, css, html } from 'lit';
 import '../components/mp-screen.js';
-import { hrefFor, type RoutePath } from '../app/routes.js';
+import { MENU_ROUTES, hrefFor } from '../app/route-paths.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import type { Messages } from '../i18n/messages-ja.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-
-type MenuKey = keyof Messages['menu'] & ('contract' | 'devices' | 'payments' | 'paymentMethod' | 'history' | 'downloads' | 'favorites' | 'membership');
-
-const items: ReadonlyArray<{ key: MenuKey; path: RoutePath }> = [
-  { key: 'contract', path: '/contract' },
-  { key: 'devices', path: '/devices' },
-  { key: 'payments', path: '/payments' },
-  { key: 'paymentMethod', path: '/payment-method' },
-  { key: 'history', path: '/history' },
-  { key: 'downloads', path: '/downloads' },
-  { key: 'favorites', path: '/favorites' },
-  { key: 'membership', path: '/membership' },
-];
 
 export class MenuScreen extends LitElement {
   static override properties = {
@@ -79,11 +65,11 @@ export class MenuScreen extends LitElement {
       <mp-screen heading=${m.menu.heading} back-href="">
         <nav aria-label=${m.menu.heading}>
           <ul data-nav-container data-nav-enter="last">
-            ${items.map(
-              ({ key, path }, index) => html`<li>
-                <a href=${hrefFor(path)} data-route=${path} data-nav-key=${path} data-digit-key=${index + 1}
+            ${MENU_ROUTES.map(
+              ({ path, menu: { digit, key } }) => html`<li>
+                <a href=${hrefFor(path)} data-route=${path} data-nav-key=${path} data-digit-key=${digit}
                   aria-current=${this.lastOpened === path ? 'true' : 'false'}>
-                  <span class="label"><span class="digit" aria-hidden="true">${index + 1}</span>${m.menu[key]}</span>
+                  <span class="label"><span class="digit" aria-hidden="true">${digit}</span>${m.menu[key]}</span>
                   <span class="hint">${m.menu[`${key}Hint`]}</span>
                 </a>
               </li>`,

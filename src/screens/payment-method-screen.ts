@@ -1,9 +1,8 @@
 /** #/payment-method: the registered card (last 3 digits only) or carrier billing. */
 import { LitElement, css, html } from 'lit';
 import type { PaymentMethod } from '../api/account-schemas.js';
-import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-screen.js';
-import { hrefFor } from '../app/routes.js';
+import { hrefFor } from '../app/route-paths.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
@@ -50,13 +49,12 @@ export class PaymentMethodScreen extends LitElement {
 
   override render() {
     const { m } = this._i18n.value;
-    const method = this._method.value;
     return html`
       <mp-screen heading=${m.paymentMethod.heading}>
-        ${method
-          ? html`${renderMethod(m, method)}
-              <p class="change"><a class="button" href=${hrefFor('/payment-method/card')} data-nav-key="change-card">${m.paymentMethod.change}</a></p>`
-          : renderLoadState(this._method)}
+        ${this._method.render({
+          ready: (method) => html`${renderMethod(m, method)}
+              <p class="change"><a class="button" href=${hrefFor('/payment-method/card')} data-nav-key="change-card">${m.paymentMethod.change}</a></p>`,
+        })}
       </mp-screen>
     `;
   }

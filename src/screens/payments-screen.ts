@@ -2,7 +2,6 @@
 import { LitElement, html } from 'lit';
 import type { Payment } from '../api/account-schemas.js';
 import { renderListMore } from '../components/list-more.js';
-import { renderLoadState } from '../components/mp-load-state.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { CursorListController } from '../data/cursor-list-controller.js';
@@ -29,13 +28,11 @@ export class PaymentsScreen extends LitElement {
     const list = this._payments;
     return html`
       <mp-screen heading=${m.payments.heading}>
-        ${list.status !== 'ready'
-          ? renderLoadState(list)
-          : list.items.length === 0
-            ? html`<p class="empty">${m.payments.empty}</p>`
-            : html`<mp-account-list label=${m.payments.heading} focusable-rows
+        ${list.render({
+          empty: () => html`<p class="empty">${m.payments.empty}</p>`,
+          ready: (items) => html`<mp-account-list label=${m.payments.heading} focusable-rows
                   ?has-more=${list.hasMore} ?loading=${list.moreStatus === 'loading'} @load-more=${() => list.loadMore()}
-                  .items=${list.items}
+                  .items=${items}
                   .keyOf=${(payment: Payment) => payment.paymentId}
                   .renderRow=${(payment: Payment) => html`
                     <p class="row-title text">${payment.description}</p>
@@ -46,7 +43,8 @@ export class PaymentsScreen extends LitElement {
                     </p>
                   `}
                 ></mp-account-list>
-                ${renderListMore(list, m)}`}
+                ${renderListMore(list, m)}`,
+        })}
       </mp-screen>
     `;
   }

@@ -17,6 +17,10 @@ const MAY_IMPORT = {
   payment: [],
   styles: [],
   mocks: ['api'],
+  i18n: ['api'],
+  // Elements take what they show as plain shapes, so controllers may render them without a cycle.
+  components: ['api', 'i18n', 'navigation', 'styles'],
+  data: ['api', 'components', 'identity', 'i18n', 'navigation'],
 };
 
 function filesUnder(dir) {
@@ -26,11 +30,16 @@ function filesUnder(dir) {
   });
 }
 
-/** Every relative module a file names: static imports, re-exports and import(). */
-function importsOf(file) {
+/** Every relative module a file names (static imports, re-exports and import()), relative to src/. */
+function modulesOf(file) {
   const text = readFileSync(file, 'utf8');
   const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/gm)].map((m) => m[1]);
-  return specifiers.map((specifier) => relative(src, resolve(dirname(file), specifier)).split('/')[0]);
+  return specifiers.map((specifier) => relative(src, resolve(dirname(file), specifier)));
+}
+
+/** The folders of src/ a file imports from. */
+function importsOf(file) {
+  return modulesOf(file).map((module) => module.split('/')[0]);
 }
 
 for (const [layer, allowed] of Object.entries(MAY_IMPORT)) {
@@ -48,4 +57,22 @@ for (const [layer, allowed] of Object.entries(MAY_IMPORT)) {
 
 test('the import scan sees a real import (so the rule above can fail)', () => {
   assert.ok(importsOf(join(src, 'app/my-page-app.ts')).includes('qa'));
+  assert.ok(modulesOf(join(src, 'app/my-page-app.ts')).includes('app/routes.js'));
+});
+
+test('the route table (app/route-paths.ts) imports nothing, so anything can link to a route', () => {
+  const text = readFileSync(join(src, 'app/route-paths.ts'), 'utf8');
+  assert.doesNotMatch(text, /^\s*(import|export\s.*\sfrom)\b/m);
+});
+
+test('only the app imports app/routes.ts and app/my-page-app.ts (no screen imports the module that imports it)', () => {
+  const app = ['main.ts', 'app/my-page-app.ts', 'app/routes.ts'];
+  const offending = filesUnder(src)
+    .filter((file) => !app.includes(relative(src, file)))
+    .flatMap((file) =>
+      modulesOf(file)
+        .filter((module) => ['app/routes.js', 'app/my-page-app.js'].includes(module))
+        .map((module) => `${relative(src, file)} -> ${module}`),
+    );
+  assert.deepEqual(offending, []);
 });

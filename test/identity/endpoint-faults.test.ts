@@ -7,20 +7,13 @@ import { expect } from '@open-wc/testing';
 import { RefusedError } from '../../src/api/errors.js';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
-import type { ReadEndpointKey, ScenarioName } from '../../src/mocks/types.js';
+import type { ScenarioName } from '../../src/mocks/types.js';
 import { HANAKO, TARO, inScreen, readyAppAs, resetAll, waitForElement, waitForState } from '../support/app-harness.js';
 import { fingerprintOf } from '../support/leak-fingerprint.js';
 import { foundOnPage, pageText } from '../support/page-strings.js';
+import { oneScreenPerEndpoint } from '../support/screens.js';
 
-const screens: ReadonlyArray<{ endpoint: ReadEndpointKey; hash: string }> = [
-  { endpoint: 'contract', hash: '#/contract' },
-  { endpoint: 'devices', hash: '#/devices' },
-  { endpoint: 'payments', hash: '#/payments' },
-  { endpoint: 'payment-method', hash: '#/payment-method' },
-  { endpoint: 'viewing-history', hash: '#/history' },
-  { endpoint: 'downloads', hash: '#/downloads' },
-  { endpoint: 'favorites', hash: '#/favorites' },
-];
+const screens = oneScreenPerEndpoint();
 
 const faults: ReadonlyArray<{ scenario: ScenarioName; received: string }> = [
   { scenario: 'foreign-account', received: HANAKO.accountId },

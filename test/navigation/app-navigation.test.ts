@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
+import { MENU_ROUTES } from '../../src/app/route-paths.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, loadedRows, mountApp, readyAppAs, renderedRows, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
 import { TV, arrowTo, describeElement, inRow, nextFrame, press, tvKey, waitForFocus } from '../support/keys.js';
@@ -15,16 +16,8 @@ function menuLink(app: MyPageApp, route: string): HTMLElement {
   return inScreen(app, 'mp-menu-screen', `a[data-route="${route}"]`)!;
 }
 
-const screens = [
-  { route: '/contract', tag: 'mp-contract-screen', ready: '.plan', first: 'a.back' },
-  { route: '/devices', tag: 'mp-devices-screen', ready: 'li', first: 'li button.remove' },
-  { route: '/payments', tag: 'mp-payments-screen', ready: 'li', first: 'li' },
-  { route: '/payment-method', tag: 'mp-payment-method-screen', ready: '.last3', first: 'a.button[data-nav-key="change-card"]' },
-  { route: '/history', tag: 'mp-history-screen', ready: 'li', first: 'li button.remove' },
-  { route: '/downloads', tag: 'mp-downloads-screen', ready: 'li', first: 'li' },
-  { route: '/favorites', tag: 'mp-favorites-screen', ready: 'li', first: 'li button.remove' },
-  { route: '/membership', tag: 'mp-membership-screen', ready: '.plan', first: 'button.cancel-contract' },
-] as const;
+/** Every menu entry: where it leads, what shows its data, where focus lands. */
+const screens = MENU_ROUTES.map(({ path, tag, shows, lands }) => ({ route: path, tag, ready: shows, first: lands }));
 
 describe('the My Page with a remote alone', () => {
   it('logs in with arrows, OK and typing on the on-screen keyboard', async () => {

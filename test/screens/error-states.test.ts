@@ -3,18 +3,11 @@
  * a retry, renders nothing from that answer, and the session goes on.
  */
 import { expect } from '@open-wc/testing';
-import type { ReadEndpointKey, ScenarioName } from '../../src/mocks/types.js';
+import type { ScenarioName } from '../../src/mocks/types.js';
 import { TARO, inScreen, readyAppAs, resetAll, waitForElement } from '../support/app-harness.js';
+import { oneScreenPerEndpoint } from '../support/screens.js';
 
-const cases: ReadonlyArray<{ endpoint: ReadEndpointKey; hash: string; tag: keyof HTMLElementTagNameMap; shown: string }> = [
-  { endpoint: 'contract', hash: '#/contract', tag: 'mp-contract-screen', shown: '.plan' },
-  { endpoint: 'devices', hash: '#/devices', tag: 'mp-devices-screen', shown: 'li' },
-  { endpoint: 'payments', hash: '#/payments', tag: 'mp-payments-screen', shown: 'li' },
-  { endpoint: 'payment-method', hash: '#/payment-method', tag: 'mp-payment-method-screen', shown: '.last3' },
-  { endpoint: 'viewing-history', hash: '#/history', tag: 'mp-history-screen', shown: 'li' },
-  { endpoint: 'downloads', hash: '#/downloads', tag: 'mp-downloads-screen', shown: 'li' },
-  { endpoint: 'favorites', hash: '#/favorites', tag: 'mp-favorites-screen', shown: 'li' },
-];
+const cases = oneScreenPerEndpoint();
 
 function loadState(app: HTMLElement & { shadowRoot: ShadowRoot | null }, tag: keyof HTMLElementTagNameMap) {
   return app.shadowRoot!.querySelector(tag)?.shadowRoot?.querySelector('mp-load-state') ?? null;

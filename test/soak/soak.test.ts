@@ -19,6 +19,7 @@ import { HANAKO, TARO, inScreen, loginElsewhere, mountApp, readyAppAs, resetAll,
 import { TV, press, tvKey } from '../support/keys.js';
 import { fingerprintOf } from '../support/leak-fingerprint.js';
 import { pageText } from '../support/page-strings.js';
+import { signedInHashes } from '../support/screens.js';
 
 interface SoakConfig {
   seed: number;
@@ -48,7 +49,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const HASHES = ['#/', '#/contract', '#/devices', '#/payments', '#/payment-method', '#/payment-method/card', '#/history', '#/downloads', '#/favorites', '#/membership'];
+const HASHES = signedInHashes();
 const KEYS = ['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Enter', 'Escape', 'Tab', 'Backspace'];
 const TV_KEYS = [TV.tizenBack, TV.webosBack, TV.ok, TV.down, TV.up, TV.red];
 const CARD_NUMBER = '4242424242424242';

@@ -2,6 +2,10 @@
  * CDP expressions and steps for the built app in a TV engine, shared by the
  * Node tests in this folder (not a test file itself).
  */
+import { importTs } from '../../scripts/serve/import-ts.mjs';
+
+/** The route table the app itself reads (src/app/route-paths.ts: plain data). */
+export const { ROUTE_TABLE } = await importTs('src/app/route-paths.ts');
 
 /** Reaches into the app's shadow roots from a CDP expression. */
 export const app = `document.querySelector('my-page-app')`;
@@ -80,17 +84,9 @@ export async function watchPageProblems(session) {
   return problems;
 }
 
-/** Every account screen by route and tag, in menu order. */
+/** Every account screen by route and tag, in table order, then back to the menu. */
 export const SCREENS = [
-  ['/contract', 'mp-contract-screen'],
-  ['/devices', 'mp-devices-screen'],
-  ['/payments', 'mp-payments-screen'],
-  ['/payment-method', 'mp-payment-method-screen'],
-  ['/payment-method/card', 'mp-card-change-screen'],
-  ['/history', 'mp-history-screen'],
-  ['/downloads', 'mp-downloads-screen'],
-  ['/favorites', 'mp-favorites-screen'],
-  ['/membership', 'mp-membership-screen'],
+  ...ROUTE_TABLE.filter((route) => !route.signedOut && route.path !== '/').map((route) => [route.path, route.tag]),
   ['/', 'mp-menu-screen'],
 ];
 
