@@ -10,13 +10,31 @@
  * one attempt; the input is emptied as the attempt starts.
  */
 import { LitElement, css, html } from 'lit';
-import { isApiError } from '../api/errors.js';
-import type { ReauthController, ReauthError, ReauthMethodKind } from '../data/reauth-controller.js';
+import { isApiError, type ApiError } from '../api/errors.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
 import { trapFocus } from '../navigation/nav-controller.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { errorMessage } from '../i18n/error-message.js';
+
+export type ReauthMethodKind = 'password' | 'phone';
+export type ReauthError = 'required' | 'wrong-password' | ApiError;
+
+/**
+ * What the prompt needs of its flow (data/reauth-controller.ts), as a plain
+ * shape: elements never import the controllers that render them.
+ */
+export interface ReauthPromptFlow {
+  readonly open: boolean;
+  readonly methods: readonly ReauthMethodKind[];
+  readonly method: ReauthMethodKind;
+  readonly busy: boolean;
+  readonly error: ReauthError | null;
+  submitPassword(password: string): unknown;
+  choose(kind: ReauthMethodKind): void;
+  cancel(): void;
+  renderPanel(): unknown;
+}
 
 const METHOD_LABEL: Record<ReauthMethodKind, (m: Messages) => string> = {
   password: (m) => m.reauth.methodPassword,
@@ -220,7 +238,7 @@ export class MpReauthPrompt extends LitElement {
 customElements.define('mp-reauth-prompt', MpReauthPrompt);
 
 /** The prompt of a ReauthController while it asks, with the chosen TV method's panel slotted in. */
-export function renderReauthPrompt(flow: ReauthController) {
+export function renderReauthPrompt(flow: ReauthPromptFlow) {
   if (!flow.open) return null;
   return html`<mp-reauth-prompt
     .methods=${flow.methods}

@@ -17,10 +17,10 @@
  * the prompt renders the chosen one's panel.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReauthError, ReauthMethodKind } from '../components/mp-reauth-prompt.js';
 import { isApiError, isReauthenticationRequired, ProblemError, RefusedError, type ApiError } from '../api/errors.js';
 import type { Session } from '../api/schemas.js';
 
-export type ReauthMethodKind = 'password' | 'phone';
 
 /** What a method's panel gets to finish the proof. */
 export interface ProofSink {
@@ -62,7 +62,6 @@ export interface ProofStore {
   acceptRenewedSession(session: Session, nonce: string, endpoint: string, requestId?: string | null): Promise<boolean>;
 }
 
-export type ReauthError = 'required' | 'wrong-password' | ApiError;
 
 export interface ReauthOptions {
   readonly identity: () => ProofStore | undefined;
@@ -210,3 +209,5 @@ export class ReauthController implements ReactiveController {
     this.host.requestUpdate();
   }
 }
+
+export type { ReauthError, ReauthMethodKind };

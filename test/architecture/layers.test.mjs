@@ -20,7 +20,7 @@ const MAY_IMPORT = {
   i18n: ['api'],
   // Elements take what they show as plain shapes, so controllers may render them without a cycle.
   components: ['api', 'i18n', 'navigation', 'styles'],
-  data: ['api', 'components', 'identity', 'i18n', 'navigation'],
+  data: ['api', 'components', 'identity', 'i18n', 'navigation', 'payment'],
 };
 
 function filesUnder(dir) {
