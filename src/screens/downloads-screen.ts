@@ -23,7 +23,7 @@ export class DownloadsScreen extends LitElement {
         ${downloads
           ? downloads.items.length === 0
             ? html`<p class="empty">${m.downloads.empty}</p>`
-            : html`<mp-account-list label=${m.downloads.heading} focusable-rows
+            : html`<mp-account-list label=${m.downloads.heading}
                 .items=${downloads.items}
                 .keyOf=${(item: Download) => item.downloadId}
                 .renderRow=${(item: Download) => html`

@@ -100,7 +100,7 @@ export class MembershipScreen extends LitElement {
     const { m } = i18n;
     const contract = this._contract.value;
     return html`
-      <mp-screen heading=${m.membership.heading}>
+      <mp-screen heading=${m.membership.heading} land-on-back>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : null}
         ${contract
           ? html`

@@ -33,7 +33,7 @@ export class PaymentsScreen extends LitElement {
           ? renderLoadState(list)
           : list.items.length === 0
             ? html`<p class="empty">${m.payments.empty}</p>`
-            : html`<mp-account-list label=${m.payments.heading} focusable-rows
+            : html`<mp-account-list label=${m.payments.heading}
                   ?has-more=${list.hasMore} ?loading=${list.moreStatus === 'loading'} @load-more=${() => list.loadMore()}
                   .items=${list.items}
                   .keyOf=${(payment: Payment) => payment.paymentId}
