@@ -236,7 +236,7 @@ export class MyPageApp extends LitElement {
     const { m } = this._i18n;
     const snapshot = this.identity.snapshot;
     return html`
-      <div class="bar" data-nav-container data-nav-enter="last" data-nav-secondary="low">
+      <header class="bar" data-nav-container data-nav-enter="last" data-nav-secondary="low">
         <span class="brand">${m.app.title}</span>
         ${snapshot.loginId ? html`<span class="who muted text">${m.app.loggedInAs(snapshot.loginId)}</span>` : null}
         <button class="language" lang=${this.locale === 'ja' ? 'en' : 'ja'} data-color-key="blue"
@@ -244,7 +244,7 @@ export class MyPageApp extends LitElement {
           <span class="key-hint blue" aria-hidden="true"></span>${m.app.switchLanguage}
         </button>
         ${this.state === 'ready' && !this.identity.lock ? html`<button class="logout" @click=${this._askLogout}>${m.app.logout}</button>` : null}
-      </div>
+      </header>
       <main data-nav-container data-nav-enter="last" @start-over=${this._startOver}
         @unlock=${() => this.identity.unlock()}>${this._renderMain()}</main>
       ${this.logoutAsked && this.state === 'ready' && !this.identity.lock
@@ -380,7 +380,8 @@ export class MyPageApp extends LitElement {
 
   private _askLogout(): void {
     // A lazy chunk shared with the screens that confirm procedures: the shell stays small.
-    void import('../components/mp-confirm-dialog.js').then(() => {
+    // Its strings are in the whole catalog, which the menu alone has not loaded.
+    void Promise.all([import('../components/mp-confirm-dialog.js'), this._completeCatalog()]).then(() => {
       this.logoutAsked = true;
     });
   }
