@@ -147,6 +147,21 @@ export class MyPageApp extends LitElement {
       .who {
         font-size: 1rem;
       }
+      /*
+       * Phones: the login line has a row of its own, there (empty) from the
+       * first paint, so the page does not move down when the session arrives
+       * (CLS was 0.18 at 390x844).
+       */
+      @media (max-width: 900px) {
+        .bar {
+          gap: 0.6rem 0.8rem;
+        }
+        .who {
+          order: 1;
+          flex-basis: 100%;
+          min-height: 1.35em;
+        }
+      }
     `,
   ];
 
@@ -238,7 +253,7 @@ export class MyPageApp extends LitElement {
     return html`
       <header class="bar" data-nav-container data-nav-enter="last" data-nav-secondary="low">
         <span class="brand">${m.app.title}</span>
-        ${snapshot.loginId ? html`<span class="who muted text">${m.app.loggedInAs(snapshot.loginId)}</span>` : null}
+        <span class="who muted text">${snapshot.loginId ? m.app.loggedInAs(snapshot.loginId) : ''}</span>
         <button class="language" lang=${this.locale === 'ja' ? 'en' : 'ja'} data-color-key="blue"
           aria-label=${m.app.switchLanguageLabel} @click=${this._toggleLocale}>
           <span class="key-hint blue" aria-hidden="true"></span>${m.app.switchLanguage}
