@@ -30,6 +30,8 @@
  *   ("12 / 80") above the rows stay on screen; where that area would hold
  *   fewer than three rows (a phone held sideways) the page scrolls instead.
  *
+ * Events: `load-more`, and `row-open` (detail: the item) for rows without controls.
+ *
  * It renders into the light DOM: rows live in the owning screen's shadow
  * tree and take that screen's styles.
  */
@@ -101,12 +103,20 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
   /**
    * OK on a focused row (the engine clicks it; detail 0, no pointer) opens its
    * actions: focus moves to its first control. A pointer click on a row's text
-   * leaves focus alone: there the controls are clicked directly.
+   * leaves focus alone: there the controls are clicked directly. A row with no
+   * control of its own fires `row-open` (its item as detail) on OK, click or
+   * tap: the screen shows its details, so no row takes focus for nothing.
    */
   private readonly _onClick = (event: MouseEvent): void => {
-    const row = event.target as HTMLElement;
-    if (event.detail !== 0 || row.tagName !== 'LI' || !this._isRow(row)) return;
-    collectNavigable(row)[0]?.focus({ preventScroll: true });
+    const row = (event.target as HTMLElement).closest?.<HTMLElement>('li[aria-posinset]');
+    if (!row || !this._isRow(row)) return;
+    const controls = collectNavigable(row);
+    if (!controls.length) {
+      const item = this.items[Number(row.getAttribute('aria-posinset')) - 1];
+      this.dispatchEvent(new CustomEvent('row-open', { detail: item }));
+    } else if (event.detail === 0 && event.target === row) {
+      controls[0]!.focus({ preventScroll: true });
+    }
   };
 
   constructor() {

@@ -149,6 +149,7 @@ export const en: Messages = {
   dialog: {
     cancel: 'Keep it',
     working: 'Working…',
+    close: 'Close',
   },
   procedures: {
     removeDevice: 'Deregister',

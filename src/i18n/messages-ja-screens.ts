@@ -99,6 +99,7 @@ export const jaScreens = {
   dialog: {
     cancel: 'やめる',
     working: '処理しています…',
+    close: '閉じる',
   },
   procedures: {
     removeDevice: '登録解除',

@@ -60,6 +60,32 @@ describe('list rows: the row is the focus stop, its action a second one', () => 
     });
   }
 
+  for (const { hash, tag, title } of [
+    { hash: '#/downloads', tag: 'mp-downloads-screen', title: '.row-title' },
+    { hash: '#/payments', tag: 'mp-payments-screen', title: '.row-title' },
+  ] as const) {
+    it(`${hash}: a row without an action opens its details on OK; Back closes them, focus back on the row`, async () => {
+      await resetAll();
+      const app = await readyAppAs(TARO.loginId, hash);
+      await waitForFocus((el) => el.tagName === 'LI', 'no row focused');
+      await press('ArrowDown');
+      expect(focusedRowIndex()).to.equal(2);
+      const row = deepActiveElement()!;
+      const rowTitle = row.querySelector(title)!.textContent!.trim();
+      await tvKey(TV.ok);
+      const dialog = await waitForElement(() => inScreen(app, tag, 'mp-details-dialog'), 'OK opened nothing');
+      await waitForFocus('button.close', 'Close not focused');
+      expect(dialog.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal(rowTitle);
+      expect(dialog.shadowRoot!.querySelectorAll('dd').length).to.equal(3);
+      // Trapped: arrows stay on Close.
+      await press('ArrowUp', 'ArrowLeft');
+      expect(describeElement(deepActiveElement())).to.equal('button.close');
+      await press('Escape');
+      await waitForElement(() => (inScreen(app, tag, 'mp-details-dialog') ? null : app), 'Back did not close');
+      await waitForFocus((el) => el === row, 'focus not back on the row');
+    });
+  }
+
   it('the action buttons are named starting with their visible text', async () => {
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/devices');

@@ -117,6 +117,13 @@ for (const locale of ['ja', 'en'] as const) {
         await press('Escape');
         await waitForElement(() => (dialogIn(app, 'mp-favorites-screen') ? null : app), 'remove dialog stayed');
 
+        await open(app, '#/downloads', 'mp-downloads-screen', 'li');
+        inScreen(app, 'mp-downloads-screen', 'li')!.click();
+        await waitForElement(() => inScreen(app, 'mp-downloads-screen', 'mp-details-dialog'), 'no details');
+        await audit('download details');
+        await press('Escape');
+        await waitForElement(() => (inScreen(app, 'mp-downloads-screen', 'mp-details-dialog') ? null : app), 'details stayed');
+
         await open(app, '#/membership', 'mp-membership-screen', 'button.cancel-contract');
         inScreen(app, 'mp-membership-screen', 'button.cancel-contract')!.click();
         await waitForElement(() => dialogIn(app, 'mp-membership-screen'), 'no cancel dialog');
