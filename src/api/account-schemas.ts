@@ -25,6 +25,8 @@ export const devicesSchema = v.object({
       os: text,
       registeredAt: dateTime,
       lastUsedAt: dateTime,
+      // Beyond the contract (where it is silent): the device of this session. Absent means not known.
+      current: v.optional(v.boolean(), false),
     }),
   ),
   limit: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -154,6 +154,21 @@ export class MyPageApp extends LitElement {
         max-width: 36rem;
         margin-bottom: 1.2rem;
       }
+      /*
+       * Phones: the login line has a row of its own, there (empty) from the
+       * first paint, so the page does not move down when the session arrives
+       * (CLS was 0.18 at 390x844).
+       */
+      @media (max-width: 900px) {
+        .bar {
+          gap: 0.6rem 0.8rem;
+        }
+        .who {
+          order: 1;
+          flex-basis: 100%;
+          min-height: 1.35em;
+        }
+      }
     `,
   ];
 
@@ -243,15 +258,15 @@ export class MyPageApp extends LitElement {
     const { m } = this._i18n;
     const snapshot = this.identity.snapshot;
     return html`
-      <div class="bar" data-nav-container data-nav-enter="last" data-nav-secondary="low">
+      <header class="bar" data-nav-container data-nav-enter="last" data-nav-secondary="low">
         <span class="brand">${m.app.title}</span>
-        ${snapshot.loginId ? html`<span class="who muted text">${m.app.loggedInAs(snapshot.loginId)}</span>` : null}
+        <span class="who muted text">${snapshot.loginId ? m.app.loggedInAs(snapshot.loginId) : ''}</span>
         <button class="language" lang=${this.locale === 'ja' ? 'en' : 'ja'} data-color-key="blue"
           aria-label=${m.app.switchLanguageLabel} @click=${this._toggleLocale}>
           <span class="key-hint blue" aria-hidden="true"></span>${m.app.switchLanguage}
         </button>
         ${this.state === 'ready' && !this.identity.lock ? html`<button class="logout" @click=${this._askLogout}>${m.app.logout}</button>` : null}
-      </div>
+      </header>
       <main data-nav-container data-nav-enter="last" @start-over=${this._startOver}
         @unlock=${() => this.identity.unlock()}>${this._renderMain()}</main>
       ${this.logoutAsked && this.state === 'ready' && !this.identity.lock
@@ -395,7 +410,8 @@ export class MyPageApp extends LitElement {
 
   private _askLogout(): void {
     // A lazy chunk shared with the screens that confirm procedures: the shell stays small.
-    void import('../components/mp-confirm-dialog.js').then(() => {
+    // Its strings are in the whole catalog, which the menu alone has not loaded.
+    void Promise.all([import('../components/mp-confirm-dialog.js'), this._completeCatalog()]).then(() => {
       this.logoutAsked = true;
     });
   }

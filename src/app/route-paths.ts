@@ -48,7 +48,7 @@ export const ROUTE_TABLE = [
     menu: { digit: 2, key: 'devices' },
     endpoint: 'devices',
     shows: 'li',
-    lands: 'li button.remove',
+    lands: 'li',
   },
   {
     path: '/payments',
@@ -77,7 +77,7 @@ export const ROUTE_TABLE = [
     menu: { digit: 5, key: 'history' },
     endpoint: 'viewing-history',
     shows: 'li',
-    lands: 'li button.remove',
+    lands: 'li',
   },
   {
     path: '/downloads',
@@ -95,7 +95,7 @@ export const ROUTE_TABLE = [
     menu: { digit: 7, key: 'favorites' },
     endpoint: 'favorites',
     shows: 'li',
-    lands: 'li button.remove',
+    lands: 'li',
   },
   {
     path: '/membership',
@@ -104,7 +104,7 @@ export const ROUTE_TABLE = [
     menu: { digit: 8, key: 'membership' },
     endpoint: 'contract',
     shows: '.plan',
-    lands: 'button.cancel-contract',
+    lands: 'a.back',
   },
   // A phone approving a TV's code (contract section 5): opened from the TV's QR code or link, not the menu.
   { path: '/activate', name: 'activate', tag: 'mp-activate-screen', shows: 'input[name=userCode]' },

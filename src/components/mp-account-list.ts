@@ -20,20 +20,32 @@
  *   recycling rows never drops focus (the known failure of virtualizers);
  * - when the window or focus nears the end of what is loaded it fires
  *   `load-more`, so the next cursor page arrives before focus reaches the
- *   last row.
+ *   last row;
+ * - rows are the focus stops, never their actions (issue 13 item 8): Up/Down
+ *   always land on a row, so moving down a list never highlights "Delete";
+ *   a row's controls are a second stop, reached by Right or OK on the row,
+ *   and Left goes back to the row;
+ * - the rows scroll inside their own area (`data-nav-scroller`), sized to end
+ *   at the bottom of the safe area, so the screen's header and the position
+ *   ("12 / 80") above the rows stay on screen; where that area would hold
+ *   fewer than three rows (a phone held sideways) the page scrolls instead.
+ *
+ * Events: `load-more`, and `row-open` (detail: the item) for rows without controls.
  *
  * It renders into the light DOM: rows live in the owning screen's shadow
  * tree and take that screen's styles.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { collectNavigable } from '../navigation/dom.js';
+import { closestComposed, collectNavigable } from '../navigation/dom.js';
 import type { Direction } from '../navigation/key-map.js';
 import type { NavStepper } from '../navigation/focus-engine.js';
 
 const OVERSCAN_ROWS = 8;
 const PREFETCH_ROWS = 20;
 const INITIAL_PITCH_REM = 5;
+/** Below this many rows an inner scroller is worse than scrolling the page. */
+const MIN_SCROLLER_ROWS = 3;
 
 export class MpAccountList<T = unknown> extends LitElement implements NavStepper {
   static override properties = {
@@ -41,7 +53,6 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     label: { type: String },
     hasMore: { type: Boolean, attribute: 'has-more' },
     loading: { type: Boolean },
-    focusableRows: { type: Boolean, attribute: 'focusable-rows' },
     rowClass: { type: String, attribute: 'row-class' },
   };
 
@@ -51,8 +62,6 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
   declare hasMore: boolean;
   /** The next page is on its way (Down at the last row waits for it). */
   declare loading: boolean;
-  /** Rows without a control of their own are focusable themselves. */
-  declare focusableRows: boolean;
   declare rowClass: string;
   keyOf: (item: T) => string = () => '';
   renderRow: (item: T, index: number) => TemplateResult | typeof nothing = () => nothing;
@@ -68,6 +77,10 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
   private _focusedKey: string | null = null;
   private _frame = 0;
   private _requestedAt = -1;
+  /** The inner scroller's height limit in px (0: none, the page scrolls). */
+  private _scrollerHeight = 0;
+  /** The position last shown above the rows ("12 / 80"). */
+  private _shownPosition = '';
 
   /** On the list's container, where the engine asks (the innermost container around focus). */
   private readonly _navStep = (from: HTMLElement, direction: Direction) => this.navStep(from, direction);
@@ -84,7 +97,26 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     const row = (event.target as Element).closest?.('[data-nav-key]');
     this._focusedKey = row?.getAttribute('data-nav-key') ?? null;
     // Focus that arrived by pointer or landing gets its rows of overscan too.
-    if (this._computeRange()) this.requestUpdate();
+    if (this._computeRange() || this._position() !== this._shownPosition) this.requestUpdate();
+  };
+
+  /**
+   * OK on a focused row (the engine clicks it; detail 0, no pointer) opens its
+   * actions: focus moves to its first control. A pointer click on a row's text
+   * leaves focus alone: there the controls are clicked directly. A row with no
+   * control of its own fires `row-open` (its item as detail) on OK, click or
+   * tap: the screen shows its details, so no row takes focus for nothing.
+   */
+  private readonly _onClick = (event: MouseEvent): void => {
+    const row = (event.target as HTMLElement).closest?.<HTMLElement>('li[aria-posinset]');
+    if (!row || !this._isRow(row)) return;
+    const controls = collectNavigable(row);
+    if (!controls.length) {
+      const item = this.items[Number(row.getAttribute('aria-posinset')) - 1];
+      this.dispatchEvent(new CustomEvent('row-open', { detail: item }));
+    } else if (event.detail === 0 && event.target === row) {
+      controls[0]!.focus({ preventScroll: true });
+    }
   };
 
   constructor() {
@@ -93,7 +125,6 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     this.label = '';
     this.hasMore = false;
     this.loading = false;
-    this.focusableRows = false;
     this.rowClass = '';
   }
 
@@ -106,6 +137,7 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     window.addEventListener('scroll', this._onViewport, { passive: true });
     window.addEventListener('resize', this._onViewport);
     this.addEventListener('focusin', this._onFocusIn);
+    this.addEventListener('click', this._onClick);
   }
 
   override disconnectedCallback(): void {
@@ -113,6 +145,7 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     window.removeEventListener('scroll', this._onViewport);
     window.removeEventListener('resize', this._onViewport);
     this.removeEventListener('focusin', this._onFocusIn);
+    this.removeEventListener('click', this._onClick);
     cancelAnimationFrame(this._frame);
     this._frame = 0;
   }
@@ -134,22 +167,26 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     }
     const focused = this._focusedIndex();
     if (focused >= 0 && focused < count && !inWindow(focused)) indices.push(focused);
-    return html`<ul role="list" aria-label=${this.label} data-nav-container data-nav-enter="last" .navStep=${this._navStep}
+    const limit = this._scrollerHeight ? `max-height:${this._scrollerHeight}px;overflow-y:auto;` : '';
+    this._shownPosition = this._position();
+    return html`<p class="list-position" aria-hidden="true">${this._shownPosition}</p>
+      <div class="list-scroller" ?data-nav-scroller=${!!this._scrollerHeight} style=${limit} @scroll=${this._onViewport}>
+      <ul role="list" aria-label=${this.label} data-nav-container data-nav-enter="last" .navStep=${this._navStep}
       style="position:relative;height:${count * this._pitch}px">
       ${repeat(
         indices,
         (i) => this.keyOf(this.items[i]!),
         (i) => html`<li role="listitem" class=${this.rowClass} data-nav-key=${this.keyOf(this.items[i]!)}
-          tabindex=${this.focusableRows ? '0' : nothing} aria-posinset=${i + 1} aria-setsize=${count}
+          tabindex="0" aria-posinset=${i + 1} aria-setsize=${count}
           style="position:absolute;left:0;right:0;top:${i * this._pitch}px">${this.renderRow(this.items[i]!, i)}</li>`,
       )}
-    </ul>`;
+    </ul></div>`;
   }
 
   override updated(): void {
     // Rows of one list share a template: the tallest one seen sets the pitch.
     let tallest = 0;
-    for (const row of this.querySelectorAll<HTMLElement>(':scope > ul > li')) tallest = Math.max(tallest, row.offsetHeight);
+    for (const row of this.querySelectorAll<HTMLElement>(ROWS)) tallest = Math.max(tallest, row.offsetHeight);
     const pitch = tallest ? tallest + gapPx() : this._pitch;
     if (Math.abs(pitch - this._pitch) > 0.5 && tallest) {
       this._pitch = pitch;
@@ -157,7 +194,46 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
       this.requestUpdate();
       return;
     }
+    const height = this._fitScroller();
+    if (Math.abs(height - this._scrollerHeight) > 1) {
+      this._scrollerHeight = height;
+      this.requestUpdate();
+      return;
+    }
     this._maybeLoadMore();
+  }
+
+  /** "12 / 80": the focused row (or the first in view) of the rows loaded; "+" while more pages exist. */
+  private _position(): string {
+    const count = this.items.length;
+    if (!count) return '';
+    const focused = this._focusedIndex();
+    const scroller = this.querySelector<HTMLElement>(':scope > .list-scroller');
+    const shown = focused >= 0 ? focused : Math.floor((scroller?.scrollTop ?? 0) / (this._pitch || 1));
+    return `${Math.min(shown, count - 1) + 1} / ${count}${this.hasMore ? '+' : ''}`;
+  }
+
+  /**
+   * The inner scroller's height: from its top to the bottom of the safe area,
+   * less what the screen shows below the list (its footer), as if the page
+   * were not scrolled. 0 when that leaves too few rows.
+   */
+  private _fitScroller(): number {
+    const scroller = this.querySelector<HTMLElement>(':scope > .list-scroller');
+    if (!scroller || !this.isConnected) return 0;
+    const main = closestComposed(this, 'main');
+    const box = scroller.getBoundingClientRect();
+    const below = main ? Math.max(0, main.getBoundingClientRect().bottom - box.bottom) : 0;
+    const bottomSafe = innerHeight * 0.05 + 0.6 * rootFontPx();
+    const available = Math.floor(innerHeight - bottomSafe - below - (box.top + scrollY));
+    const content = scroller.scrollHeight;
+    if (available < MIN_SCROLLER_ROWS * this._pitch) return 0;
+    // A list shorter than the room needs no scroller, but keeps the limit for when it grows.
+    return content <= available && !this._scrollerHeight ? 0 : available;
+  }
+
+  private _isRow(row: Element): boolean {
+    return row.parentElement?.parentElement?.parentElement === this;
   }
 
   /**
@@ -165,9 +241,9 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
    * Left/Right, and anything past the first or last row, is left to geometry.
    */
   navStep(from: HTMLElement, direction: Direction): HTMLElement | null | undefined {
-    if (direction !== 'up' && direction !== 'down') return undefined;
-    const row = from.closest('li[aria-posinset]');
-    if (!row || row.parentElement?.parentElement !== this) return undefined;
+    const row = from.closest<HTMLElement>('li[aria-posinset]');
+    if (!row || !this._isRow(row)) return undefined;
+    if (direction === 'left' || direction === 'right') return this._stepAcross(row, from, direction);
     const index = Number(row.getAttribute('aria-posinset')) - 1;
     const next = index + (direction === 'down' ? 1 : -1);
     if (next < 0) return undefined;
@@ -185,16 +261,18 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     } else if (changed) {
       this.requestUpdate();
     }
-    if (!target) return undefined;
-    if (this.focusableRows) return target;
-    // The control in the same place as the one focus leaves (rows share a template).
-    const controls = collectNavigable(target);
-    const place = collectNavigable(row).indexOf(from);
-    return controls[Math.min(Math.max(place, 0), controls.length - 1)] ?? target;
+    // The row itself, never its action: moving down a list never highlights "Delete".
+    return target ?? undefined;
+  }
+
+  /** Right: the row, then each of its controls; Left back again, to the row. Past them, geometry. */
+  private _stepAcross(row: HTMLElement, from: HTMLElement, direction: 'left' | 'right'): HTMLElement | undefined {
+    const stops = [row, ...collectNavigable(row).filter((el) => el !== row)];
+    return stops[stops.indexOf(from) + (direction === 'right' ? 1 : -1)];
   }
 
   private _rowElement(key: string): HTMLElement | null {
-    return this.querySelector<HTMLElement>(`:scope > ul > li[data-nav-key="${CSS.escape(key)}"]`);
+    return this.querySelector<HTMLElement>(`${ROWS}[data-nav-key="${CSS.escape(key)}"]`);
   }
 
   private _focusedIndex(): number {
@@ -213,7 +291,9 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
   private _computeRange(): boolean {
     const count = this.items.length;
     const pitch = this._pitch || INITIAL_PITCH_REM * rootFontPx();
-    const top = this.isConnected ? this.getBoundingClientRect().top : 0;
+    // The rows' own top: it moves with the page's scroll and with the inner scroller's.
+    const rows = this.isConnected ? (this.querySelector(':scope > .list-scroller > ul') ?? this) : null;
+    const top = rows ? rows.getBoundingClientRect().top : 0;
     const first = Math.floor(-top / pitch) - OVERSCAN_ROWS;
     const last = Math.ceil((innerHeight - top) / pitch) + OVERSCAN_ROWS;
     const start = Math.max(0, Math.min(count, first));
@@ -237,6 +317,8 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     this.dispatchEvent(new Event('load-more'));
   }
 }
+
+const ROWS = ':scope > .list-scroller > ul > li';
 
 function rootFontPx(): number {
   return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;

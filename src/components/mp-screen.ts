@@ -11,11 +11,17 @@ export class MpScreen extends LitElement {
   static override properties = {
     heading: { type: String },
     backHref: { type: String, attribute: 'back-href' },
+    landOnBack: { type: Boolean, attribute: 'land-on-back' },
   };
 
   declare heading: string;
   /** Empty for the menu, which has nowhere to go back to. */
   declare backHref: string;
+  /**
+   * Focus lands on Back, not on the screen's first control: for screens whose
+   * every control starts something that cannot be taken back (membership).
+   */
+  declare landOnBack: boolean;
 
   private readonly _i18n = new I18nController(this);
 
@@ -23,6 +29,7 @@ export class MpScreen extends LitElement {
     super();
     this.heading = '';
     this.backHref = '#/';
+    this.landOnBack = false;
   }
 
   static override styles = [
@@ -50,7 +57,7 @@ export class MpScreen extends LitElement {
       <header>
         ${this.backHref
           ? html`<a class="button back" href=${this.backHref} data-nav-secondary data-color-key="red"
-              ><span class="key-hint red" aria-hidden="true"></span>${m.app.back}</a
+              ?data-nav-default=${this.landOnBack}><span class="key-hint red" aria-hidden="true"></span>${m.app.back}</a
             >`
           : null}
         <h1 tabindex="-1">${this.heading}</h1>

@@ -39,6 +39,11 @@ export interface Device {
   os: string;
   registeredAt: IsoDateTime;
   lastUsedAt: IsoDateTime;
+  /**
+   * The device of the session that asked (where the contract is silent; see
+   * the README's decisions). Only in answers, never stored.
+   */
+  current?: boolean;
 }
 
 export interface DeviceList {

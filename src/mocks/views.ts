@@ -5,6 +5,7 @@
 import type {
   AccountState,
   Contract,
+  Device,
   DeviceList,
   ItemList,
   Download,
@@ -24,8 +25,15 @@ export function contractView(state: AccountState): Contract {
   };
 }
 
+/**
+ * The mock's sessions name no device, so it takes the session's device to be
+ * the one used last (a real backend knows it from the session).
+ */
 export function devicesView(state: AccountState): DeviceList {
-  return { items: structuredClone(state.devices), limit: state.deviceLimit };
+  const items = structuredClone(state.devices);
+  const latest = items.reduce<Device | null>((best, d) => (!best || d.lastUsedAt > best.lastUsedAt ? d : best), null);
+  if (latest) latest.current = true;
+  return { items, limit: state.deviceLimit };
 }
 
 export function paymentMethodView(state: AccountState): PaymentMethod {

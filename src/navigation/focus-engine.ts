@@ -321,10 +321,11 @@ export class FocusEngine {
   #scrollIntoSafeArea(element: HTMLElement, box: Box, instant: boolean): void {
     let scroller: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
     const viewport = scroller ? scroller.getBoundingClientRect() : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
-    const marginY = innerHeight * SAFE_AREA + FOCUS_ALLOWANCE;
+    // Inside a scroller, room for the focus ring only (the scroller itself sits inside the safe area).
+    const marginY = (scroller ? 0 : innerHeight * SAFE_AREA) + FOCUS_ALLOWANCE;
     const marginX = innerWidth * SAFE_AREA + FOCUS_ALLOWANCE;
-    const top = viewport.top + (scroller ? 0 : marginY);
-    const bottom = viewport.bottom - (scroller ? 0 : marginY);
+    const top = viewport.top + marginY;
+    const bottom = viewport.bottom - marginY;
     const dy = box.top < top || box.bottom - box.top > bottom - top ? box.top - top : box.bottom > bottom ? box.bottom - bottom : 0;
     const left = viewport.left + (scroller ? 0 : marginX);
     const right = viewport.right - (scroller ? 0 : marginX);

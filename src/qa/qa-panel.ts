@@ -186,7 +186,8 @@ export class MpQaPanel extends LitElement {
   override render() {
     return html`
       <div role="dialog" aria-modal="true" aria-labelledby="qa-heading" data-nav-container>
-        <header>
+        <!-- Not a second banner of the page: the head of this dialog only. -->
+        <header role="none">
           <h2 id="qa-heading">QA panel</h2>
           <span class="muted">Yellow ×4 or Back closes</span>
           <button class="close" @click=${this._close}>Close</button>

@@ -1,5 +1,5 @@
 /** #/devices: the devices registered to the account, against its limit. */
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { Devices } from '../api/account-schemas.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
@@ -11,7 +11,20 @@ import { I18nController } from '../i18n/i18n-controller.js';
 import { listStyles, sharedStyles } from '../styles/shared-styles.js';
 
 export class DevicesScreen extends LitElement {
-  static override styles = [sharedStyles, listStyles];
+  static override styles = [
+    sharedStyles,
+    listStyles,
+    css`
+      .this-device {
+        font-size: 0.85em;
+        font-weight: 600;
+        padding: 0.05em 0.5em;
+        margin-left: 0.5em;
+        border-radius: 0.3em;
+        border: 0.08em solid currentColor;
+      }
+    `,
+  ];
 
   private readonly _i18n = new I18nController(this);
   private readonly _devices = new AccountResourceController<Devices>(this, (api) => api.read('devices'));
@@ -36,7 +49,9 @@ export class DevicesScreen extends LitElement {
                     .keyOf=${(device: Device) => device.deviceId}
                     .renderRow=${(device: Device) => html`
                       <div class="row-body">
-                        <p class="row-title text">${device.name}</p>
+                        <p class="row-title"><span class="text">${device.name}</span>${device.current
+                          ? html` <span class="this-device">${m.devices.thisDevice}</span>`
+                          : null}</p>
                         <p class="row-meta">
                           <span class="text">${m.devices.os}: ${device.os}</span>
                           <span>${m.devices.registeredAt}: ${i18n.dateTime(device.registeredAt)}</span>

@@ -109,7 +109,7 @@ export class MembershipScreen extends LitElement {
     const i18n = this._i18n.value;
     const { m } = i18n;
     return html`
-      <mp-screen heading=${m.membership.heading}>
+      <mp-screen heading=${m.membership.heading} land-on-back>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : null}
         ${this._contract.render({
           ready: (contract) => html`

@@ -190,6 +190,16 @@ export const listStyles = css`
     display: flex;
     gap: 1rem;
     align-items: center;
+  }  /* Where the rows are ("12 / 80"), above them, so it stays on screen while they scroll. */
+  .list-position {
+    text-align: right;
+    color: var(--mp-text-muted, #b9c0d0);
+    margin-bottom: 0.3rem;
+  }
+  /* Room inside the rows' own scroller for the focus ring and scale, without moving the rows. */
+  .list-scroller[data-nav-scroller] {
+    padding: 0.6rem 1.4rem;
+    margin: -0.6rem -1.4rem;
   }
 `;
 

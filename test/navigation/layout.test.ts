@@ -71,14 +71,17 @@ describe('10-foot layout', () => {
   it('1920x1080: every row the remote reaches is scrolled inside the safe area', async () => {
     const app = await appAt(1920, 1080, '#/history');
     await waitForFocus(inRow, 'no row');
+    const scroller = inScreen(app, 'mp-history-screen', '.list-scroller[data-nav-scroller]')!;
     for (let i = 0; i < 12; i++) {
       await press('ArrowDown');
-      await scrollSettled(app);
+      await scrollSettled(app, scroller);
       const rect = deepActiveElement()!.getBoundingClientRect();
       expect(rect.top, `row ${i}`).to.be.at.least(54 - 1);
       expect(rect.bottom, `row ${i}`).to.be.at.most(1080 - 54 + 1);
     }
-    expect(document.scrollingElement!.scrollTop).to.be.greaterThan(0);
+    // The rows scrolled inside their own area; the page did not.
+    expect(scroller.scrollTop).to.be.greaterThan(0);
+    expect(document.scrollingElement!.scrollTop).to.equal(0);
     expect(screenOf(app, 'mp-history-screen')).to.exist;
   });
 
@@ -114,6 +117,9 @@ describe('10-foot layout', () => {
     expect(getComputedStyle(screen).transform).to.equal('none');
     expect(getComputedStyle(screen.shadowRoot!.querySelector('mp-screen')!).transform).to.equal('none');
     for (let i = 0; i < 6; i++) await press('ArrowDown');
+    // OK on the row moves to its action, the second presses it.
+    await press('Enter');
+    await waitForFocus('button.remove', 'OK did not reach the row action');
     await press('Enter');
     const dialog = await waitForElement(() => screen.shadowRoot!.querySelector('mp-confirm-dialog'), 'no dialog');
     await waitForFocus(() => describeElement(deepActiveElement()) === 'button.cancel', 'no dialog focus');

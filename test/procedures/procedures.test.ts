@@ -21,7 +21,10 @@ function mutations(mock: MockBackend) {
 
 async function openDialogOnFirstRow(app: MyPageApp, tag: keyof HTMLElementTagNameMap) {
   await waitForElement(() => inScreen(app, tag, 'li button.remove'), 'no rows');
-  await waitForFocus('button.remove', 'focus not on the first action');
+  // Rows are the focus stops; OK on one moves to its action, a second OK presses it.
+  await waitForFocus('li', 'focus not on the first row');
+  await tvKey(TV.ok);
+  await waitForFocus('button.remove', 'OK on the row did not reach its action');
   await tvKey(TV.ok);
   const dialog = await waitForElement(() => dialogOf(app, tag), 'no dialog');
   await waitForFocus(() => describeElement(deepActiveElement()) === 'button.cancel', 'safe choice not focused');
@@ -136,7 +139,11 @@ describe('procedures', () => {
   it('cancel contract: reason chosen with the remote, scheduled end shown from the answer', async () => {
     const mock = await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/membership');
-    await waitForFocus(() => describeElement(deepActiveElement()) === 'button.cancel-contract', 'no cancel button focus');
+    // Membership lands on Back (every control here starts something final): Down reaches the procedure.
+    await waitForElement(() => inScreen(app, 'mp-membership-screen', 'button.cancel-contract'), 'no membership');
+    await waitForFocus('a.back', 'focus not on Back');
+    for (let i = 0; i < 4 && describeElement(deepActiveElement()) !== 'button.cancel-contract'; i++) await press('ArrowDown');
+    expect(describeElement(deepActiveElement())).to.equal('button.cancel-contract');
     await tvKey(TV.ok);
     await waitForElement(() => dialogOf(app, 'mp-membership-screen'), 'no dialog');
     // From "keep it", up into the reasons; pick the second one with OK.

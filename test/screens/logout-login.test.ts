@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { TARO, inScreen, mountApp, readyAppAs, resetAll, waitForElement, waitForState } from '../support/app-harness.js';
-import { TV, arrowTo, describeElement, inRow, tvKey, waitForFocus } from '../support/keys.js';
+import { TV, arrowTo, describeElement, inRow, press, tvKey, waitForFocus } from '../support/keys.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { pageText } from '../support/page-strings.js';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
@@ -20,6 +20,10 @@ describe('logout and login by remote', () => {
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/favorites', { tv: true });
     await waitForFocus((el) => inRow(el), 'no row');
+    // Up from the first row (a full-width row: Back, then the app bar), then along the bar.
+    const inBar = () => !!deepActiveElement()?.closest('.bar');
+    for (let i = 0; i < 4 && !inBar(); i++) await press('ArrowUp');
+    expect(inBar(), 'Up never reached the app bar').to.equal(true);
     await arrowTo(app.shadowRoot!.querySelector('button.logout')!);
     await tvKey(TV.ok);
     const dialog = await waitForElement(() => logoutDialog(app), 'no confirmation');
