@@ -39,6 +39,12 @@ export class MpScreen extends LitElement {
       }
       h1 {
         font-size: 1.6rem;
+        min-width: 0;
+      }
+      /* One word: never "戻/る" beside a long heading on a phone. */
+      .back {
+        flex: none;
+        white-space: nowrap;
       }
     `,
   ];
