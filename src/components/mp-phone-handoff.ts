@@ -49,6 +49,9 @@ export class MpPhoneHandoff extends LitElement {
         background: #fff;
         grid-row: 2;
       }
+      p {
+        line-height: 1.25;
+      }
     `,
   ];
 

@@ -193,7 +193,7 @@ export class CardChangeScreen extends LitElement {
         z-index: 2;
       }
       .tv .aside {
-        gap: 1rem;
+        gap: 0.8rem;
         flex: none;
         width: 20rem;
       }
