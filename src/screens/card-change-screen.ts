@@ -232,7 +232,7 @@ export class CardChangeScreen extends LitElement {
   private _renderDone(m: Messages, method: PaymentMethod) {
     return html`<div role="status" class="done">
       <p class="result">${method.card ? m.card.done(method.card.brand, method.card.last3) : m.paymentMethod.none}</p>
-      <p><a class="button" href=${hrefFor('/payment-method')} data-nav-default>${m.card.back}</a></p>
+      <p><a class="button primary" href=${hrefFor('/payment-method')} data-nav-default>${m.card.back}</a></p>
     </div>`;
   }
 

@@ -55,7 +55,7 @@ export class PaymentMethodScreen extends LitElement {
       <mp-screen heading=${m.paymentMethod.heading}>
         ${method
           ? html`${renderMethod(m, method)}
-              <p class="change"><a class="button" href=${hrefFor('/payment-method/card')} data-nav-key="change-card">${m.paymentMethod.change}</a></p>`
+              <p class="change"><a class="button primary" href=${hrefFor('/payment-method/card')} data-nav-key="change-card">${m.paymentMethod.change}</a></p>`
           : renderLoadState(this._method)}
       </mp-screen>
     `;
