@@ -162,10 +162,23 @@ export class CardChangeScreen extends LitElement {
       .tv .intro {
         margin-bottom: 0.6rem;
       }
+      /* A row that wraps: each field a whole line, then the submit with the detected brand beside it. */
       .tv form {
-        position: relative;
-        gap: 0.25rem;
+        flex-flow: row wrap;
+        align-items: center;
+        gap: 0.25rem 1rem;
         max-width: none;
+      }
+      .tv form > * {
+        flex: 1 0 100%;
+      }
+      .tv form > button[type='submit'] {
+        flex: none;
+        order: 1;
+      }
+      .tv form > .brand {
+        flex: none;
+        order: 2;
       }
       .tv label {
         display: grid;
@@ -179,18 +192,6 @@ export class CardChangeScreen extends LitElement {
       }
       .tv input {
         padding: 0.15rem 0.8rem;
-      }
-      /* The detected brand inside the number field's right end, not a line of its own. */
-      .tv .brand {
-        position: absolute;
-        top: 0;
-        right: 0.8rem;
-        height: calc(1.35rem + 0.5rem);
-        display: flex;
-        align-items: center;
-        color: #4a5263;
-        pointer-events: none;
-        z-index: 2;
       }
       .tv .aside {
         gap: 0.8rem;

@@ -94,6 +94,14 @@ describe('card change on a TV screen', () => {
         const qr = root.querySelector('mp-phone-handoff')!.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
         expect(pad.bottom).to.be.at.most(safe.bottom + 1);
         expect(qr.bottom).to.be.at.most(safe.bottom + 1);
+        // The detected brand is shown and covers no field.
+        const brand = root.querySelector('.brand')!.getBoundingClientRect();
+        expect(brand.width).to.be.greaterThan(0);
+        for (const input of root.querySelectorAll('input')) {
+          const r = input.getBoundingClientRect();
+          const overlaps = brand.left < r.right && brand.right > r.left && brand.top < r.bottom && brand.bottom > r.top;
+          expect(overlaps, `brand over ${input.name}`).to.equal(false);
+        }
         // Two columns: the pad and the QR to the right of the fields.
         const number = root.querySelector('input[name=cardNumber]')!.getBoundingClientRect();
         expect(pad.left).to.be.greaterThan(number.right);
