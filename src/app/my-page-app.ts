@@ -189,7 +189,7 @@ export class MyPageApp extends LitElement {
       root: this.renderRoot,
       host: this,
       hoverFocuses: this._tv,
-      smoothScroll: () => !reducedMotion.matches,
+      reducedMotion: () => reducedMotion.matches,
       onBack: () => this._back(),
       onKey: QA_ENABLED
         ? (event, action) => {

@@ -53,8 +53,8 @@ export interface FocusEngineOptions {
   readonly onKey?: (event: KeyboardEvent, action: NavAction | null) => void;
   /** Hover focuses (a TV's Magic Remote or air mouse); off for desktop mice. The app decides from its device profile. */
   readonly hoverFocuses?: boolean;
-  /** False while the customer prefers reduced motion: every scroll is then instant. The app asks its media query. */
-  readonly smoothScroll?: () => boolean;
+  /** True while the customer prefers reduced motion: every scroll is then instant. The app asks its media query. */
+  readonly reducedMotion?: () => boolean;
 }
 
 /**
@@ -339,8 +339,7 @@ export class FocusEngine {
     // has not started yet gives them too.
     (this.#options.host.dataset as Record<string, unknown>).navScrollTo = scroller.scrollTop + dy;
     // Smooth for a single press; instant while a key is held, so it never lags behind.
-    const smooth = !instant && (this.#options.smoothScroll?.() ?? true);
-    scroller.scrollBy({ top: dy, left: dx, behavior: smooth ? 'smooth' : 'auto' });
+    scroller.scrollBy({ top: dy, left: dx, behavior: instant || this.#options.reducedMotion?.() ? 'auto' : 'smooth' });
   }
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
