@@ -18,7 +18,10 @@ describe('cancel dialog reasons on a TV', () => {
     await setViewport({ width: 1920, height: 1080 });
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/membership', { tv: true });
-    const open = await waitForElement(() => inScreen(app, 'mp-membership-screen', 'button.cancel-contract'), 'no button');
+    const open = await waitForElement(
+      () => inScreen(app, 'mp-membership-screen', 'button.cancel-contract'),
+      'no button',
+    );
     await arrowTo(open);
     await tvKey(TV.ok);
     const root = screenOf(app, 'mp-membership-screen')!.shadowRoot!;
@@ -39,7 +42,8 @@ describe('cancel dialog reasons on a TV', () => {
     const price = choices.find((c) => c.querySelector('input')!.value === 'price')!.querySelector('input')!;
     await arrowTo(price);
     await tvKey(TV.ok);
-    await waitForElement(() => (price.checked && price.closest('.checked') ? price : null), 'OK did not select the reason');
+    const picked = (): HTMLElement | null => (price.checked && price.closest('.checked') ? price : null);
+    await waitForElement(picked, 'OK did not select the reason');
     // Focus moves on: the selected one is left without the ring, still clearly selected.
     const other = choices.find((c) => c.querySelector('input')!.value === 'other')!.querySelector('input')!;
     await arrowTo(other);

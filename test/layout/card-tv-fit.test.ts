@@ -116,7 +116,9 @@ describe('card change on a TV screen', () => {
     const heading = handoff.shadowRoot!.querySelector('h2')!;
     // Each word of the heading on one line: its characters' boxes share a top.
     for (const word of ['スマートフォン', '続ける']) {
-      const text = [...heading.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && !!n.textContent!.trim())!;
+      const text = [...heading.childNodes].find(
+        (n): n is Text => n.nodeType === Node.TEXT_NODE && !!n.textContent!.trim(),
+      )!;
       const start = text.data.indexOf(word);
       expect(start, word).to.be.at.least(0);
       const range = document.createRange();

@@ -15,7 +15,9 @@ function fallbackWordBreak(): string {
   for (const sheet of document.styleSheets) {
     if (!sheet.href?.endsWith('/page.css')) continue;
     for (const rule of sheet.cssRules) {
-      if (rule instanceof CSSStyleRule && rule.selectorText === 'html' && rule.style.wordBreak) return rule.style.wordBreak;
+      if (rule instanceof CSSStyleRule && rule.selectorText === 'html' && rule.style.wordBreak) {
+        return rule.style.wordBreak;
+      }
     }
   }
   throw new Error('page.css has no word-break for html');
@@ -34,10 +36,19 @@ async function screenAt(loginId: string, hash: string, tag: keyof HTMLElementTag
 /** Every word seen broken (issue 13) stays on one line wherever it is on these screens. */
 const CASES = [
   // The word alone in its element: it fits whenever its element does, nothing to prove without the rule.
-  { loginId: HANAKO.loginId, hash: '#/payment-method', tag: 'mp-payment-method-screen', ready: 'dd', word: 'キャリア決済', alone: true },
+  {
+    loginId: HANAKO.loginId, hash: '#/payment-method', tag: 'mp-payment-method-screen', ready: 'dd',
+    word: 'キャリア決済', alone: true,
+  },
   { loginId: HANAKO.loginId, hash: '#/payments', tag: 'mp-payments-screen', ready: 'li', word: 'キャリア決済' },
-  { loginId: TARO.loginId, hash: '#/membership', tag: 'mp-membership-screen', ready: '.logout-all', word: 'ログアウト' },
-  { loginId: TARO.loginId, hash: '#/payment-method/card', tag: 'mp-card-change-screen', ready: '.intro', word: '消去されます。' },
+  {
+    loginId: TARO.loginId, hash: '#/membership', tag: 'mp-membership-screen', ready: '.logout-all',
+    word: 'ログアウト',
+  },
+  {
+    loginId: TARO.loginId, hash: '#/payment-method/card', tag: 'mp-card-change-screen', ready: '.intro',
+    word: '消去されます。',
+  },
 ] as const;
 
 /**
@@ -82,12 +93,18 @@ describe('Japanese line breaks', () => {
    * same narrowing does split the word, so the first check can fail.
    */
   for (const { loginId, hash, tag, ready, word, ...rest } of CASES) {
-    const modes = 'alone' in rest ? (['auto-phrase', 'fallback'] as const) : (['auto-phrase', 'fallback', 'normal'] as const);
+    const modes = 'alone' in rest
+      ? (['auto-phrase', 'fallback'] as const)
+      : (['auto-phrase', 'fallback', 'normal'] as const);
     for (const mode of modes) {
       const title = mode === 'normal' ? 'splits without it (the check can fail)' : `never split (${mode})`;
-      it(`390x844 ${hash}: "${word}" ${title}`, async () => {
+      it(`390x844 ${hash}: "${word}" ${title}`, async function () {
+        // Firefox and WebKit have no auto-phrase: they get (and are tested with) the fallback.
+        if (mode === 'auto-phrase' && !CSS.supports('word-break', 'auto-phrase')) this.skip();
         const { app } = await screenAt(loginId, hash, tag, ready);
-        if (mode !== 'auto-phrase') document.documentElement.style.wordBreak = mode === 'fallback' ? fallbackWordBreak() : 'normal';
+        if (mode !== 'auto-phrase') {
+          document.documentElement.style.wordBreak = mode === 'fallback' ? fallbackWordBreak() : 'normal';
+        }
         const lines = worstLines(app, word, mode !== 'fallback');
         expect(lines.length, `"${word}" not on the screen`).to.be.greaterThan(0);
         if (mode === 'normal') expect(lines.some((n) => n > 1), `"${word}" lines: ${lines.join(',')}`).to.equal(true);

@@ -22,7 +22,7 @@ afterEach(async () => {
 
 describe('phone rows at 390x844', () => {
   for (const [hash, tag] of LISTS) {
-    it(`${hash}: every value of every row fully visible, the action a small part of its row, Back on one line`, async () => {
+    it(`${hash}: every value of every row visible, the action a small part of its row, Back on one line`, async () => {
       await setViewport({ width: 390, height: 844 });
       await resetAll();
       const app = await readyAppAs(TARO.loginId, hash);

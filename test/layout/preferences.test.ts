@@ -108,7 +108,10 @@ describe('forced-colors', () => {
     await media({ name: 'forced-colors', value: 'active' });
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
     const app = await tvApp('#/');
-    const contract = await waitForElement(() => inScreen(app, 'mp-menu-screen', 'a[data-route="/contract"]'), 'no menu');
+    const contract = await waitForElement(
+      () => inScreen(app, 'mp-menu-screen', 'a[data-route="/contract"]'),
+      'no menu',
+    );
     await waitForFocus((el) => el === contract, 'menu not focused');
     await press('Enter');
     await waitForElement(() => inScreen(app, 'mp-contract-screen', '.plan'), 'no contract');

@@ -57,7 +57,7 @@ describe('TV chrome only on a TV', () => {
     [1366, 768],
     [390, 844],
   ] as const) {
-    it(`${width}x${height} (not a TV): no key dots or digit badges, no ring where focus only landed, desktop type`, async () => {
+    it(`${width}x${height} (not a TV): no key dots, digit badges or landing ring; desktop type`, async () => {
       const app = await appAt(width, height, '#/', false);
       const first = await menuOf(app);
       const all = allElements(app.shadowRoot!);
