@@ -164,7 +164,7 @@ export class MyPageApp extends LitElement {
         display: flex;
         align-items: center;
         gap: 1.5rem;
-        margin-bottom: 1.5rem;
+        margin-bottom: var(--mp-chrome-gap, 1.5rem);
         flex-wrap: wrap;
       }
       .brand {

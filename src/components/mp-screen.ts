@@ -35,7 +35,7 @@ export class MpScreen extends LitElement {
         display: flex;
         align-items: center;
         gap: 1.5rem;
-        margin-bottom: 1.5rem;
+        margin-bottom: var(--mp-chrome-gap, 1.5rem);
       }
       h1 {
         font-size: 1.6rem;

@@ -160,24 +160,26 @@ export class CardChangeScreen extends LitElement {
         flex-wrap: nowrap;
       }
       .tv .intro {
-        margin-bottom: 0.6rem;
+        margin-bottom: 0.4rem;
+        line-height: 1.25;
       }
-      /* A row that wraps: each field a whole line, then the submit with the detected brand beside it. */
+      /* Each field a whole row, then the submit with the detected brand beside it (grid places by order). */
       .tv form {
-        flex-flow: row wrap;
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
         align-items: center;
         gap: 0.25rem 1rem;
         max-width: none;
       }
       .tv form > * {
-        flex: 1 0 100%;
+        grid-column: 1 / -1;
       }
       .tv form > button[type='submit'] {
-        flex: none;
+        grid-column: 1;
         order: 1;
       }
       .tv form > .brand {
-        flex: none;
+        grid-column: 2;
         order: 2;
       }
       .tv label {
@@ -192,6 +194,7 @@ export class CardChangeScreen extends LitElement {
       }
       .tv input {
         padding: 0.15rem 0.8rem;
+        line-height: 1.25;
       }
       .tv .aside {
         gap: 0.8rem;

@@ -15,7 +15,7 @@ export function allElements(root: ParentNode): Element[] {
 
 /**
  * Elements whose text is cut: an ellipsis or a hidden overflow with more
- * content than room (horizontally or, for clamped lines, vertically).
+ * content than room (horizontally, or a hidden line vertically).
  */
 export function clippedTexts(root: ParentNode): string[] {
   const clipped: string[] = [];
@@ -24,7 +24,9 @@ export function clippedTexts(root: ParentNode): string[] {
     const style = getComputedStyle(el);
     const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.textOverflow === 'ellipsis';
     if (!clips) continue;
-    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
+    // Vertically a hidden line is a whole line more: glyphs taller than the line box (Firefox counts them) are not.
+    const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.35;
+    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + lineHeight / 2) {
       clipped.push(`${el.localName}.${el.className}: "${el.textContent!.trim().slice(0, 40)}"`);
     }
   }
