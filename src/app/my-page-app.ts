@@ -90,8 +90,20 @@ export class MyPageApp extends LitElement {
   private _framed = false;
   private _tv = false;
 
-  /** The customer took over from the landing (the engine stops landing on any key too). */
-  private readonly _onCustomerInput = (): void => this.removeAttribute('data-landing');
+  /** A key shows where focus is (the engine stops landing on any key too); off the TV a pointer hides it again. */
+  private readonly _onKey = (): void => this._quietFocus(false);
+  private readonly _onPointer = (): void => this._quietFocus(!this._tv);
+
+  /**
+   * Off the TV, focus that only landed or came from a pointer (no key pressed
+   * since) is not drawn: page.css sets the ring's custom properties
+   * (sharedStyles) to none under `html[data-quiet-focus]`, beside the other
+   * profile decisions; custom properties reach every shadow root.
+   */
+  private _quietFocus(quiet: boolean): void {
+    this.toggleAttribute('data-quiet-focus', quiet);
+    document.documentElement.toggleAttribute('data-quiet-focus', quiet);
+  }
 
   private readonly _onIdentityChange = (): void => {
     this.state = this.identity.state;
@@ -136,12 +148,6 @@ export class MyPageApp extends LitElement {
         padding: var(--mp-page-padding, calc(5vh + 0.6rem) calc(5vw + 0.6rem));
         color: var(--mp-text, #f4f6fb);
       }
-      /* Off the TV, focus that only landed (no key pressed since) is not drawn. */
-      :host([data-landing]) {
-        --mp-ring-outline: none;
-        --mp-ring-halo: none;
-        --mp-ring-scale: none;
-      }
       /*
        * The TV's overscan bands (5% top and bottom): content scrolled there is
        * covered, so lists end inside the safe area. Dialogs (z-index 10) stay above.
@@ -184,6 +190,7 @@ export class MyPageApp extends LitElement {
     this._tv = isTvDevice();
     // page.css reads the profile: 10-foot type and the remote's chrome only on a TV.
     document.documentElement.setAttribute('data-device', this._tv ? 'tv' : 'other');
+    this._quietFocus(false);
     const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
     const engine = new FocusEngine({
       root: this.renderRoot,
@@ -200,7 +207,8 @@ export class MyPageApp extends LitElement {
     });
     engine.connect();
     this._engine = engine;
-    for (const type of ['keydown', 'pointerdown']) addEventListener(type, this._onCustomerInput, true);
+    addEventListener('keydown', this._onKey, true);
+    addEventListener('pointerdown', this._onPointer, true);
     requestPlatformKeys();
     this._disconnects = [
       this.identity.on('change', this._onIdentityChange),
@@ -209,7 +217,9 @@ export class MyPageApp extends LitElement {
       watchIdle(this.identity, { tv: this._tv, timeoutMs: this.idleTimeoutMs ?? idleTimeoutFromUrl() }),
       () => engine.disconnect(),
       () => {
-        for (const type of ['keydown', 'pointerdown']) removeEventListener(type, this._onCustomerInput, true);
+        removeEventListener('keydown', this._onKey, true);
+        removeEventListener('pointerdown', this._onPointer, true);
+        this._quietFocus(false);
       },
     ];
     this._framed = framedByAnotherPage();
@@ -235,7 +245,7 @@ export class MyPageApp extends LitElement {
     const screen = `${this.state}:${this.identity.lock}:${this._route.path}:${this.screenLoad}:${this.identity.snapshot.startFailed}`;
     if (screen !== this._landedOn) {
       this._landedOn = screen;
-      if (!this._tv) this.setAttribute('data-landing', '');
+      if (!this._tv) this._quietFocus(true);
       this._engine?.land(this.state === 'ready' ? (this._focusMemory.get(this._route.path) ?? null) : null);
     }
   }

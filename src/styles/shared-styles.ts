@@ -42,7 +42,10 @@ export const sharedStyles = css`
    * Only focusable elements are named: a bare :focus also matches every shadow
    * host with a focused descendant, which would scale whole screens and turn
    * a fixed dialog into a relative one. Off the TV, <my-page-app> sets the
-   * --mp-ring-* properties to none while focus only landed (no key pressed yet).
+   * --mp-ring-* properties to none while focus only landed or came from a
+   * pointer or a tap (no key pressed since): not :focus-visible, whose rules
+   * for focus moved by script differ between engines (WebKit hides it after
+   * every arrow key).
    */
   a:focus,
   button:focus,
@@ -66,18 +69,6 @@ export const sharedStyles = css`
   input:focus,
   [data-nav-wide]:focus {
     --mp-ring-scale: none;
-    --mp-pointer-scale: none;
-  }
-  /*
-   * A pointer or a tap shows no ring off the TV (page.css sets --mp-pointer-*
-   * there); the keyboard does. Its own rule: engines without :focus-visible drop it whole.
-   */
-  a:focus:not(:focus-visible),
-  button:focus:not(:focus-visible),
-  [tabindex]:focus:not(:focus-visible) {
-    outline: var(--mp-pointer-outline, 0.2rem solid var(--mp-focus, #ffd23f));
-    box-shadow: var(--mp-pointer-halo, 0 0 0 0.45rem rgba(0, 0, 0, 0.85));
-    transform: var(--mp-pointer-scale, scale(1.03));
   }
   /* No scale (page.css) and no transitions. */
   @media (prefers-reduced-motion: reduce) {
