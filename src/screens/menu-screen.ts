@@ -49,6 +49,7 @@ export class MenuScreen extends LitElement {
       }
       a {
         flex: 1;
+        min-width: 0;
         display: flex;
         flex-direction: column;
         gap: 0.3rem;
