@@ -5,6 +5,11 @@
  * `sendKeys` cannot send these codes.
  *
  * Browser side: `executeServerCommand('tv-key', { keyCode, key?, code?, repeat?: number, gapMs?: number })`.
+ *
+ * Also `media-features`: CSS media features through CDP (`forced-colors`,
+ * which wtr's `emulateMedia` leaves out for Chromium, and
+ * `prefers-reduced-motion`), e.g.
+ * `executeServerCommand('media-features', [{ name: 'forced-colors', value: 'active' }])`; `[]` resets.
  */
 const sessions = new WeakMap();
 
@@ -17,6 +22,11 @@ export function tvKeyPlugin() {
   return {
     name: 'tv-key',
     async executeCommand({ command, payload, session }) {
+      if (command === 'media-features') {
+        const cdp = await cdpFor(session.browser.getPage(session.id));
+        await cdp.send('Emulation.setEmulatedMedia', { features: payload });
+        return true;
+      }
       if (command !== 'tv-key') return undefined;
       const page = session.browser.getPage(session.id);
       const cdp = await cdpFor(page);

@@ -91,6 +91,22 @@ export class MyPageApp extends LitElement {
   private _catalog: Promise<void> | null = null;
   private _disconnects: Array<() => void> = [];
   private _framed = false;
+  private _tv = false;
+
+  /** A key shows where focus is (the engine stops landing on any key too); off the TV a pointer hides it again. */
+  private readonly _onKey = (): void => this._quietFocus(false);
+  private readonly _onPointer = (): void => this._quietFocus(!this._tv);
+
+  /**
+   * Off the TV, focus that only landed or came from a pointer (no key pressed
+   * since) is not drawn: page.css sets the ring's custom properties
+   * (sharedStyles) to none under `html[data-quiet-focus]`, beside the other
+   * profile decisions; custom properties reach every shadow root.
+   */
+  private _quietFocus(quiet: boolean): void {
+    this.toggleAttribute('data-quiet-focus', quiet);
+    document.documentElement.toggleAttribute('data-quiet-focus', quiet);
+  }
 
   private readonly _onIdentityChange = (): void => {
     this.state = this.identity.state;
@@ -132,14 +148,32 @@ export class MyPageApp extends LitElement {
          * 5% overscan-safe area at any resolution (96 x 54 px at 1080p), plus
          * room for the focus ring and scale, so focused items stay inside too.
          */
-        padding: calc(5vh + 0.6rem) calc(5vw + 0.6rem);
+        padding: var(--mp-page-padding, calc(5vh + 0.6rem) calc(5vw + 0.6rem));
         color: var(--mp-text, #f4f6fb);
+      }
+      /*
+       * The TV's overscan bands (5% top and bottom): content scrolled there is
+       * covered, so lists end inside the safe area. Dialogs (z-index 10) stay above.
+       */
+      .overscan {
+        position: fixed;
+        left: 0;
+        right: 0;
+        height: 5vh;
+        background: #10141d;
+        z-index: 5;
+      }
+      .overscan.top {
+        top: 0;
+      }
+      .overscan.bottom {
+        bottom: 0;
       }
       .bar {
         display: flex;
         align-items: center;
         gap: 1.5rem;
-        margin-bottom: 1.5rem;
+        margin-bottom: var(--mp-chrome-gap, 1.5rem);
         flex-wrap: wrap;
       }
       .brand {
@@ -175,10 +209,16 @@ export class MyPageApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const qaSequence = QA_ENABLED ? new QaKeySequence(() => this._toggleQa()) : null;
+    this._tv = isTvDevice();
+    // page.css reads the profile: 10-foot type and the remote's chrome only on a TV.
+    document.documentElement.setAttribute('data-device', this._tv ? 'tv' : 'other');
+    this._quietFocus(false);
+    const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
     const engine = new FocusEngine({
       root: this.renderRoot,
       host: this,
-      hoverFocuses: isTvDevice(),
+      hoverFocuses: this._tv,
+      reducedMotion: () => reducedMotion.matches,
       onBack: () => this._back(),
       onKey: QA_ENABLED
         ? (event, action) => {
@@ -189,13 +229,20 @@ export class MyPageApp extends LitElement {
     });
     engine.connect();
     this._engine = engine;
+    addEventListener('keydown', this._onKey, true);
+    addEventListener('pointerdown', this._onPointer, true);
     requestPlatformKeys();
     this._disconnects = [
       this.identity.on('change', this._onIdentityChange),
       watchContinuity(this.identity),
       watchTabs(this.identity),
-      watchIdle(this.identity, { tv: isTvDevice(), timeoutMs: this.idleTimeoutMs ?? idleTimeoutFromUrl() }),
+      watchIdle(this.identity, { tv: this._tv, timeoutMs: this.idleTimeoutMs ?? idleTimeoutFromUrl() }),
       () => engine.disconnect(),
+      () => {
+        removeEventListener('keydown', this._onKey, true);
+        removeEventListener('pointerdown', this._onPointer, true);
+        this._quietFocus(false);
+      },
     ];
     this._framed = framedByAnotherPage();
     this.toggleAttribute('framed', this._framed);
@@ -220,6 +267,7 @@ export class MyPageApp extends LitElement {
     const screen = `${this.state}:${this.identity.lock}:${this._route.path}:${this.screenLoad}:${this.identity.snapshot.startFailed}`;
     if (screen !== this._landedOn) {
       this._landedOn = screen;
+      if (!this._tv) this._quietFocus(true);
       this._engine?.land(this.state === 'ready' ? (this._focusMemory.get(this._route.path) ?? null) : null);
     }
   }
@@ -272,6 +320,9 @@ export class MyPageApp extends LitElement {
       ${this.logoutAsked && this.state === 'ready' && !this.identity.lock
         ? html`<mp-confirm-dialog heading=${m.logout.heading} message=${m.logout.message} confirm-label=${m.logout.confirm}
             @confirm=${this._logout} @cancel=${this._keepSession}></mp-confirm-dialog>`
+        : null}
+      ${this._tv
+        ? html`<div class="overscan top" aria-hidden="true"></div><div class="overscan bottom" aria-hidden="true"></div>`
         : null}
       ${QA_ENABLED && this.qaOpen
         ? html`<mp-qa-panel .identity=${this.identity} @close=${() => this._toggleQa()}></mp-qa-panel>`

@@ -16,6 +16,9 @@ export class MpNumberPad extends LitElement {
     sharedStyles,
     css`
       :host {
+        display: inline-block;
+      }
+      .keys {
         display: inline-grid;
         grid-template-columns: repeat(3, 3.2rem);
         gap: 0.5rem;
@@ -33,11 +36,14 @@ export class MpNumberPad extends LitElement {
 
   override render() {
     const { m } = this._i18n.value;
-    return html`${KEYS.map((key) =>
+    // The container is inside the shadow root, beside its keys: entering it finds its default key there.
+    return html`<div class="keys" data-nav-container data-nav-enter="last">${KEYS.map((key) =>
       key === 'delete'
         ? html`<button type="button" class="delete" aria-label=${m.card.clear} @click=${this._delete}>⌫</button>`
-        : html`<button type="button" class="digit" data-digit=${key} @click=${() => this._digit(key)}>${key}</button>`,
-    )}`;
+        : // Entering the pad from a field lands on 1, wherever the field is (not on the key beside it).
+          html`<button type="button" class="digit" data-digit=${key} ?data-nav-default=${key === '1'}
+            @click=${() => this._digit(key)}>${key}</button>`,
+    )}</div>`;
   }
 
   private _digit(digit: string): void {

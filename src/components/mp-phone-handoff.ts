@@ -28,20 +28,29 @@ export class MpPhoneHandoff extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* The heading over the code and its text side by side: fits a TV's side column. */
       :host {
-        display: flex;
-        gap: 1.2rem;
-        align-items: center;
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        gap: 0.4rem 1rem;
+        align-items: start;
       }
-      svg {
-        width: 8rem;
-        height: 8rem;
-        background: #fff;
-        flex: none;
+      div {
+        display: contents;
       }
       h2 {
         font-size: 1.1rem;
-        margin-bottom: 0.4rem;
+        grid-column: 1 / -1;
+        grid-row: 1;
+      }
+      svg {
+        width: 6.5rem;
+        height: 6.5rem;
+        background: #fff;
+        grid-row: 2;
+      }
+      p {
+        line-height: 1.25;
       }
     `,
   ];

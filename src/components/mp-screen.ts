@@ -42,10 +42,16 @@ export class MpScreen extends LitElement {
         display: flex;
         align-items: center;
         gap: 1.5rem;
-        margin-bottom: 1.5rem;
+        margin-bottom: var(--mp-chrome-gap, 1.5rem);
       }
       h1 {
         font-size: 1.6rem;
+        min-width: 0;
+      }
+      /* One word: never "戻/る" beside a long heading on a phone. */
+      .back {
+        flex: none;
+        white-space: nowrap;
       }
     `,
   ];

@@ -53,6 +53,8 @@ export interface FocusEngineOptions {
   readonly onKey?: (event: KeyboardEvent, action: NavAction | null) => void;
   /** Hover focuses (a TV's Magic Remote or air mouse); off for desktop mice. The app decides from its device profile. */
   readonly hoverFocuses?: boolean;
+  /** True while the customer prefers reduced motion: every scroll is then instant. The app asks its media query. */
+  readonly reducedMotion?: () => boolean;
 }
 
 /**
@@ -338,7 +340,7 @@ export class FocusEngine {
     // has not started yet gives them too.
     (this.#options.host.dataset as Record<string, unknown>).navScrollTo = scroller.scrollTop + dy;
     // Smooth for a single press; instant while a key is held, so it never lags behind.
-    scroller.scrollBy({ top: dy, left: dx, behavior: instant ? 'auto' : 'smooth' });
+    scroller.scrollBy({ top: dy, left: dx, behavior: instant || this.#options.reducedMotion?.() ? 'auto' : 'smooth' });
   }
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {

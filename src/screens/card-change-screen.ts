@@ -102,12 +102,16 @@ export class CardChangeScreen extends LitElement {
         align-items: flex-start;
         flex-wrap: wrap;
       }
+      .main {
+        flex: 1 1 30rem;
+        min-width: 0;
+        max-width: 60rem;
+      }
       form {
         display: flex;
         flex-direction: column;
         gap: 1rem;
-        flex: 0 1 30rem;
-        min-width: 0;
+        max-width: 30rem;
       }
       label {
         display: flex;
@@ -145,6 +149,64 @@ export class CardChangeScreen extends LitElement {
       }
       button[type='submit'] {
         align-self: flex-start;
+      }
+      /*
+       * A TV: the whole form, the pad and the QR inside the safe area of one
+       * 16:9 screen (1080p and 720p alike, rem follows the height), errors
+       * included: two columns, the form left with each label beside its field
+       * and the error under both, the pad over the QR on the right. The fields
+       * stay one above the other, so Right from any of them reaches the pad.
+       */
+      .tv .main {
+        max-width: none;
+      }
+      .layout.tv {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        column-gap: 2.4rem;
+        flex-wrap: nowrap;
+      }
+      .tv .intro {
+        margin-bottom: 0.4rem;
+        line-height: 1.25;
+      }
+      /* Each field a whole row, then the submit with the detected brand beside it (grid places by order). */
+      .tv form {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        align-items: center;
+        gap: 0.25rem 1rem;
+        max-width: none;
+      }
+      .tv form > * {
+        grid-column: 1 / -1;
+      }
+      .tv form > button[type='submit'] {
+        grid-column: 1;
+        order: 1;
+      }
+      .tv form > .brand {
+        grid-column: 2;
+        order: 2;
+      }
+      .tv label {
+        display: grid;
+        grid-template-columns: 11rem minmax(0, 1fr);
+        column-gap: 0.8rem;
+        align-items: center;
+      }
+      .tv .field-error {
+        grid-column: 1 / -1;
+        line-height: 1.15;
+      }
+      .tv input {
+        padding: 0.15rem 0.8rem;
+        line-height: 1.25;
+      }
+      .tv .aside {
+        gap: 0.8rem;
+        flex: none;
+        width: 20rem;
       }
     `,
   ];
@@ -200,7 +262,7 @@ export class CardChangeScreen extends LitElement {
   private _renderDone(m: Messages, method: PaymentMethod) {
     return html`<div role="status" class="done">
       <p class="result">${method.card ? m.card.done(method.card.brand, method.card.last3) : m.paymentMethod.none}</p>
-      <p><a class="button" href=${hrefFor('/payment-method')} data-nav-default>${m.card.back}</a></p>
+      <p><a class="button primary" href=${hrefFor('/payment-method')} data-nav-default>${m.card.back}</a></p>
     </div>`;
   }
 
@@ -211,18 +273,20 @@ export class CardChangeScreen extends LitElement {
     const field = (name: CardField, label: string, attributes: { autocomplete: string; inputmode: string; placeholder?: string; maxlength: number }) => {
       const problem = this._flow.problems[name];
       return html`<label>
-        ${label}
+        <span class="label-text">${label}</span>
         <input name=${name} autocomplete=${attributes.autocomplete} inputmode=${attributes.inputmode}
           placeholder=${attributes.placeholder ?? ''} maxlength=${attributes.maxlength}
           autocapitalize=${name === 'cardHolder' ? 'characters' : 'off'} spellcheck="false"
+          ?data-nav-default=${name === 'cardNumber'}
           aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${`${name}-error`}
           @input=${this._onInput} @focus=${() => this._onFocusField(name)} />
         <span id=${`${name}-error`} class="field-error" aria-live="polite">${problem ? problemText(m, problem, cvcDigits) : ''}</span>
       </label>`;
     };
     return html`
-      <p class="intro">${m.card.intro}</p>
-      <div class="layout">
+      <div class="layout ${this._tv ? 'tv' : ''}">
+        <div class="main">
+        <p class="intro">${m.card.intro}</p>
         <form novalidate @submit=${this._submit} data-nav-container data-nav-enter="last">
           ${field('cardNumber', m.card.number, { autocomplete: 'cc-number', inputmode: 'numeric', maxlength: 23, placeholder: '0000 0000 0000 0000' })}
           ${this.brandName ? html`<p class="brand muted" aria-live="polite">${m.card.brandDetected(this.brandName)}</p>` : null}
@@ -230,13 +294,14 @@ export class CardChangeScreen extends LitElement {
           ${field('cardCvc', m.card.cvc, { autocomplete: 'cc-csc', inputmode: 'numeric', maxlength: 4 })}
           ${field('cardHolder', m.card.holder, { autocomplete: 'cc-name', inputmode: 'text', maxlength: 26, placeholder: 'TARO YAMADA' })}
           ${failure ? html`<p class="form-error" role="alert">${this._failureText(m, failure)}</p>` : null}
-          <button type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+          <button type="submit" class="primary" aria-disabled=${sending ? 'true' : 'false'}>
             ${sending ? m.card.submitting : this._flow.retriesToken ? m.errors.retry : m.card.submit}
           </button>
         </form>
+        </div>
         ${this._tv
           ? html`<div class="aside">
-              <mp-number-pad aria-label=${m.card.pad} data-nav-container data-nav-enter="last"
+              <mp-number-pad aria-label=${m.card.pad}
                 @pad-digit=${(e: CustomEvent<string>) => this._typeDigit(e.detail)} @pad-delete=${this._deleteDigit}></mp-number-pad>
               <mp-phone-handoff url=${this._handoffUrl()}></mp-phone-handoff>
             </div>`

@@ -37,7 +37,7 @@ export class IdentityStopScreen extends LitElement {
         <div class="body" role="alert">
           <p class="reason">${text}</p>
           <p class="muted">${m.identityStop.reported}</p>
-          <button class="login-again" @click=${this._again}>${m.identityStop.action}</button>
+          <button class="login-again primary" @click=${this._again}>${m.identityStop.action}</button>
         </div>
       </mp-screen>
     `;

@@ -41,7 +41,7 @@ export class LockScreen extends LitElement {
       <mp-screen heading=${idle ? lock.idleHeading : lock.otherTabHeading} back-href="">
         <div class="body" role="alert">
           <p class="reason">${text}</p>
-          <button class="unlock" @click=${this._unlock}>${idle ? lock.idleAction : lock.checkAgain}</button>
+          <button class="unlock primary" @click=${this._unlock}>${idle ? lock.idleAction : lock.checkAgain}</button>
         </div>
       </mp-screen>
     `;

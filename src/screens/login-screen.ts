@@ -204,7 +204,7 @@ export class LoginScreen extends LitElement {
           </label>
           ${this.message ? html`<p class="form-error" role="alert">${this.message}</p>` : null}
           <!-- Not disabled: a disabled element drops focus to <body>, and a remote has no pointer to find it again. -->
-          <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? m.login.submitting : m.login.submit}</button>
+          <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? m.login.submitting : m.login.submit}</button>
         </form>
         <div class="other-way">
           <button type="button" data-nav-key="use-code" @click=${this._useCode}>${m.deviceSignIn.useCode}</button>

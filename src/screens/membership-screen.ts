@@ -91,16 +91,62 @@ export class MembershipScreen extends LitElement {
         margin: 0;
         display: flex;
         flex-direction: column;
-        gap: 0.4rem;
+        gap: 0.5rem;
       }
-      label {
+      legend {
+        padding: 0;
+        margin-bottom: 0.5rem;
+      }
+      /*
+       * TV-sized choices, readable from 3 m: each reason is a whole row with a
+       * large dot. Selected = filled dot, accent fill and side bar; focused =
+       * the yellow ring around the row. The two never look alike.
+       */
+      .choice {
         display: flex;
-        gap: 0.6rem;
+        gap: 0.8rem;
         align-items: center;
+        min-height: 2.6rem;
+        padding: 0.3rem 1rem;
+        border-radius: 0.5rem;
+        border: 0.1rem solid var(--mp-line, #5b6478);
+        background: var(--mp-surface-2, #2a3142);
+        cursor: pointer;
+      }
+      .choice.checked {
+        background: #17385a;
+        border-color: var(--mp-accent, #4fb3ff);
+        box-shadow: inset 0.35rem 0 0 var(--mp-accent, #4fb3ff);
+        font-weight: 700;
       }
       input[type='radio'] {
-        width: 1em;
-        height: 1em;
+        -webkit-appearance: none;
+        appearance: none;
+        flex: none;
+        margin: 0;
+        width: 1.1rem;
+        height: 1.1rem;
+        border-radius: 50%;
+        border: 0.15rem solid var(--mp-text, #f4f6fb);
+        background: transparent;
+      }
+      input[type='radio']:checked {
+        border-color: var(--mp-accent, #4fb3ff);
+        background: radial-gradient(circle, var(--mp-accent, #4fb3ff) 0 45%, transparent 50%);
+      }
+      /* The ring goes round the whole row (engines without :focus-within keep it on the dot). */
+      .choice:focus-within {
+        outline: var(--mp-ring-outline, 0.2rem solid var(--mp-focus, #ffd23f));
+        outline-offset: 0.15rem;
+      }
+      .choice:focus-within input {
+        outline: none;
+        box-shadow: none;
+      }
+      @media (forced-colors: active) {
+        .choice:focus-within {
+          outline: 0.25rem solid Highlight;
+        }
       }
     `,
   ];
@@ -175,7 +221,7 @@ export class MembershipScreen extends LitElement {
     return html`<fieldset>
       <legend>${m.procedures.reasonLegend}</legend>
       ${REASONS.map(
-        (reason) => html`<label>
+        (reason) => html`<label class=${this.reason === reason ? 'choice checked' : 'choice'}>
           <input type="radio" name="reason" value=${reason} .checked=${this.reason === reason}
             @change=${() => (this.reason = reason)} />
           ${m.procedures.reasons[reason]}

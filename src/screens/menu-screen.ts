@@ -29,7 +29,13 @@ export class MenuScreen extends LitElement {
         grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
         gap: 1rem;
       }
+      /* Every entry of a row as tall as the tallest: the item stretches, its link fills it. */
+      li {
+        display: flex;
+      }
       a {
+        flex: 1;
+        min-width: 0;
         display: flex;
         flex-direction: column;
         gap: 0.3rem;
@@ -46,8 +52,9 @@ export class MenuScreen extends LitElement {
       .hint {
         color: var(--mp-text-muted, #b9c0d0);
       }
+      /* The digit key that opens this entry: TV only (page.css). */
       .digit {
-        display: inline-block;
+        display: var(--mp-tv-only, none);
         min-width: 1.4em;
         margin-right: 0.5em;
         border-radius: 0.3em;

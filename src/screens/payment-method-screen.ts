@@ -53,7 +53,7 @@ export class PaymentMethodScreen extends LitElement {
       <mp-screen heading=${m.paymentMethod.heading}>
         ${this._method.render({
           ready: (method) => html`${renderMethod(m, method)}
-              <p class="change"><a class="button" href=${hrefFor('/payment-method/card')} data-nav-key="change-card">${m.paymentMethod.change}</a></p>`,
+              <p class="change"><a class="button primary" href=${hrefFor('/payment-method/card')} data-nav-key="change-card">${m.paymentMethod.change}</a></p>`,
         })}
       </mp-screen>
     `;

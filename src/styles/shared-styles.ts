@@ -41,7 +41,11 @@ export const sharedStyles = css`
    * engines drop together with the whole rule): on a TV every focus is visible.
    * Only focusable elements are named: a bare :focus also matches every shadow
    * host with a focused descendant, which would scale whole screens and turn
-   * a fixed dialog into a relative one.
+   * a fixed dialog into a relative one. Off the TV, <my-page-app> sets the
+   * --mp-ring-* properties to none while focus only landed or came from a
+   * pointer or a tap (no key pressed since): not :focus-visible, whose rules
+   * for focus moved by script differ between engines (WebKit hides it after
+   * every arrow key).
    */
   a:focus,
   button:focus,
@@ -50,21 +54,55 @@ export const sharedStyles = css`
   textarea:focus,
   [tabindex]:focus,
   [data-nav]:focus {
-    outline: 0.2rem solid var(--mp-focus, #ffd23f);
+    outline: var(--mp-ring-outline, 0.2rem solid var(--mp-focus, #ffd23f));
     outline-offset: 0.15rem;
-    box-shadow: 0 0 0 0.45rem rgba(0, 0, 0, 0.85);
-    transform: scale(1.03);
+    box-shadow: var(--mp-ring-halo, 0 0 0 0.45rem rgba(0, 0, 0, 0.85));
+    transform: var(--mp-ring-scale, scale(1.03));
     position: relative;
     z-index: 1;
+  }
+  /*
+   * Wide things (list rows, fields) do not scale: 3% of a full-width row is
+   * 25 px each side at 1080p, past the 5% safe area. Outline and halo remain.
+   */
+  li:focus,
+  input:focus,
+  [data-nav-wide]:focus {
+    --mp-ring-scale: none;
+  }
+  /* No scale (page.css) and no transitions. */
+  @media (prefers-reduced-motion: reduce) {
+    a,
+    button,
+    [tabindex] {
+      transition: none;
+    }
+  }
+  /* Forced colours drop box-shadows and backgrounds: the ring is an outline in the system's highlight. */
+  @media (forced-colors: active) {
+    a:focus,
+    button:focus,
+    input:focus,
+    select:focus,
+    textarea:focus,
+    [tabindex]:focus,
+    [data-nav]:focus {
+      outline: 0.25rem solid Highlight;
+      outline-offset: 0.15rem;
+    }
+    [aria-current='true'],
+    [aria-current='page'] {
+      border-left: 0.35rem solid CanvasText;
+    }
   }
   /* Selected (where you were, the current choice) is a side bar, never the focus ring. */
   [aria-current='true'],
   [aria-current='page'] {
     box-shadow: inset 0.35rem 0 0 var(--mp-accent, #4fb3ff);
   }
-  /* The colour key that does the same as this control, as on the remote. */
+  /* The colour key that does the same as this control: TV only (page.css sets --mp-tv-only). */
   .key-hint {
-    display: inline-block;
+    display: var(--mp-tv-only, none);
     width: 0.8em;
     height: 0.8em;
     border-radius: 50%;
@@ -99,6 +137,13 @@ export const sharedStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
+  }
+  /* The one action a screen is for: filled with the accent, the others are outlined. */
+  .primary {
+    background: var(--mp-primary, #2f7fd0);
+    border-color: var(--mp-primary-line, #8cc8ff);
+    color: #fff;
+    font-weight: 700;
   }
   button[disabled] {
     opacity: 0.55;
@@ -188,6 +233,7 @@ export const listStyles = css`
   .more {
     margin-top: 1rem;
     display: flex;
+    flex-wrap: wrap;
     gap: 1rem;
     align-items: center;
   }  /* Where the rows are ("12 / 80"), above them, so it stays on screen while they scroll. */
@@ -200,6 +246,39 @@ export const listStyles = css`
   .list-scroller[data-nav-scroller] {
     padding: 0.6rem 1.4rem;
     margin: -0.6rem -1.4rem;
+  }
+  /*
+   * A phone's row (390 px): every value on a line of its own, nothing cut;
+   * the title may take three lines; the action sits under the values,
+   * its own width, not half the row.
+   */
+  @media (max-width: 640px) {
+    li {
+      padding: 0.7rem 0.9rem;
+    }
+    .row-title {
+      white-space: normal;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 3;
+    }
+    .row-meta {
+      flex-direction: column;
+      gap: 0.1rem;
+    }
+    .row-meta > span {
+      white-space: normal;
+      overflow: visible;
+    }
+    li.with-action {
+      flex-direction: column;
+      align-items: stretch;
+      gap: 0.5rem;
+    }
+    li.with-action > button,
+    li.with-action > .row-actions {
+      align-self: flex-end;
+    }
   }
 `;
 

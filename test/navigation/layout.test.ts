@@ -35,10 +35,11 @@ async function transitionsDone(...elements: Element[]): Promise<void> {
   await Promise.all(elements.flatMap((element) => element.getAnimations()).map((animation) => animation.finished));
 }
 
+/** The TV profile at TV sizes (10-foot type, safe area), the desktop and phone one elsewhere. */
 async function appAt(width: number, height: number, hash: string): Promise<MyPageApp> {
   await setViewport({ width, height });
   await resetAll();
-  return readyAppAs(TARO.loginId, hash);
+  return readyAppAs(TARO.loginId, hash, { tv: width >= 1280 });
 }
 
 afterEach(async () => {
