@@ -140,7 +140,8 @@ export const sharedStyles = css`
   }
   /* The one action a screen is for: filled with the accent, the others are outlined. */
   .primary {
-    background: var(--mp-primary, #2f7fd0);
+    /* 5.1:1 with white: phone type is not "large" in WCAG terms, so 4.5:1 applies. */
+    background: var(--mp-primary, #2670b8);
     border-color: var(--mp-primary-line, #8cc8ff);
     color: #fff;
     font-weight: 700;
@@ -244,8 +245,8 @@ export const listStyles = css`
   }
   /* Room inside the rows' own scroller for the focus ring and scale, without moving the rows. */
   .list-scroller[data-nav-scroller] {
-    padding: 0.6rem 1.4rem;
-    margin: -0.6rem -1.4rem;
+    padding: 0.6rem var(--mp-ring-room, 1.4rem);
+    margin: -0.6rem calc(-1 * var(--mp-ring-room, 1.4rem));
   }
   /*
    * A phone's row (390 px): every value on a line of its own, nothing cut;

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
-import { collectNavigable, deepActiveElement } from '../../src/navigation/dom.js';
+import { closestComposed, collectNavigable, deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, readyAppAs, resetAll, screenOf, waitForElement } from '../support/app-harness.js';
 import { engine } from '../support/engine.js';
 import { describeElement, press, waitForFocus } from '../support/keys.js';
@@ -40,7 +40,9 @@ async function scrollOnPress(app: MyPageApp): Promise<{ at: number; goal: number
   let seen: { at: number; goal: number } | null = null;
   const onKey = (): void => {
     const goal = app.dataset.navScrollTo;
-    if (goal !== undefined && !seen) seen = { at: document.scrollingElement!.scrollTop, goal: Number(goal) };
+    // The engine scrolls the row's own scroller (the list's area) or else the page.
+    const scroller = closestComposed(deepActiveElement(), '[data-nav-scroller]') ?? document.scrollingElement!;
+    if (goal !== undefined && !seen) seen = { at: scroller.scrollTop, goal: Number(goal) };
   };
   // Bubbling phase: after the engine's capture listener has moved focus and scrolled.
   addEventListener('keydown', onKey);

@@ -83,19 +83,20 @@ describe('key map', () => {
   });
 
   it('text entry: text inputs, textareas and contenteditable, not buttons or checkboxes', () => {
-    const make = (html: string) => {
-      const holder = document.createElement('div');
-      holder.innerHTML = html;
-      return holder.firstElementChild!;
+    // Elements, not markup strings: the suite runs under Trusted Types.
+    const make = (tag: string, attributes: Record<string, string> = {}) => {
+      const element = document.createElement(tag);
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      return element;
     };
     expect(isTextEntry(null)).to.equal(false);
-    expect(isTextEntry(make('<input>'))).to.equal(true);
-    expect(isTextEntry(make('<input type="password">'))).to.equal(true);
-    expect(isTextEntry(make('<textarea></textarea>'))).to.equal(true);
-    expect(isTextEntry(make('<input type="checkbox">'))).to.equal(false);
-    expect(isTextEntry(make('<input type="submit">'))).to.equal(false);
-    expect(isTextEntry(make('<button></button>'))).to.equal(false);
-    const editable = make('<div contenteditable="true"></div>');
+    expect(isTextEntry(make('input'))).to.equal(true);
+    expect(isTextEntry(make('input', { type: 'password' }))).to.equal(true);
+    expect(isTextEntry(make('textarea'))).to.equal(true);
+    expect(isTextEntry(make('input', { type: 'checkbox' }))).to.equal(false);
+    expect(isTextEntry(make('input', { type: 'submit' }))).to.equal(false);
+    expect(isTextEntry(make('button'))).to.equal(false);
+    const editable = make('div', { contenteditable: 'true' });
     document.body.append(editable);
     expect(isTextEntry(editable)).to.equal(true);
     editable.remove();
