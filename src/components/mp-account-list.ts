@@ -26,6 +26,7 @@
  * tree and take that screen's styles.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { collectNavigable } from '../navigation/dom.js';
 import type { Direction } from '../navigation/key-map.js';
@@ -35,7 +36,11 @@ const OVERSCAN_ROWS = 8;
 const PREFETCH_ROWS = 20;
 const INITIAL_PITCH_REM = 5;
 
-export class MpAccountList<T = unknown> extends LitElement implements NavStepper {
+// A template cannot name T, so the element its tag stands for takes rows of any type: lit-analyzer
+// then checks a screen's `.keyOf`/`.renderRow` bindings by arity and result (with `unknown`, no row
+// type could be bound at all).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export class MpAccountList<T = any> extends LitElement implements NavStepper {
   static override properties = {
     items: { attribute: false },
     label: { type: String },
@@ -140,7 +145,7 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
         indices,
         (i) => this.keyOf(this.items[i]!),
         (i) => html`<li role="listitem" class=${this.rowClass} data-nav-key=${this.keyOf(this.items[i]!)}
-          tabindex=${this.focusableRows ? '0' : nothing} aria-posinset=${i + 1} aria-setsize=${count}
+          tabindex=${ifDefined(this.focusableRows ? 0 : undefined)} aria-posinset=${i + 1} aria-setsize=${count}
           style="position:absolute;left:0;right:0;top:${i * this._pitch}px">${this.renderRow(this.items[i]!, i)}</li>`,
       )}
     </ul>`;
@@ -252,5 +257,9 @@ customElements.define('mp-account-list', MpAccountList);
 declare global {
   interface HTMLElementTagNameMap {
     'mp-account-list': MpAccountList;
+  }
+  /** The list's `<ul>` carries `.navStep`: the engine asks the container around focus (lit-analyzer checks the binding). */
+  interface HTMLUListElement {
+    navStep?: NavStepper['navStep'];
   }
 }

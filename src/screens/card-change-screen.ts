@@ -180,7 +180,7 @@ export class CardChangeScreen extends LitElement {
 
   private _renderForm(m: Messages) {
     const cvcDigits = brandOf(digitsOnly(this._value('cardNumber')))?.cvcLength ?? 3;
-    const field = (name: CardField, label: string, attributes: { autocomplete: string; inputmode: string; placeholder?: string; maxlength: number }) => {
+    const field = (name: CardField, label: string, attributes: { autocomplete: `cc-${'number' | 'exp' | 'csc' | 'name'}`; inputmode: string; placeholder?: string; maxlength: number }) => {
       const problem = this.problems[name];
       return html`<label>
         ${label}

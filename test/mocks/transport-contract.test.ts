@@ -98,7 +98,7 @@ async function send(transport: Transport, method: string, path: string, options:
   });
   const text = await response.text();
   const ms = performance.now() - started;
-  let raw: unknown = null;
+  let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
