@@ -280,7 +280,9 @@ class Capturer {
       if (!/^Timed out/.test(error.message)) throw error;
       const seen = await this.session.evaluate(DESCRIBE_PAGE).catch(() => 'page not readable');
       const wanted = `state=${shot.state ?? 'ready'} ${shot.screen} load=${shot.load ?? 'none'}${shot.until ? ` + ${shot.until}` : ''}`;
-      throw new Error(`did not settle within ${WAIT_MS / 1000} s: wanted ${wanted}; page has ${seen}`, { cause: error });
+      throw new Error(`did not settle within ${WAIT_MS / 1000} s: wanted ${wanted}; page has ${seen}`, {
+        cause: error,
+      });
     }
     // Two frames for layout and paint, then the 80 ms focus transition.
     await this.session.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');

@@ -258,7 +258,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'mp-account-list': MpAccountList;
   }
-  /** The list's `<ul>` carries `.navStep`: the engine asks the container around focus (lit-analyzer checks the binding). */
+  /** The list's `<ul>` carries `.navStep`, where the engine asks (declared so lit-analyzer checks the binding). */
   interface HTMLUListElement {
     navStep?: NavStepper['navStep'];
   }

@@ -409,12 +409,13 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
     });
   });
 
-  it('POST /__mock/reset, as the README says: data, sessions, settings and the request log as a fresh backend has them', async () => {
+  it('POST /__mock/reset, as the README says: data, sessions, settings and request log as new', async () => {
     await overBoth(async (t) => {
       await login(t);
       const removed = await mutate(t, 'DELETE', '/devices/dev_8a31f0', {});
       expect(removed.raw.data.items).to.have.length(3);
-      await send(t, 'POST', 'control:/config', { body: { scenario: 'server-error', endpoint: 'payments', latencyMs: 20 } });
+      const faulty = { scenario: 'server-error', endpoint: 'payments', latencyMs: 20 };
+      await send(t, 'POST', 'control:/config', { body: faulty });
 
       const reset = await send(t, 'POST', 'control:/reset');
       expect(reset.status).to.equal(204);

@@ -103,7 +103,7 @@ describe('focus trap', () => {
     expect(seen.size).to.be.greaterThan(1);
   });
 
-  it('lets go when the dialog leaves the DOM: focus returns to the opener and Tab is the browser’s again', async () => {
+  it('lets go when the dialog leaves the DOM: focus back on the opener, Tab the browser’s again', async () => {
     const { host } = await openDialog();
     expect(focusedName()).to.equal('note');
     host.remove();

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { importTs } from '../../scripts/serve/import-ts.mjs';
 
-const { cjkFontCheck, cjkFontWarning, japaneseFonts, CJK_FONT_HINT } = await importTs('scripts/serve/cjk-font-check.ts');
+const { cjkFontCheck, cjkFontWarning, japaneseFonts, CJK_FONT_HINT } = await importTs(
+  'scripts/serve/cjk-font-check.ts',
+);
 
 test('no Japanese font: the warning names the way to install one', () => {
   assert.deepEqual(japaneseFonts(() => '\n'), []);
