@@ -10,6 +10,7 @@
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { MockBackend, createMockApiMiddleware } from './src/mocks/index.js';
 import { legacyBundle } from './scripts/legacy/legacy-build.js';
+import { cjkFontCheck } from './scripts/serve/cjk-font-check.js';
 import { lanBanner } from './scripts/serve/lan-banner.js';
 import { securityHeaders } from './scripts/serve/security-headers.js';
 
@@ -50,6 +51,8 @@ export default defineConfig(({ mode }) => ({
     pageHeaders(mode),
     mockApi(),
     lanBanner(),
+    // `npm start` says so when this machine cannot draw Japanese.
+    cjkFontCheck(),
     // Engines without ES modules (2018 TVs: Tizen 4 = Chromium 56, webOS 4 = 53):
     // one classic `nomodule` script, built after the modern bundle (build only).
     legacyBundle({ entry: 'src/main.ts', target: 'chrome53' }),

@@ -41,6 +41,7 @@ for (const name of selected) {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes being removed
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 function hasCommand(command) {
@@ -78,11 +79,15 @@ function runEngine(name) {
       timedOut = true;
       try {
         process.kill(-child.pid, 'SIGTERM');
-      } catch {}
+      } catch {
+        // Already gone.
+      }
       setTimeout(() => {
         try {
           process.kill(-child.pid, 'SIGKILL');
-        } catch {}
+        } catch {
+          // Ended after SIGTERM.
+        }
       }, 5000).unref();
     }, timeoutMs);
     child.on('close', (code, signal) => {

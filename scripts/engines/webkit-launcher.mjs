@@ -95,7 +95,7 @@ class WebKitGtkLauncher extends WebdriverLauncher {
     try {
       await waitForPort(port);
     } catch (error) {
-      throw new Error(`${error.message}\n${this.#driverLog}`);
+      throw new Error(`${error.message}\n${this.#driverLog}`, { cause: error });
     }
     Object.assign(this.options, { hostname: '127.0.0.1', port, path: '/' });
     const manager = await super.createDriverManager();

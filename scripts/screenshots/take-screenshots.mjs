@@ -253,7 +253,9 @@ class Capturer {
         break;
       } catch (error) {
         // An evaluation can land on the document being replaced; only running out of time is a failure.
-        if (Date.now() > end || /^Timed out/.test(error.message)) throw new Error(`the page did not load: ${error.message}`);
+        if (Date.now() > end || /^Timed out/.test(error.message)) {
+          throw new Error(`the page did not load: ${error.message}`, { cause: error });
+        }
       }
     }
     await this.session.evaluate(HIDE_CARET);
@@ -278,7 +280,9 @@ class Capturer {
       if (!/^Timed out/.test(error.message)) throw error;
       const seen = await this.session.evaluate(DESCRIBE_PAGE).catch(() => 'page not readable');
       const wanted = `state=${shot.state ?? 'ready'} ${shot.screen} load=${shot.load ?? 'none'}${shot.until ? ` + ${shot.until}` : ''}`;
-      throw new Error(`did not settle within ${WAIT_MS / 1000} s: wanted ${wanted}; page has ${seen}`);
+      throw new Error(`did not settle within ${WAIT_MS / 1000} s: wanted ${wanted}; page has ${seen}`, {
+        cause: error,
+      });
     }
     // Two frames for layout and paint, then the 80 ms focus transition.
     await this.session.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');

@@ -47,7 +47,11 @@ const INITIAL_PITCH_REM = 5;
 /** Below this many rows an inner scroller is worse than scrolling the page. */
 const MIN_SCROLLER_ROWS = 3;
 
-export class MpAccountList<T = unknown> extends LitElement implements NavStepper {
+// A template cannot name T, so the element its tag stands for takes rows of any type: lit-analyzer
+// then checks a screen's `.keyOf`/`.renderRow` bindings by arity and result (with `unknown`, no row
+// type could be bound at all).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export class MpAccountList<T = any> extends LitElement implements NavStepper {
   static override properties = {
     items: { attribute: false },
     label: { type: String },
@@ -156,6 +160,8 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
       this._computeRange();
       if (this.items.length < this._requestedAt) this._requestedAt = -1;
     }
+    // What this render shows, so a scroll re-renders only when the position changed.
+    this._shownPosition = this._position();
   }
 
   override render() {
@@ -168,7 +174,6 @@ export class MpAccountList<T = unknown> extends LitElement implements NavStepper
     const focused = this._focusedIndex();
     if (focused >= 0 && focused < count && !inWindow(focused)) indices.push(focused);
     const limit = this._scrollerHeight ? `max-height:${this._scrollerHeight}px;overflow-y:auto;` : '';
-    this._shownPosition = this._position();
     return html`<p class="list-position" aria-hidden="true">${this._shownPosition}</p>
       <div class="list-scroller" ?data-nav-scroller=${!!this._scrollerHeight} style=${limit} @scroll=${this._onViewport}>
       <ul role="list" aria-label=${this.label} data-nav-container data-nav-enter="last" .navStep=${this._navStep}
@@ -334,5 +339,9 @@ customElements.define('mp-account-list', MpAccountList);
 declare global {
   interface HTMLElementTagNameMap {
     'mp-account-list': MpAccountList;
+  }
+  /** The list's `<ul>` carries `.navStep`, where the engine asks (declared so lit-analyzer checks the binding). */
+  interface HTMLUListElement {
+    navStep?: NavStepper['navStep'];
   }
 }

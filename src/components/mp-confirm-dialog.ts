@@ -8,7 +8,7 @@
 import { LitElement, css, html } from 'lit';
 import type { ApiError } from '../api/errors.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { trapFocus } from '../navigation/nav-controller.js';
+import { trapFocus } from '../navigation/focus-trap.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { errorMessage } from '../i18n/error-message.js';
 
@@ -88,8 +88,7 @@ export class MpConfirmDialog extends LitElement {
   override render() {
     const { m } = this._i18n.value;
     return html`
-      <div role="alertdialog" aria-modal="true" aria-labelledby="heading" aria-describedby="message"
-        @keydown=${this._onKeyDown}>
+      <div role="alertdialog" aria-modal="true" aria-labelledby="heading" aria-describedby="message">
         <h2 id="heading">${this.heading}</h2>
         <p id="message" class="text">${this.message}</p>
         <slot></slot>
@@ -102,24 +101,6 @@ export class MpConfirmDialog extends LitElement {
         </div>
       </div>
     `;
-  }
-
-  /** Tab from a desktop keyboard stays inside too (the remote's arrows already do). */
-  private _onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Tab') this._keepTabInside(event);
-  }
-
-  private _keepTabInside(event: KeyboardEvent): void {
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('button')];
-    const slotted = [...this.querySelectorAll<HTMLElement>('input, button, select, textarea')];
-    const order = [...slotted, ...buttons];
-    const active = this.shadowRoot!.activeElement ?? document.activeElement;
-    const index = order.indexOf(active as HTMLElement);
-    const next = event.shiftKey ? index - 1 : index + 1;
-    if (next < 0 || next >= order.length) {
-      event.preventDefault();
-      order[next < 0 ? order.length - 1 : 0]?.focus();
-    }
   }
 
   private _confirm(): void {

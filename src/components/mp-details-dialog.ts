@@ -73,7 +73,7 @@ export class MpDetailsDialog extends LitElement {
   override render() {
     const { m } = this._i18n.value;
     return html`
-      <div role="dialog" aria-modal="true" aria-labelledby="heading" @keydown=${this._onKeyDown}>
+      <div role="dialog" aria-modal="true" aria-labelledby="heading">
         <h2 id="heading" class="text">${this.heading}</h2>
         <dl>
           ${this.lines.map((line) => html`<dt>${line.label}</dt><dd class="text">${line.value}</dd>`)}
@@ -81,11 +81,6 @@ export class MpDetailsDialog extends LitElement {
         <button class="close" data-nav-default @click=${this._close}>${m.dialog.close}</button>
       </div>
     `;
-  }
-
-  /** Close is the only control: Tab from a desktop keyboard stays on it. */
-  private _onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Tab') event.preventDefault();
   }
 
   private _close(): void {

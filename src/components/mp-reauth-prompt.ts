@@ -1,7 +1,7 @@
 /**
  * The re-authentication prompt (contract section 5). Modal: the engine's
- * `trapFocus` keeps arrows and OK inside while it is open and Back dismisses
- * it, Tab from a keyboard stays inside too, and focus starts in the password
+ * one focus trap (navigation/focus-trap.ts) keeps arrows, OK and Tab inside
+ * while it is open and Back dismisses it, and focus starts in the password
  * field. With several methods (a TV: the phone first, the password second) a
  * row of choices comes first, and a method other than the password shows its
  * panel, slotted in by `renderReauthPrompt`.
@@ -140,8 +140,7 @@ export class MpReauthPrompt extends LitElement {
   override render() {
     const { m } = this._i18n.value;
     return html`
-      <div role="dialog" aria-modal="true" aria-labelledby="heading" aria-describedby="intro"
-        @keydown=${this._onKeyDown}>
+      <div role="dialog" aria-modal="true" aria-labelledby="heading" aria-describedby="intro">
         <h2 id="heading">${m.reauth.heading}</h2>
         <p id="intro" class="text">${m.reauth.intro}</p>
         ${this.methods.length > 1
@@ -216,22 +215,6 @@ export class MpReauthPrompt extends LitElement {
   private _cancel(): void {
     if (this.busy) return;
     this.dispatchEvent(new Event('reauth-cancel'));
-  }
-
-  /** Tab from a desktop keyboard stays inside (the remote's arrows already do, through the trap). */
-  private _onKeyDown(event: KeyboardEvent): void {
-    if (event.key !== 'Tab') return;
-    const own = [...this.renderRoot.querySelectorAll<HTMLElement>('input, button')];
-    const choices = own.filter((element) => element.classList.contains('method'));
-    const slotted = [...this.querySelectorAll<HTMLElement>('input, button, a[href]')];
-    const order = [...choices, ...slotted, ...own.filter((element) => !choices.includes(element))];
-    const active = this.shadowRoot!.activeElement ?? document.activeElement;
-    const index = order.indexOf(active as HTMLElement);
-    const next = event.shiftKey ? index - 1 : index + 1;
-    if (index < 0 || next < 0 || next >= order.length) {
-      event.preventDefault();
-      order[next < 0 || (index < 0 && event.shiftKey) ? order.length - 1 : 0]?.focus();
-    }
   }
 }
 

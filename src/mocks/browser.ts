@@ -66,7 +66,7 @@ export async function startMockWorker(backend: MockBackend, options: MockWorkerO
     quiet: true,
     // Every API path has a handler (a 404 catch-all included); the rest is
     // the app's own files and must load untouched and without warnings.
-    onUnhandledFrame: 'bypass',
+    onUnhandledRequest: 'bypass',
   });
   return worker;
 }

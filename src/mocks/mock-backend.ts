@@ -82,6 +82,14 @@ export class MockBackend {
   #states = new Map<string, AccountState>();
   #revoked = new Set<string>();
   #revokedBefore = new Map<string, number>();
+  /**
+   * Sessions issued up to the last reset are void: tokens carry their own
+   * validity, so clearing the revoked lists alone would bring back every
+   * session logged out before it.
+   */
+  #resetAt = 0;
+  /** The latest issuedAt handed out (ahead of the clock after `advanceClock` or right after a reset). */
+  #lastIssuedAt = 0;
   #idempotency = new Map<string, IdempotencyRecord>();
   #cardTokens = new Map<string, IssuedCardToken>();
   // Progress of the session-switch faults; reset whenever the config changes.
@@ -114,6 +122,7 @@ export class MockBackend {
 
   /** Back to the state of a fresh backend: data, sessions, log and config. */
   reset(): void {
+    this.#resetAt = Math.max(this.#resetAt, this.#lastIssuedAt, this.now(), Date.now());
     this.#config = { ...this.#initialConfig };
     this.#states.clear();
     this.#revoked.clear();
@@ -167,7 +176,8 @@ export class MockBackend {
 
   issueSession(accountId: string, options: { switched?: boolean } = {}): string {
     // Strictly after any "sign out everywhere", even within the same millisecond.
-    const issuedAt = Math.max(this.now(), (this.#revokedBefore.get(accountId) ?? 0) + 1);
+    const issuedAt = Math.max(this.now(), (this.#revokedBefore.get(accountId) ?? 0) + 1, this.#resetAt + 1);
+    this.#lastIssuedAt = Math.max(this.#lastIssuedAt, issuedAt);
     return createToken(accountId, issuedAt, options.switched ?? false);
   }
 
@@ -177,7 +187,7 @@ export class MockBackend {
     const parsed = parseToken(token);
     if (!parsed || !isDemoAccount(parsed.accountId)) return null;
     if (this.#revoked.has(token)) return null;
-    if (parsed.issuedAt <= (this.#revokedBefore.get(parsed.accountId) ?? 0)) return null;
+    if (parsed.issuedAt <= Math.max(this.#resetAt, this.#revokedBefore.get(parsed.accountId) ?? 0)) return null;
     if (this.now() >= parsed.issuedAt + SESSION_TTL_MS) return null;
     return parsed;
   }

@@ -9,8 +9,8 @@
  * - `data-nav-container` groups elements (menu, content, list, dialog); with
  *   `data-nav-enter="last"` focus re-enters at the element last focused there,
  *   `data-nav-default` marks where to enter otherwise.
- * - A dialog calls `trapFocus(this)` when it opens: focus stays inside until
- *   it leaves the DOM, Back sends it `nav-dismiss`, then focus returns to
+ * - A dialog calls `trapFocus(this)` (focus-trap.ts) when it opens: focus
+ *   stays inside until it leaves the DOM (Tab too), Back sends it `nav-dismiss`, then focus returns to
  *   the element that opened it.
  * - `data-nav-secondary` marks chrome (a back button) that is not the first
  *   useful element of a screen, `data-nav-secondary="low"` chrome that comes

@@ -15,7 +15,5 @@ export class NavController implements ReactiveController {
   }
 }
 
-/** Called by a dialog as it opens: keeps focus inside it while it is in the DOM. */
-export function trapFocus(dialog: HTMLElement): void {
-  dialog.dispatchEvent(new CustomEvent('nav-trap', { detail: dialog, bubbles: true, composed: true }));
-}
+/** Where it was first defined; the trap lives in focus-trap.ts. */
+export { trapFocus } from './focus-trap.js';

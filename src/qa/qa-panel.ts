@@ -12,11 +12,11 @@
  *   keys with what they were mapped to: from qa-trace.ts.
  *
  * Every control is a button, so the remote's arrows and OK reach all of it;
- * focus is trapped while it is open and Back closes it.
+ * focus is trapped while it is open (arrows and Tab alike) and Back closes it.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { IdentityStore } from '../identity/identity-store.js';
-import { trapFocus } from '../navigation/nav-controller.js';
+import { trapFocus } from '../navigation/focus-trap.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { onTrace, tracedExchanges, tracedKeys, type TracedExchange } from './qa-trace.js';
 

@@ -22,6 +22,12 @@ import type { Messages } from '../i18n/messages-ja.js';
 import { NavController } from '../navigation/nav-controller.js';
 import { detailStyles, sharedStyles } from '../styles/shared-styles.js';
 
+/**
+ * Set as a property (it reflects to the attribute): lit-analyzer's table of
+ * autocomplete tokens lacks the standard `one-time-code`.
+ */
+const ONE_TIME_CODE: AutoFill = 'one-time-code';
+
 function problemText(m: Messages, problem: ApprovalProblem): string {
   switch (problem.kind) {
     case 'invalid-code':
@@ -178,7 +184,7 @@ export class ActivateScreen extends LitElement {
         <p>${m.activate.intro}</p>
         <label>
           ${m.activate.codeLabel}
-          <input name="userCode" autocomplete="one-time-code" inputmode="text" autocapitalize="characters"
+          <input name="userCode" .autocomplete=${ONE_TIME_CODE} inputmode="text" autocapitalize="characters"
             autocorrect="off" spellcheck="false" enterkeyhint="go" aria-describedby="hint"
             aria-invalid=${this._flow.problem?.kind === 'invalid-code' ? 'true' : 'false'}
             .value=${this._typed} ?data-nav-default=${!prefilled} ?readonly=${busy}

@@ -270,7 +270,7 @@ export class CardChangeScreen extends LitElement {
     const { failure, step } = this._flow;
     const sending = step === 'sending';
     const cvcDigits = brandOf(digitsOnly(this._value('cardNumber')))?.cvcLength ?? 3;
-    const field = (name: CardField, label: string, attributes: { autocomplete: string; inputmode: string; placeholder?: string; maxlength: number }) => {
+    const field = (name: CardField, label: string, attributes: { autocomplete: `cc-${'number' | 'exp' | 'csc' | 'name'}`; inputmode: string; placeholder?: string; maxlength: number }) => {
       const problem = this._flow.problems[name];
       return html`<label>
         <span class="label-text">${label}</span>

@@ -1,12 +1,11 @@
 /** #/devices: the devices registered to the account, against its limit. */
 import { LitElement, css, html } from 'lit';
-import type { Devices } from '../api/account-schemas.js';
+import type { Device, Devices } from '../api/account-schemas.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
-import type { Device } from '../api/account-schemas.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { listStyles, sharedStyles } from '../styles/shared-styles.js';
 

@@ -34,6 +34,14 @@ export class DownloadsScreen extends LitElement {
   private readonly _i18n = new I18nController(this);
   private readonly _downloads = new AccountResourceController<Downloads>(this, (api) => api.read('downloads'));
 
+  private readonly _openRow = (event: CustomEvent<Download>): void => {
+    this.opened = event.detail.downloadId;
+  };
+
+  private readonly _closeRow = (): void => {
+    this.opened = null;
+  };
+
   override render() {
     const i18n = this._i18n.value;
     const { m } = i18n;
@@ -43,7 +51,7 @@ export class DownloadsScreen extends LitElement {
         ${this._downloads.render({
           empty: () => html`<p class="empty">${m.downloads.empty}</p>`,
           ready: (downloads) => html`<mp-account-list label=${m.downloads.heading}
-                @row-open=${(event: CustomEvent<Download>) => (this.opened = event.detail.downloadId)}
+                @row-open=${this._openRow}
                 .items=${downloads.items}
                 .keyOf=${(item: Download) => item.downloadId}
                 .renderRow=${(item: Download) => html`
@@ -57,7 +65,7 @@ export class DownloadsScreen extends LitElement {
               ></mp-account-list>`,
         })}
         ${opened
-          ? html`<mp-details-dialog heading=${opened.title} @close=${() => (this.opened = null)}
+          ? html`<mp-details-dialog heading=${opened.title} @close=${this._closeRow}
               .lines=${[
                 { label: m.downloads.device, value: `${opened.deviceName}（${opened.deviceOs}）` },
                 { label: m.downloads.downloadedAt, value: i18n.dateTime(opened.downloadedAt) },

@@ -1,12 +1,11 @@
 /** #/favorites: titles the customer saved. */
 import { LitElement, html } from 'lit';
-import type { Favorites } from '../api/account-schemas.js';
+import type { Favorite, Favorites } from '../api/account-schemas.js';
 import '../components/mp-account-list.js';
 import '../components/mp-screen.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
-import type { Favorite } from '../api/account-schemas.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { listStyles, sharedStyles } from '../styles/shared-styles.js';
 

@@ -43,6 +43,14 @@ export class PaymentsScreen extends LitElement {
     api.read('payments', cursor ? { cursor } : undefined),
   );
 
+  private readonly _openRow = (event: CustomEvent<Payment>): void => {
+    this.opened = event.detail.paymentId;
+  };
+
+  private readonly _closeRow = (): void => {
+    this.opened = null;
+  };
+
   override render() {
     const i18n = this._i18n.value;
     const { m } = i18n;
@@ -53,7 +61,7 @@ export class PaymentsScreen extends LitElement {
         ${list.render({
           empty: () => html`<p class="empty">${m.payments.empty}</p>`,
           ready: (items) => html`<mp-account-list label=${m.payments.heading}
-                  @row-open=${(event: CustomEvent<Payment>) => (this.opened = event.detail.paymentId)}
+                  @row-open=${this._openRow}
                   ?has-more=${list.hasMore} ?loading=${list.moreStatus === 'loading'} @load-more=${() => list.loadMore()}
                   .items=${items}
                   .keyOf=${(payment: Payment) => payment.paymentId}
@@ -69,7 +77,7 @@ export class PaymentsScreen extends LitElement {
                 ${renderListMore(list, m)}`,
         })}
         ${opened
-          ? html`<mp-details-dialog heading=${opened.description} @close=${() => (this.opened = null)}
+          ? html`<mp-details-dialog heading=${opened.description} @close=${this._closeRow}
               .lines=${[
                 { label: m.payments.amount, value: i18n.money(opened.amount) },
                 { label: m.payments.paidAt, value: i18n.dateTime(opened.paidAt) },

@@ -79,7 +79,7 @@ class Tab {
       this.cookie = /Max-Age=0/i.test(setCookie) || value === '' ? null : value;
     }
     const text = await response.text();
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {

@@ -98,7 +98,7 @@ async function send(transport: Transport, method: string, path: string, options:
   });
   const text = await response.text();
   const ms = performance.now() - started;
-  let raw: unknown = null;
+  let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
@@ -406,6 +406,31 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
       expectProblem(busy, 503, 'service-unavailable');
       expect(busy.headers['retry-after']).to.equal('5');
       return [configured, contract, devices, busy].map(comparable);
+    });
+  });
+
+  it('POST /__mock/reset, as the README says: data, sessions, settings and request log as new', async () => {
+    await overBoth(async (t) => {
+      await login(t);
+      const removed = await mutate(t, 'DELETE', '/devices/dev_8a31f0', {});
+      expect(removed.raw.data.items).to.have.length(3);
+      const faulty = { scenario: 'server-error', endpoint: 'payments', latencyMs: 20 };
+      await send(t, 'POST', 'control:/config', { body: faulty });
+
+      const reset = await send(t, 'POST', 'control:/reset');
+      expect(reset.status).to.equal(204);
+      const log = (await send(t, 'GET', 'control:/requests')).raw as Array<{ path: string }>;
+      expect(log.map((entry) => entry.path)).to.deep.equal([]);
+      // The cookie of the session opened before is still sent, and is refused.
+      const before = await send(t, 'GET', '/auth/session');
+      expectProblem(before, 401, 'unauthenticated');
+      const config = await send(t, 'GET', 'control:/config');
+      expect(config.raw.config).to.deep.equal({ scenario: 'normal', endpoint: null, latencyMs: 0 });
+      expect((await login(t)).status).to.equal(200);
+      const devices = await send(t, 'GET', '/devices');
+      expectEnvelope(devices);
+      expect(devices.raw.data.items).to.have.length(4);
+      return [reset, before, config, devices].map(comparable);
     });
   });
 

@@ -8,7 +8,7 @@ import { render } from 'lit';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import { FocusEngine } from '../../src/navigation/focus-engine.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
-import { trapFocus } from '../../src/navigation/nav-controller.js';
+import { trapFocus } from '../../src/navigation/focus-trap.js';
 import { isTvDevice } from '../../src/app/device-profile.js';
 import { TV, describeElement, nextFrame, press, scrollSettled, tvKey } from '../support/keys.js';
 import { needsHeldKeys, needsRawKeyCodes, sendsRawKeyCodes } from '../support/engine.js';

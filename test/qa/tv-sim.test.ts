@@ -15,7 +15,7 @@ import '../../src/qa/tv-sim/tv-sim-frame.js';
 let platform: Platform = 'tizen';
 let reports: KeyReport[] = [];
 const mapper = new TvKeyMapper({ platform: () => platform, onKey: (report) => reports.push(report) });
-let cleanups: (() => void)[] = [];
+const cleanups: (() => void)[] = [];
 
 /** A key event as a string: chai never sees an event or an element. */
 function describeKey(event: KeyboardEvent): string {

@@ -45,7 +45,7 @@ async function audit(state: string): Promise<void> {
   try {
     await expect(document).to.be.accessible();
   } catch (error) {
-    throw new Error(`${state}: ${(error as Error).message}`);
+    throw new Error(`${state}: ${(error as Error).message}`, { cause: error });
   }
   const app = document.querySelector('my-page-app')!;
   const unnamed = collectNavigable(app.shadowRoot!).filter((el) => !spokenName(el)).map((el) => el.outerHTML.slice(0, 80));

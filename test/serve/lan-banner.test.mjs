@@ -19,6 +19,7 @@ const CELLS = { ' ': [false, false], '▀': [true, false], '▄': [false, true],
 /** The printed text back to rows of modules (true = dark), dropping the padding row below an odd height. */
 function modulesOf(text, height) {
   const rows = [];
+  // eslint-disable-next-line no-control-regex -- ESC starts the colour codes being removed
   for (const line of text.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
     const top = [];
     const bottom = [];
@@ -83,6 +84,7 @@ test('the printed code has a QR symbol size and its three finder patterns, not m
 
 test('with colours, each line is painted white on black and reset before the newline', () => {
   const lines = renderTerminalQr(URL_, { ansi: true }).split('\n');
+  // eslint-disable-next-line no-control-regex -- the colour codes are what is checked
   for (const line of lines) assert.match(line, /^\x1b\[97;40m[ ▀▄█]+\x1b\[0m$/);
 });
 

@@ -26,7 +26,6 @@ describe('the suite runs under the production CSP', () => {
     let refused = false;
     const seen = await watch.expect(() => {
       try {
-        // eslint-disable-next-line no-new-func
         new Function('return 1')();
       } catch {
         refused = true;
