@@ -83,13 +83,16 @@ export class MockBackend {
   #revoked = new Set<string>();
   #revokedBefore = new Map<string, number>();
   /**
-   * Sessions issued up to the last reset are void: tokens carry their own
+   * Sessions from before the last reset are void: tokens carry their own
    * validity, so clearing the revoked lists alone would bring back every
-   * session logged out before it.
+   * session logged out before it. Void are those issued before the reset's
+   * real time, and every token this backend handed out, which covers those
+   * issued while its clock ran ahead. New sessions are then issued at the
+   * real time, never in the future (their authTime must be "now").
    */
   #resetAt = 0;
-  /** The latest issuedAt handed out (ahead of the clock after `advanceClock` or right after a reset). */
-  #lastIssuedAt = 0;
+  #issued = new Set<string>();
+  readonly #voided = new Set<string>();
   #idempotency = new Map<string, IdempotencyRecord>();
   #cardTokens = new Map<string, IssuedCardToken>();
   // Progress of the session-switch faults; reset whenever the config changes.
@@ -122,7 +125,9 @@ export class MockBackend {
 
   /** Back to the state of a fresh backend: data, sessions, log and config. */
   reset(): void {
-    this.#resetAt = Math.max(this.#resetAt, this.#lastIssuedAt, this.now(), Date.now());
+    this.#resetAt = Math.max(this.#resetAt, Date.now());
+    for (const token of this.#issued) this.#voided.add(token);
+    this.#issued = new Set();
     this.#config = { ...this.#initialConfig };
     this.#states.clear();
     this.#revoked.clear();
@@ -177,8 +182,9 @@ export class MockBackend {
   issueSession(accountId: string, options: { switched?: boolean } = {}): string {
     // Strictly after any "sign out everywhere", even within the same millisecond.
     const issuedAt = Math.max(this.now(), (this.#revokedBefore.get(accountId) ?? 0) + 1, this.#resetAt + 1);
-    this.#lastIssuedAt = Math.max(this.#lastIssuedAt, issuedAt);
-    return createToken(accountId, issuedAt, options.switched ?? false);
+    const token = createToken(accountId, issuedAt, options.switched ?? false);
+    this.#issued.add(token);
+    return token;
   }
 
   /** The session a cookie value stands for, or null if it is not (or no longer) valid. */
@@ -186,7 +192,7 @@ export class MockBackend {
     if (!token) return null;
     const parsed = parseToken(token);
     if (!parsed || !isDemoAccount(parsed.accountId)) return null;
-    if (this.#revoked.has(token)) return null;
+    if (this.#revoked.has(token) || this.#voided.has(token)) return null;
     if (parsed.issuedAt <= Math.max(this.#resetAt, this.#revokedBefore.get(parsed.accountId) ?? 0)) return null;
     if (this.now() >= parsed.issuedAt + SESSION_TTL_MS) return null;
     return parsed;
