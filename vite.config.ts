@@ -34,7 +34,10 @@ function mockApi(): Plugin {
  * style injection are not what production runs.
  */
 function pageHeaders(mode: string): Plugin {
-  const headers = securityHeaders({ apiBase: loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE, allowSameOriginFrame: mode === 'qa' });
+  const headers = securityHeaders({
+    apiBase: loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE,
+    allowSameOriginFrame: mode === 'qa',
+  });
   return {
     name: 'my-page-headers',
     configurePreviewServer(server) {
@@ -74,7 +77,12 @@ export default defineConfig(({ mode }) => ({
           // What every screen behind the menu shares (the account API, data
           // controllers, lists, dialogs) in one chunk: one request on a slow
           // TV instead of a chain of small ones.
-          groups: [{ name: 'account-kit', test: /\/src\/(api\/(account-api|account-schemas|endpoints|identity-guard)|data\/|components\/(mp-account-list|mp-confirm-dialog|list-more)|navigation\/nav-controller)\b/ }],
+          groups: [
+            {
+              name: 'account-kit',
+              test: /\/src\/(api\/(account-api|account-schemas|endpoints|identity-guard)|data\/|components\/(mp-account-list|mp-confirm-dialog|list-more)|navigation\/nav-controller)\b/,
+            },
+          ],
         },
       },
     },

@@ -4,8 +4,8 @@
  * downloaded: CHROME_PATH, else Debian's /usr/bin/chromium, else the Chromium
  * binary shipped inside the @sparticuz/chromium npm package.
  */
-import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -90,9 +90,12 @@ async function pageHeaders(ctx, next) {
     });
   }
   for (const [name, value] of securityHeaders({ allowSameOriginFrame, mockServiceWorker: true })) {
-    ctx.set(name, nonced && name === 'Content-Security-Policy'
-      ? value.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`)
-      : value);
+    ctx.set(
+      name,
+      nonced && name === 'Content-Security-Policy'
+        ? value.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`)
+        : value,
+    );
   }
 }
 
@@ -116,7 +119,12 @@ export default {
   middleware: [pageHeaders, fromConnect(serverMock)],
   plugins: [
     // MODE as Vite sets it: `test` keeps QA instrumentation (src/qa) in, as in dev.
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { 'import.meta.env.MODE': '"test"' } }),
+    esbuildPlugin({
+      ts: true,
+      tsconfig: './tsconfig.json',
+      target: 'es2022',
+      define: { 'import.meta.env.MODE': '"test"' },
+    }),
     mswWorkerPlugin,
     tvKeyPlugin(),
     touchPlugin(),
@@ -138,4 +146,3 @@ export default {
     <html lang="ja"><head><meta charset="utf-8"><link rel="stylesheet" href="/src/styles/page.css"></head>
     <body><script src="/test/support/csp-watch.js"></script><script type="module" src="${testFramework}"></script></body></html>`,
 };
-

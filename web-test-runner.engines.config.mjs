@@ -31,9 +31,13 @@ const launchers = {
   webkit: () => webkitGtkLauncher(),
 };
 
-const wanted = (process.env.ENGINES ?? 'firefox,webkit').split(',').map((name) => name.trim()).filter(Boolean);
+const wanted = (process.env.ENGINES ?? 'firefox,webkit')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 for (const name of wanted) {
-  if (!(name in launchers)) throw new Error(`ENGINES: unknown engine "${name}" (known: ${Object.keys(launchers).join(', ')})`);
+  if (!(name in launchers))
+    throw new Error(`ENGINES: unknown engine "${name}" (known: ${Object.keys(launchers).join(', ')})`);
 }
 
 export default {

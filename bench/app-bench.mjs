@@ -108,10 +108,13 @@ async function preparePage(session, { rate }) {
 async function open(session, url) {
   const marker = `__appBenchNav${Math.random().toString(36).slice(2)}`;
   await session.send('Page.navigate', { url });
-  await session.waitFor(`window.__appBench && !window.${marker} && location.href === ${JSON.stringify(url)} ? (window.${marker} = true) : false`, {
-    timeout: 30000,
-    interval: 20,
-  });
+  await session.waitFor(
+    `window.__appBench && !window.${marker} && location.href === ${JSON.stringify(url)} ? (window.${marker} = true) : false`,
+    {
+      timeout: 30000,
+      interval: 20,
+    },
+  );
 }
 
 async function assertNoErrors(session, where) {
@@ -156,11 +159,21 @@ async function coldLoad(executablePath, origin, cookies) {
     await preparePage(session, { rate: THROTTLE });
     // Only the fields a CookieParam has: getCookies answers with more (size, session…).
     const params = cookies.map(({ name, value, domain, path, expires, httpOnly, secure, sameSite }) => ({
-      name, value, domain, path, httpOnly, secure, ...(sameSite ? { sameSite } : {}), ...(expires > 0 ? { expires } : {}),
+      name,
+      value,
+      domain,
+      path,
+      httpOnly,
+      secure,
+      ...(sameSite ? { sameSite } : {}),
+      ...(expires > 0 ? { expires } : {}),
     }));
     await session.send('Network.setCookies', { cookies: params });
     await session.send('Page.navigate', { url: `${origin}/#/` });
-    await session.waitFor(`window.__appBench && location.href === ${JSON.stringify(`${origin}/#/`)}`, { timeout: 30000, interval: 20 });
+    await session.waitFor(`window.__appBench && location.href === ${JSON.stringify(`${origin}/#/`)}`, {
+      timeout: 30000,
+      interval: 20,
+    });
     const load = await menuLoad(session);
     await assertNoErrors(session, 'cold load');
     return load;
@@ -176,7 +189,11 @@ function jsSizes(distDir, paths) {
     const bytes = readFileSync(join(distDir, path));
     return { file: path.replace(/^\//, ''), bytes: bytes.length, gzipBytes: gzipSize(bytes) };
   });
-  return { files, bytes: files.reduce((n, f) => n + f.bytes, 0), gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0) };
+  return {
+    files,
+    bytes: files.reduce((n, f) => n + f.bytes, 0),
+    gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
+  };
 }
 
 /**
@@ -186,7 +203,9 @@ function jsSizes(distDir, paths) {
  */
 function legacySizes(distDir) {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const classic = [...html.matchAll(/<script(?![^>]*type="module")[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g)].map((m) => m[1]);
+  const classic = [...html.matchAll(/<script(?![^>]*type="module")[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g)].map(
+    (m) => m[1],
+  );
   return jsSizes(distDir, [...classic, '/polyfills/custom-elements.min.js']);
 }
 
@@ -244,7 +263,8 @@ async function heldDownRound(session, origin, label, { profile = false, tapped =
   })`);
   await assertNoErrors(session, `history ${label}`);
   const presses = after.presses;
-  if (presses.length !== HELD_PRESSES) throw new Error(`history ${label}: the page saw ${presses.length} of ${HELD_PRESSES} key events`);
+  if (presses.length !== HELD_PRESSES)
+    throw new Error(`history ${label}: the page saw ${presses.length} of ${HELD_PRESSES} key events`);
   const moved = presses.filter((p) => p.focusAt != null && p.toRow !== p.fromRow);
   const t0s = presses.map((p) => p.t0);
   return {
@@ -372,7 +392,10 @@ async function main() {
     const scriptSets = new Set(runs.map((r) => JSON.stringify([...new Set(r.scriptsBefore)].sort())));
     results.initialJs = {
       // The union: a script that only some loads needed before the menu still counts.
-      ...jsSizes(distDir, runs.flatMap((r) => r.scriptsBefore)),
+      ...jsSizes(
+        distDir,
+        runs.flatMap((r) => r.scriptsBefore),
+      ),
       sameInEveryRun: scriptSets.size === 1,
       requestedAfterMenu: [...new Set(runs.flatMap((r) => r.scriptsAfter))],
     };
@@ -384,12 +407,18 @@ async function main() {
       medianDomContentLoaded: round(median(runs.map((r) => r.domContentLoaded)), 1),
       medianLoadEvent: round(median(runs.map((r) => r.loadEvent ?? 0)), 1),
       medianResponseEnd: round(median(runs.map((r) => r.responseEnd)), 1),
-      reloadInSameTab: { runs: reloads.map((r) => round(r.menuAt, 1)), median: round(median(reloads.map((r) => r.menuAt)), 1) },
+      reloadInSameTab: {
+        runs: reloads.map((r) => round(r.menuAt, 1)),
+        median: round(median(reloads.map((r) => r.menuAt)), 1),
+      },
     };
 
     for (const size of [5000, 500]) {
       await server.reset();
-      const total = size === 5000 ? await server.historyLength(HEAVY_ACCOUNT_ID) : await server.truncateHistory(HEAVY_ACCOUNT_ID, size);
+      const total =
+        size === 5000
+          ? await server.historyLength(HEAVY_ACCOUNT_ID)
+          : await server.truncateHistory(HEAVY_ACCOUNT_ID, size);
       if (total !== size) throw new Error(`the heavy account has ${total} history entries, not ${size}`);
       const rounds = [];
       for (let r = 1; r <= HELD_ROUNDS[size]; r++) {
@@ -406,7 +435,9 @@ async function main() {
       const taps = [];
       for (let r = 1; r <= TAPPED_ROUNDS; r++) {
         taps.push(await heldDownRound(session, server.origin, `t${size}-${r}`, { tapped: true }));
-        log(`bench:app: ${size} entries, tapped round ${r}: moved ${taps.at(-1).rowsMoved} rows for ${HELD_PRESSES} presses`);
+        log(
+          `bench:app: ${size} entries, tapped round ${r}: moved ${taps.at(-1).rowsMoved} rows for ${HELD_PRESSES} presses`,
+        );
       }
       results.tapped = { historyEntries: total, ...pooled(taps) };
     }
@@ -418,30 +449,67 @@ async function main() {
     const check = (name, budget, value, pass, detail) => results.checks.push({ name, budget, value, pass, detail });
     const h5 = results.held[5000];
     const h05 = results.held[500];
-    check('initial JS for #/ (gzip -9, modern build)', `≤ ${kb(BUDGETS.initialJsGzip)}`, kb(results.initialJs.gzipBytes),
-      results.initialJs.gzipBytes <= BUDGETS.initialJsGzip, `${results.initialJs.gzipBytes} B in ${results.initialJs.files.length} files`);
-    check(`cold load to state=ready + menu painted, median of ${COLD_RUNS} (${THROTTLE}x CPU)`, `≤ ${BUDGETS.coldLoadMedianMs} ms`,
-      `${ms(results.coldLoad.median)} ms`, results.coldLoad.median <= BUDGETS.coldLoadMedianMs,
-      `runs ${results.coldLoad.runs.join(', ')} ms`);
+    check(
+      'initial JS for #/ (gzip -9, modern build)',
+      `≤ ${kb(BUDGETS.initialJsGzip)}`,
+      kb(results.initialJs.gzipBytes),
+      results.initialJs.gzipBytes <= BUDGETS.initialJsGzip,
+      `${results.initialJs.gzipBytes} B in ${results.initialJs.files.length} files`,
+    );
+    check(
+      `cold load to state=ready + menu painted, median of ${COLD_RUNS} (${THROTTLE}x CPU)`,
+      `≤ ${BUDGETS.coldLoadMedianMs} ms`,
+      `${ms(results.coldLoad.median)} ms`,
+      results.coldLoad.median <= BUDGETS.coldLoadMedianMs,
+      `runs ${results.coldLoad.runs.join(', ')} ms`,
+    );
     const keyBudgetAt = results.checks.length;
-    check(`history 5,000: p95 key->next frame, Down held ${HELD_PRESSES} x (${THROTTLE}x CPU)`, `≤ ${BUDGETS.heldKeyToFrameP95Ms} ms`,
-      `${ms(h5.keyToFrame.p95)} ms`, h5.keyToFrame.p95 <= BUDGETS.heldKeyToFrameP95Ms,
-      `per round ${h5.keyToFrameP95ByRound.join(', ')} ms`);
+    check(
+      `history 5,000: p95 key->next frame, Down held ${HELD_PRESSES} x (${THROTTLE}x CPU)`,
+      `≤ ${BUDGETS.heldKeyToFrameP95Ms} ms`,
+      `${ms(h5.keyToFrame.p95)} ms`,
+      h5.keyToFrame.p95 <= BUDGETS.heldKeyToFrameP95Ms,
+      `per round ${h5.keyToFrameP95ByRound.join(', ')} ms`,
+    );
     const movedEnough = [...h5.rowsMoved, ...h05.rowsMoved].every((n) => n > 0);
-    check('history: held Down moved focus down', '> 0 rows, every round', `${[...h5.rowsMoved, ...h05.rowsMoved].join(', ')} rows`,
-      movedEnough, 'rows moved per round (5,000 then 500 entries)');
+    check(
+      'history: held Down moved focus down',
+      '> 0 rows, every round',
+      `${[...h5.rowsMoved, ...h05.rowsMoved].join(', ')} rows`,
+      movedEnough,
+      'rows moved per round (5,000 then 500 entries)',
+    );
     const t5 = results.tapped;
-    check(`history 5,000: tapped Down, ${HELD_PRESSES} separate presses (${THROTTLE}x CPU)`, `${HELD_PRESSES} rows, every round`,
-      `${t5.rowsMoved.join(', ')} rows`, t5.rowsMoved.every((n) => n === HELD_PRESSES),
-      `rows moved per press ${t5.rowsMoved.map((n) => (n / HELD_PRESSES).toFixed(2)).join(', ')}; p95 key->next frame ${ms(t5.keyToFrame.p95)} ms (not budgeted)`);
+    check(
+      `history 5,000: tapped Down, ${HELD_PRESSES} separate presses (${THROTTLE}x CPU)`,
+      `${HELD_PRESSES} rows, every round`,
+      `${t5.rowsMoved.join(', ')} rows`,
+      t5.rowsMoved.every((n) => n === HELD_PRESSES),
+      `rows moved per press ${t5.rowsMoved.map((n) => (n / HELD_PRESSES).toFixed(2)).join(', ')}; p95 key->next frame ${ms(t5.keyToFrame.p95)} ms (not budgeted)`,
+    );
     const elements5 = h5.elementsAfter.at(-1);
     const elements05 = h05.elementsAfter.at(-1);
-    check('elements at the end (5,000 entries)', `≤ ${BUDGETS.elements}`, String(elements5), elements5 <= BUDGETS.elements,
-      `every round: ${h5.elementsAfter.join(', ')}`);
-    check('elements at the end: 500 = 5,000 entries', 'equal', `${elements05} vs ${elements5}`, elements05 === elements5,
-      `500: ${h05.elementsAfter.join(', ')}; 5,000: ${h5.elementsAfter.join(', ')}`);
-    check('JS heap after every screen, back on the menu (after GC)', `≤ ${mb(BUDGETS.heapBytes)}`, mb(results.heap.jsHeapUsedBytes),
-      results.heap.jsHeapUsedBytes <= BUDGETS.heapBytes, `${results.heap.jsHeapUsedBytes} B`);
+    check(
+      'elements at the end (5,000 entries)',
+      `≤ ${BUDGETS.elements}`,
+      String(elements5),
+      elements5 <= BUDGETS.elements,
+      `every round: ${h5.elementsAfter.join(', ')}`,
+    );
+    check(
+      'elements at the end: 500 = 5,000 entries',
+      'equal',
+      `${elements05} vs ${elements5}`,
+      elements05 === elements5,
+      `500: ${h05.elementsAfter.join(', ')}; 5,000: ${h5.elementsAfter.join(', ')}`,
+    );
+    check(
+      'JS heap after every screen, back on the menu (after GC)',
+      `≤ ${mb(BUDGETS.heapBytes)}`,
+      mb(results.heap.jsHeapUsedBytes),
+      results.heap.jsHeapUsedBytes <= BUDGETS.heapBytes,
+      `${results.heap.jsHeapUsedBytes} B`,
+    );
 
     const keyMissed = !results.checks[keyBudgetAt].pass;
     if (keyMissed || FORCE_PROFILE) {
@@ -451,7 +519,7 @@ async function main() {
       results.profile = {
         note:
           `sampling CPU profile (200 us) of the page's main thread over ${HELD_PRESSES} held-Down key events at ${THROTTLE}x, ` +
-          'named through the build\'s source maps (name* = minified name, no name in the map)',
+          "named through the build's source maps (name* = minified name, no name in the map)",
         keyToFrameP95: round(summarize(r.samples.keyToFrame).p95),
         ...summarizeProfile(symbolizeProfile(r.cpuProfile, distDir), { top: 15 }),
       };
@@ -472,7 +540,9 @@ async function main() {
 function report(results) {
   const { meta, initialJs, legacyJs, coldLoad, held, tapped, heap } = results;
   const out = [];
-  out.push(`App benchmark: production build, ${meta.browser}, CPU ${meta.throttle}x, ${meta.viewport.width}x${meta.viewport.height}, ${meta.cpus}, node ${meta.node}`);
+  out.push(
+    `App benchmark: production build, ${meta.browser}, CPU ${meta.throttle}x, ${meta.viewport.width}x${meta.viewport.height}, ${meta.cpus}, node ${meta.node}`,
+  );
   const busy = Math.max(meta.loadAverageAtStart[0], meta.loadAverageAtEnd[0]) > cpus().length * 0.5;
   if (busy) {
     out.push(
@@ -488,7 +558,12 @@ function report(results) {
     );
   }
   out.push('');
-  out.push(table(['budget (issue 5)', 'measured', 'budget', ''], results.checks.map((c) => [c.name, c.value, c.budget, c.pass ? 'PASS' : 'FAIL'])));
+  out.push(
+    table(
+      ['budget (issue 5)', 'measured', 'budget', ''],
+      results.checks.map((c) => [c.name, c.value, c.budget, c.pass ? 'PASS' : 'FAIL']),
+    ),
+  );
   out.push('');
   out.push(
     `Initial JS (requested before the menu was painted; same set in every run: ${initialJs.sameInEveryRun ? 'yes' : 'NO'}): ` +
@@ -509,19 +584,33 @@ function report(results) {
   const pair = (s) => `${ms(s.median)} / ${ms(s.p95)}`;
   out.push(
     table(
-      ['Down, #/history', 'rows moved', 'moving keys', 'key->focus', 'key->frame', 'key->frame done', 'input delay', 'elements end', 'rows loaded'],
-      [...Object.entries(held).sort((a, b) => Number(b[0]) - Number(a[0])).map(([size, h]) => [`held, ${size}`, h]), ...(tapped ? [[`tapped, ${tapped.historyEntries}`, tapped]] : [])]
-        .map(([label, h]) => [
-          `${label.split(', ')[0]}, ${Number(label.split(', ')[1]).toLocaleString('en')} entries (${h.rounds} x ${HELD_PRESSES} keys)`,
-          h.rowsMoved.join(', '),
-          h.movingPresses.join(', '),
-          pair(h.keyToFocus),
-          pair(h.keyToFrame),
-          pair(h.keyToFrameDone),
-          pair(h.inputDelay),
-          h.elementsAfter.join(', '),
-          h.loadedRows.join(', '),
-        ]),
+      [
+        'Down, #/history',
+        'rows moved',
+        'moving keys',
+        'key->focus',
+        'key->frame',
+        'key->frame done',
+        'input delay',
+        'elements end',
+        'rows loaded',
+      ],
+      [
+        ...Object.entries(held)
+          .sort((a, b) => Number(b[0]) - Number(a[0]))
+          .map(([size, h]) => [`held, ${size}`, h]),
+        ...(tapped ? [[`tapped, ${tapped.historyEntries}`, tapped]] : []),
+      ].map(([label, h]) => [
+        `${label.split(', ')[0]}, ${Number(label.split(', ')[1]).toLocaleString('en')} entries (${h.rounds} x ${HELD_PRESSES} keys)`,
+        h.rowsMoved.join(', '),
+        h.movingPresses.join(', '),
+        pair(h.keyToFocus),
+        pair(h.keyToFrame),
+        pair(h.keyToFrameDone),
+        pair(h.inputDelay),
+        h.elementsAfter.join(', '),
+        h.loadedRows.join(', '),
+      ]),
     ),
   );
   out.push(
@@ -538,7 +627,9 @@ function report(results) {
   if (results.profile) {
     const p = results.profile;
     out.push('');
-    out.push(`CPU profile, one more round at 5,000 entries (p95 key->frame ${p.keyToFrameP95} ms): ${p.busyMs} ms busy. ${p.note}.`);
+    out.push(
+      `CPU profile, one more round at 5,000 entries (p95 key->frame ${p.keyToFrameP95} ms): ${p.busyMs} ms busy. ${p.note}.`,
+    );
     out.push(profileTables(p));
   }
   out.push('');

@@ -54,8 +54,20 @@ const PEERS = {
 const ENGINES = [
   { id: 'ours-shadow', label: 'ours (shadow DOM)', page: 'ours', dom: 'shadow', ours: true, size: 'ours' },
   { id: 'ours-light', label: 'ours (light DOM)', page: 'ours', dom: 'light', ours: true, size: 'ours' },
-  { id: 'js-spatial-navigation', label: 'js-spatial-navigation', page: 'js-spatial-navigation', dom: 'light', size: 'js-spatial-navigation' },
-  { id: 'spatial-navigation-polyfill', label: 'spatial-navigation-polyfill', page: 'spatial-navigation-polyfill', dom: 'light', size: 'spatial-navigation-polyfill' },
+  {
+    id: 'js-spatial-navigation',
+    label: 'js-spatial-navigation',
+    page: 'js-spatial-navigation',
+    dom: 'light',
+    size: 'js-spatial-navigation',
+  },
+  {
+    id: 'spatial-navigation-polyfill',
+    label: 'spatial-navigation-polyfill',
+    page: 'spatial-navigation-polyfill',
+    dom: 'light',
+    size: 'spatial-navigation-polyfill',
+  },
   { id: 'lrud', label: '@bbc/tv-lrud-spatial', page: 'lrud', dom: 'light', size: 'lrud' },
 ];
 
@@ -229,7 +241,10 @@ function combine(rounds) {
     firstDivergence: rounds.find((r) => r.firstDivergence)?.firstDivergence ?? null,
     finals: [...new Set(rounds.map((r) => r.final))],
     expectedFinal: rounds[0].expectedFinal,
-    focusCallsPerMove: round(rounds.reduce((n, r) => n + r.focusCallsPerMove * r.moves, 0) / Math.max(1, sum('moves')), 2),
+    focusCallsPerMove: round(
+      rounds.reduce((n, r) => n + r.focusCallsPerMove * r.moves, 0) / Math.max(1, sum('moves')),
+      2,
+    ),
     keyToFocus: pooled('keyToFocus'),
     keyToFocusP95ByRound: rounds.map((r) => round(summarize(r.samples.keyToFocus).p95)),
     keyToFrame: pooled('keyToFrame'),
@@ -307,7 +322,9 @@ async function main() {
     const ids = Object.keys(lightGeometry);
     const mismatched = ids.filter((id) => JSON.stringify(lightGeometry[id]) !== JSON.stringify(shadowGeometry[id]));
     if (ids.length !== 1008 || Object.keys(shadowGeometry).length !== 1008 || mismatched.length) {
-      throw new Error(`pages differ: ${ids.length} vs ${Object.keys(shadowGeometry).length} elements, ${mismatched.length} mismatched`);
+      throw new Error(
+        `pages differ: ${ids.length} vs ${Object.keys(shadowGeometry).length} elements, ${mismatched.length} mismatched`,
+      );
     }
     results.controls.geometry = { elements: ids.length, identical: true };
     for (const dom of ['light', 'shadow']) {
@@ -338,7 +355,9 @@ async function main() {
           const done = (rounds[`${engine.id}@${rate}`] ??= []);
           const first6x = rounds[`${engine.id}@6`]?.[0]?.samples.keyToFocus ?? [];
           if (r > 1 && first6x.length && summarize(first6x).median > SLOW_MS) {
-            log(`bench: ${engine.id} at ${rate}x: round ${r} skipped (6x median over ${SLOW_MS} ms, far from every threshold)`);
+            log(
+              `bench: ${engine.id} at ${rate}x: round ${r} skipped (6x median over ${SLOW_MS} ms, far from every threshold)`,
+            );
             continue;
           }
           const t = Date.now();
@@ -387,7 +406,8 @@ async function main() {
 
     // Targets.
     const run6 = (id) => results.engines[id].runs[6];
-    const eligible = (id) => THROTTLES.every((r) => results.engines[id].runs[r].moves >= 0.95 * results.engines[id].runs[r].presses);
+    const eligible = (id) =>
+      THROTTLES.every((r) => results.engines[id].runs[r].moves >= 0.95 * results.engines[id].runs[r].presses);
     const peers = ENGINES.filter((e) => !e.ours && eligible(e.id));
     const bestPeer = peers.sort((a, b) => run6(a.id).keyToFocus.p95 - run6(b.id).keyToFocus.p95)[0] ?? null;
     results.bestPeer = bestPeer?.id ?? null;
@@ -395,7 +415,11 @@ async function main() {
     for (const id of ['ours-shadow', 'ours-light']) {
       const engine = results.engines[id];
       const everyPress = THROTTLES.every((r) => engine.runs[r].moves === engine.runs[r].presses);
-      target(`${id}: moved focus on every press`, everyPress, THROTTLES.map((r) => `${engine.runs[r].moves}/${engine.runs[r].presses} at ${r}x`).join(', '));
+      target(
+        `${id}: moved focus on every press`,
+        everyPress,
+        THROTTLES.map((r) => `${engine.runs[r].moves}/${engine.runs[r].presses} at ${r}x`).join(', '),
+      );
     }
     for (const id of ['ours-shadow', 'ours-light']) {
       const p95 = run6(id).keyToFocus.p95;
@@ -409,7 +433,9 @@ async function main() {
       target(
         `${id}: p95 key->focus at 6x <= ${TARGETS.ratioToBestPeer} x best peer`,
         ratio != null && ratio <= TARGETS.ratioToBestPeer,
-        bestPeer ? `${ms(p95)} / ${ms(best)} ms (${bestPeer.label}) = ${ratio.toFixed(2)}` : 'no peer moved focus on the path',
+        bestPeer
+          ? `${ms(p95)} / ${ms(best)} ms (${bestPeer.label}) = ${ratio.toFixed(2)}`
+          : 'no peer moved focus on the path',
       );
     }
     target(
@@ -523,23 +549,32 @@ function report(results) {
   const shadowCheck = Object.entries(results.shadowPageCheck)
     .map(([id, c]) => `${id} ${c.moves}/${c.presses} moves, ends on ${c.final}`)
     .join('; ');
-  out.push(`Peers on the shadow-DOM page (Right x3 from ${meta.start}, expected ${Object.values(results.shadowPageCheck)[0]?.expected}): ${shadowCheck}.`);
+  out.push(
+    `Peers on the shadow-DOM page (Right x3 from ${meta.start}, expected ${Object.values(results.shadowPageCheck)[0]?.expected}): ${shadowCheck}.`,
+  );
   for (const [id, e] of Object.entries(engines)) {
     const notes = new Map(); // note -> throttles, so identical 1x and 6x notes print once
     for (const rate of THROTTLES) {
       const run = e.runs[rate];
-      const list = run.disagreements.map((d) => `#${d.press} ${d.key} from ${d.from} -> ${d.got} (model ${d.expected})`);
+      const list = run.disagreements.map(
+        (d) => `#${d.press} ${d.key} from ${d.from} -> ${d.got} (model ${d.expected})`,
+      );
       const ok = run.finals.length === 1 && run.finals[0] === run.expectedFinal;
-      const ends = ok ? `ends on ${run.expectedFinal} as expected` : `ends on ${run.finals.join(' / ')}, expected ${run.expectedFinal}`;
+      const ends = ok
+        ? `ends on ${run.expectedFinal} as expected`
+        : `ends on ${run.finals.join(' / ')}, expected ${run.expectedFinal}`;
       if (list.length || !ok) {
         const note = `${ends}; differs from the model at ${list.join(', ') || 'no press'}.`;
         notes.set(note, [...(notes.get(note) ?? []), `${rate}x`]);
       }
-      if (run.scrolledPresses) out.push(`Warning: ${id} ${rate}x: the document had scrolled at ${run.scrolledPresses} presses.`);
+      if (run.scrolledPresses)
+        out.push(`Warning: ${id} ${rate}x: the document had scrolled at ${run.scrolledPresses} presses.`);
     }
     for (const [note, rates] of notes) out.push(`Path ${id} (${rates.join(', ')}): ${note}`);
   }
-  const allOnPath = Object.values(engines).filter((e) => THROTTLES.every((r) => e.runs[r].onPath)).map((e) => e.label);
+  const allOnPath = Object.values(engines)
+    .filter((e) => THROTTLES.every((r) => e.runs[r].onPath))
+    .map((e) => e.label);
   out.push(`Followed the whole path and ended on ${meta.expectedFinal}: ${allOnPath.join(', ') || 'none'}.`);
   out.push(
     'Sizes (min / min+gzip bytes): ' +
@@ -570,7 +605,9 @@ function report(results) {
   out.push('');
   for (const id of ['ours-shadow', 'ours-light']) {
     const ratio = engines[id].ratioToBestPeerP95Focus6x;
-    out.push(`Ratio ${id} / best peer (${results.bestPeer ?? 'none'}), p95 key->focus at 6x: ${ratio == null ? '—' : ratio.toFixed(2)}`);
+    out.push(
+      `Ratio ${id} / best peer (${results.bestPeer ?? 'none'}), p95 key->focus at 6x: ${ratio == null ? '—' : ratio.toFixed(2)}`,
+    );
   }
   for (const t of results.targets) out.push(`${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.detail}`);
   if (results.profile) {

@@ -16,7 +16,13 @@ const require = createRequire(import.meta.url);
 /** Unpacks the binary once into node_modules/.cache and returns its path. */
 export function chromium64Path() {
   const packed = join(dirname(require.resolve('chrome-aws-lambda/package.json')), 'bin', 'chromium.br');
-  const target = join(dirname(require.resolve('chrome-aws-lambda/package.json')), '..', '.cache', 'chromium64', 'chromium');
+  const target = join(
+    dirname(require.resolve('chrome-aws-lambda/package.json')),
+    '..',
+    '.cache',
+    'chromium64',
+    'chromium',
+  );
   if (!existsSync(target)) {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, brotliDecompressSync(readFileSync(packed)));
@@ -157,7 +163,8 @@ export async function launchChromium64({ extraArgs = [], executablePath = chromi
     version: version.Browser,
     async close() {
       session.close();
-      const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+      const exited =
+        child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
       try {

@@ -99,7 +99,9 @@ export async function serveApp(root, middleware) {
  * the bench needs: `reset()` (fresh demo data) and `truncateHistory(accountId, n)`.
  */
 export async function startAppServer(root) {
-  const worker = new Worker(fileURLToPath(new URL('./app-server-worker.mjs', import.meta.url)), { workerData: { root } });
+  const worker = new Worker(fileURLToPath(new URL('./app-server-worker.mjs', import.meta.url)), {
+    workerData: { root },
+  });
   let next = 1;
   const pending = new Map();
   let failed = null;

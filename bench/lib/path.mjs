@@ -40,7 +40,16 @@ const SEGMENTS = [
 export const PATH = SEGMENTS.flatMap(([key, times]) => Array(times).fill(key));
 
 /** Short untimed warm-up from START that comes back to START (JIT, caches). */
-export const WARMUP = ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp'];
+export const WARMUP = [
+  'ArrowRight',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowUp',
+  'ArrowRight',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowUp',
+];
 
 /** Where `key` should take focus from element `id`, on this screen. */
 export function expectedMove(id, key) {
@@ -56,7 +65,8 @@ export function expectedMove(id, key) {
   if (!card) throw new Error(`unexpected element ${id}`);
   const [line, column] = [Number(card[1]), Number(card[2])];
   if (key === 'ArrowRight' && column < COLUMNS - 1) return cardId(line, column + 1);
-  if (key === 'ArrowLeft') return column > 0 ? cardId(line, column - 1) : menuId(Math.floor(line / LINES_PER_MENU_ITEM));
+  if (key === 'ArrowLeft')
+    return column > 0 ? cardId(line, column - 1) : menuId(Math.floor(line / LINES_PER_MENU_ITEM));
   if (key === 'ArrowUp' && line > 0) return cardId(line - 1, column);
   if (key === 'ArrowDown' && line < LINES - 1) return cardId(line + 1, column);
   throw new Error(`path presses ${key} at the edge from ${id}`);

@@ -51,7 +51,8 @@ export function summarizeProfile(profile, { top = 12, within = null, locate = nu
     if (leafLabel === '(idle)') return;
     if (within) {
       let inside = false;
-      for (let node = leaf; node && !inside; node = nodes.get(parent.get(node.id))) inside = within(label(node.callFrame));
+      for (let node = leaf; node && !inside; node = nodes.get(parent.get(node.id)))
+        inside = within(label(node.callFrame));
       if (!inside) return;
     }
     busy += dt;

@@ -11,4 +11,3 @@ export const LINES_PER_MENU_ITEM = LINES / MENU_ITEMS; // 5
 
 export const cardId = (line, column) => `c-${line}-${column}`;
 export const menuId = (index) => `m-${index}`;
-

@@ -52,7 +52,13 @@ bench.breakdown = async (iterations = 20) => {
   }
   await rendered();
   const mean = (ms) => ms / iterations;
-  return { candidates, walkMs: mean(totals.walk), rectsMs: mean(totals.rects), pickMs: mean(totals.pick), focusMs: mean(totals.focus) };
+  return {
+    candidates,
+    walkMs: mean(totals.walk),
+    rectsMs: mean(totals.rects),
+    pickMs: mean(totals.pick),
+    focusMs: mean(totals.focus),
+  };
 };
 
 bench.markReady(`ours-${dom}`);

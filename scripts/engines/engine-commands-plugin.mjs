@@ -33,10 +33,25 @@ const WEBDRIVER_KEYS = {
 
 /** W3C WebDriver code points of the named keys `sendKeys({ press })` uses. */
 const NAMED_KEYS = {
-  Backspace: '\uE003', Tab: '\uE004', Enter: '\uE007', Shift: '\uE008', Control: '\uE009', Alt: '\uE00A',
-  Escape: '\uE00C', Space: ' ', PageUp: '\uE00E', PageDown: '\uE00F', End: '\uE010', Home: '\uE011',
-  ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014', ArrowDown: '\uE015', Insert: '\uE016',
-  Delete: '\uE017', Meta: '\uE03D',
+  Backspace: '\uE003',
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Escape: '\uE00C',
+  Space: ' ',
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+  End: '\uE010',
+  Home: '\uE011',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Insert: '\uE016',
+  Delete: '\uE017',
+  Meta: '\uE03D',
   ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`F${i + 1}`, String.fromCharCode(0xe031 + i)])),
 };
 
@@ -92,7 +107,10 @@ async function pressInFirefox(page, name, repeat, gapMs) {
 }
 
 async function pressInWebDriver(driver, value) {
-  const actions = [{ type: 'keyDown', value }, { type: 'keyUp', value }];
+  const actions = [
+    { type: 'keyDown', value },
+    { type: 'keyUp', value },
+  ];
   await driver.performActions([{ type: 'key', id: 'keyboard', actions }]);
   await driver.releaseActions();
 }
@@ -125,14 +143,20 @@ export function engineCommandsPlugin() {
       const { keyCode, repeat = 0, gapMs = 0 } = payload;
       const key = WEBDRIVER_KEYS[keyCode];
       if (!key) {
-        return { delivered: false, reason: `keyCode ${keyCode} cannot be sent through WebDriver in ${session.browser.name}` };
+        return {
+          delivered: false,
+          reason: `keyCode ${keyCode} cannot be sent through WebDriver in ${session.browser.name}`,
+        };
       }
       if (session.browser.type === 'puppeteer') {
         await pressInFirefox(session.browser.getPage(session.id), key.puppeteer, repeat, gapMs);
       } else if (session.browser.type === 'webdriver') {
         if (repeat > 0) {
           // WebKitGTK's WebDriver drops a keyDown for a key already down: no auto-repeat.
-          return { delivered: false, reason: `a held key (auto-repeat) cannot be sent through WebDriver in ${session.browser.name}` };
+          return {
+            delivered: false,
+            reason: `a held key (auto-repeat) cannot be sent through WebDriver in ${session.browser.name}`,
+          };
         }
         await pressInWebDriver(session.browser.driver, key.webdriver);
       } else {

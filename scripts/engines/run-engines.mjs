@@ -54,7 +54,13 @@ function runEngine(name) {
   let command = wtr;
   if (display && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     if (!hasCommand('xvfb-run')) {
-      return Promise.resolve({ name, label, code: 1, seconds: 0, summary: 'not run: needs xvfb-run (apt-get install xvfb xauth)' });
+      return Promise.resolve({
+        name,
+        label,
+        code: 1,
+        seconds: 0,
+        summary: 'not run: needs xvfb-run (apt-get install xvfb xauth)',
+      });
     }
     command = ['xvfb-run', '-a', '-s', XVFB_SCREEN, ...wtr];
   }
@@ -93,16 +99,26 @@ function runEngine(name) {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const text = stripAnsi(tail);
-      const counts = [...text.matchAll(/(\d+)\/(\d+) test files \| (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].at(-1);
+      const counts = [
+        ...text.matchAll(/(\d+)\/(\d+) test files \| (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g),
+      ].at(-1);
       const finished = [...text.matchAll(/^Finished running tests.*$/gm)].at(-1)?.[0];
       const parts = [];
       if (counts) {
-        parts.push(`${counts[1]}/${counts[2]} files, ${counts[3]} passed, ${counts[4]} failed${counts[5] ? `, ${counts[5]} skipped` : ''}`);
+        parts.push(
+          `${counts[1]}/${counts[2]} files, ${counts[3]} passed, ${counts[4]} failed${counts[5] ? `, ${counts[5]} skipped` : ''}`,
+        );
       }
       if (finished) parts.push(finished.replace(/^Finished running tests /, ''));
       if (timedOut) parts.push(`killed after ${timeoutMs / 60_000} min`);
       if (!parts.length) parts.push(signal ? `ended by ${signal}` : 'no summary (see the log above)');
-      resolve({ name, label, code: timedOut ? 1 : (code ?? 1), seconds: Math.round((Date.now() - started) / 1000), summary: parts.join('; ') });
+      resolve({
+        name,
+        label,
+        code: timedOut ? 1 : (code ?? 1),
+        seconds: Math.round((Date.now() - started) / 1000),
+        summary: parts.join('; '),
+      });
     });
   });
 }

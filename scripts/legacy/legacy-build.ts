@@ -100,14 +100,21 @@ export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions
         }).catch(fail('bundle'));
         for (const file of bundled.outputFiles) {
           if (!file.path.endsWith('.js')) {
-            this.error(`legacy bundle produced ${relative(outDir, file.path)}: only one script is allowed (CSS or assets imported from code?)`);
+            this.error(
+              `legacy bundle produced ${relative(outDir, file.path)}: only one script is allowed (CSS or assets imported from code?)`,
+            );
           }
         }
 
         // Pass 2: lower to the target, as one classic script; classes stay native.
         const lowered = await build({
           absWorkingDir: config.root,
-          stdin: { contents: bundled.outputFiles[0]!.text, sourcefile: 'legacy.js', resolveDir: config.root, loader: 'js' },
+          stdin: {
+            contents: bundled.outputFiles[0]!.text,
+            sourcefile: 'legacy.js',
+            resolveDir: config.root,
+            loader: 'js',
+          },
           outfile: join(outDir, config.build.assetsDir, 'legacy.js'),
           bundle: false,
           format: 'iife',
@@ -122,7 +129,8 @@ export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions
           write: false,
           logLevel: 'silent',
         }).catch(fail('lower'));
-        for (const warning of [...bundled.warnings, ...lowered.warnings]) config.logger.warn(`legacy bundle: ${warning.text}`);
+        for (const warning of [...bundled.warnings, ...lowered.warnings])
+          config.logger.warn(`legacy bundle: ${warning.text}`);
 
         const code = lowered.outputFiles.find((file) => file.path.endsWith('.js'))!.text;
         const map = lowered.outputFiles.find((file) => file.path.endsWith('.js.map'));
@@ -153,10 +161,16 @@ export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions
           const source = typeof page.source === 'string' ? page.source : new TextDecoder().decode(page.source);
           const match = POLYFILLS_TAG.exec(source);
           if (!match) {
-            this.error(`${page.fileName} must load /polyfills/legacy-polyfills.js with <script nomodule src=…> (the legacy bundle's tag goes after it)`);
+            this.error(
+              `${page.fileName} must load /polyfills/legacy-polyfills.js with <script nomodule src=…> (the legacy bundle's tag goes after it)`,
+            );
           }
           const tag = `<script nomodule src="${match[1]}${script}"></script>`;
-          page.source = loadEntryThroughCheck(source.replace(match[0], `${match[0]}\n    ${tag}`), match[1]!, (message) => this.error(`${page.fileName}: ${message}`));
+          page.source = loadEntryThroughCheck(
+            source.replace(match[0], `${match[0]}\n    ${tag}`),
+            match[1]!,
+            (message) => this.error(`${page.fileName}: ${message}`),
+          );
         }
       },
     },

@@ -106,6 +106,11 @@ export const SHOTS = [
  * scale and the phone at 1x, so the PNGs stay small.
  */
 export const GALLERY = [
-  { size: '1920x1080', scale: 0.5, shots: ['menu', 'contract', 'history', 'card-change', 'identity-stop'], prefix: 'tv' },
+  {
+    size: '1920x1080',
+    scale: 0.5,
+    shots: ['menu', 'contract', 'history', 'card-change', 'identity-stop'],
+    prefix: 'tv',
+  },
   { size: '390x844', scale: 1, shots: ['menu'], prefix: 'phone' },
 ];

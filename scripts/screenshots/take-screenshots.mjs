@@ -53,7 +53,8 @@ function readArgs() {
     if (!LOCALES.includes(locale)) throw new UsageError(`--locale ${locale}: one of ${LOCALES.join(', ')}`);
   }
   for (const size of values.size ?? []) {
-    if (!SIZES.some((s) => s.name === size)) throw new UsageError(`--size ${size}: one of ${SIZES.map((s) => s.name).join(', ')}`);
+    if (!SIZES.some((s) => s.name === size))
+      throw new UsageError(`--size ${size}: one of ${SIZES.map((s) => s.name).join(', ')}`);
   }
   if (!(Number(values['phone-dpr']) > 0)) throw new UsageError(`--phone-dpr ${values['phone-dpr']}: a positive number`);
   return values;
@@ -75,7 +76,9 @@ function jobs() {
         if (only && !only.has(shot.name)) continue;
         if (args.gallery && !gallery.shots.includes(shot.name)) continue;
         wanted.set(shot.name, {
-          file: args.gallery ? join(out, `${gallery.prefix}-${shot.name}.png`) : join(out, locale, size.name, `${shot.name}.png`),
+          file: args.gallery
+            ? join(out, `${gallery.prefix}-${shot.name}.png`)
+            : join(out, locale, size.name, `${shot.name}.png`),
           scale: args.gallery ? gallery.scale : 1,
         });
       }
@@ -83,7 +86,8 @@ function jobs() {
     }
   }
   for (const name of only ?? []) {
-    if (!SHOTS.some((s) => s.name === name)) throw new UsageError(`--only: no shot named "${name}" (see scripts/screenshots/plan.mjs)`);
+    if (!SHOTS.some((s) => s.name === name))
+      throw new UsageError(`--only: no shot named "${name}" (see scripts/screenshots/plan.mjs)`);
   }
   return groups;
 }
@@ -110,7 +114,9 @@ function checkJapaneseFont() {
 
 async function serveBuild() {
   const configFile = join(repoRoot, 'vite.config.ts');
-  const outDir = args.dist ? resolve(repoRoot, args.dist) : join(repoRoot, 'node_modules', '.cache', 'screenshots-dist');
+  const outDir = args.dist
+    ? resolve(repoRoot, args.dist)
+    : join(repoRoot, 'node_modules', '.cache', 'screenshots-dist');
   if (!args.dist) {
     const started = Date.now();
     console.log(`building into ${relative(repoRoot, outDir)} ...`);
@@ -236,7 +242,11 @@ class Capturer {
   async freshPage(group, shot) {
     await this.session.send('Storage.clearDataForOrigin', { origin: this.origin, storageTypes: 'all' });
     await this.mock('/__mock/reset');
-    const query = new URLSearchParams({ lang: group.locale, ...(group.size.tv ? { tv: '1' } : {}), ...(shot.fresh ?? {}) });
+    const query = new URLSearchParams({
+      lang: group.locale,
+      ...(group.size.tv ? { tv: '1' } : {}),
+      ...(shot.fresh ?? {}),
+    });
     // A distinct query per shot: the same URL with another hash would not reload.
     query.set('shot', shot.name);
     this.signedIn = false;
@@ -357,7 +367,10 @@ async function main() {
   const report = { written: [], failed: [], pageErrors: [] };
   try {
     const base = server.resolvedUrls.local[0];
-    browser = await launchChromium({ executablePath, extraArgs: [...chromiumArgs, '--hide-scrollbars', '--font-render-hinting=none'] });
+    browser = await launchChromium({
+      executablePath,
+      extraArgs: [...chromiumArgs, '--hide-scrollbars', '--font-render-hinting=none'],
+    });
     console.log(`${browser.version} on ${base}`);
     const { session } = browser;
     session.on((message) => {

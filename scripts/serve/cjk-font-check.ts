@@ -21,7 +21,10 @@ export function japaneseFonts(
   } catch {
     return null;
   }
-  return output.split('\n').map((line) => line.trim()).filter(Boolean);
+  return output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 /** The warning to print, if any: only where fontconfig answers and knows no Japanese font. */

@@ -67,7 +67,9 @@ export interface LanBannerInput {
 export function lanBannerLines(input: LanBannerInput): string[] {
   const [first, ...others] = input.networkUrls;
   if (first === undefined) {
-    return [`  ➜  TV/phone: not reachable from the LAN; run \`${input.hostCommand}\` to serve it there (QR code included)`];
+    return [
+      `  ➜  TV/phone: not reachable from the LAN; run \`${input.hostCommand}\` to serve it there (QR code included)`,
+    ];
   }
   const controlBase = input.controlBase ?? '/__mock';
   const link = (relative: string): string => new URL(relative, first).href;
@@ -99,7 +101,12 @@ function colourTerminal(): boolean {
  * right after its own header, and again on the `u` shortcut or a restart
  * that changed the address, so the banner always follows the URL lines.
  */
-function printAfterUrls(server: ViteDevServer | PreviewServer, logger: Logger, hostCommand: string, controlBase: string): void {
+function printAfterUrls(
+  server: ViteDevServer | PreviewServer,
+  logger: Logger,
+  hostCommand: string,
+  controlBase: string,
+): void {
   const printUrls = server.printUrls.bind(server);
   server.printUrls = () => {
     printUrls();

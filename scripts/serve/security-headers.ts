@@ -52,7 +52,10 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions = {}): stri
     // built from strings except through the two policies the page creates:
     // lit-html's own, and the bundle loader's (public/polyfills/module-loader.js).
     ['require-trusted-types-for', "'script'"],
-    ['trusted-types', options.mockServiceWorker ? 'lit-html my-page-loader mock-service-worker' : 'lit-html my-page-loader'],
+    [
+      'trusted-types',
+      options.mockServiceWorker ? 'lit-html my-page-loader mock-service-worker' : 'lit-html my-page-loader',
+    ],
   ];
   return directives.map(([name, value]) => `${name} ${value}`).join('; ');
 }
@@ -68,7 +71,8 @@ export function securityHeaders(options: SecurityHeaderOptions = {}): Array<[str
   ];
 }
 
-const GENERATED = 'Generated from scripts/serve/security-headers.ts by scripts/serve/write-deploy-headers.mjs: do not edit by hand.';
+const GENERATED =
+  'Generated from scripts/serve/security-headers.ts by scripts/serve/write-deploy-headers.mjs: do not edit by hand.';
 
 /** Netlify and Cloudflare Pages: a `_headers` file at the root of the published folder. */
 export function netlifyHeaders(options: SecurityHeaderOptions = {}): string {

@@ -34,7 +34,8 @@ export interface MutationOptions {
 
 /** For whoever watches the exchanges (the QA trace): which guard check refused an answer. */
 function guardRefusal(error: unknown): string {
-  if (error instanceof IdentityMismatchError) return `identity: ${error.check}, received ${error.receivedAccountId ?? '?'}`;
+  if (error instanceof IdentityMismatchError)
+    return `identity: ${error.check}, received ${error.receivedAccountId ?? '?'}`;
   if (error instanceof InvalidResponseError) return `schema: ${error.paths.join(', ')}`;
   return String(error);
 }

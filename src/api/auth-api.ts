@@ -49,7 +49,10 @@ export async function login(loginId: string, password: string): Promise<Session>
   });
   const session = parseSession(answer, '/auth/login');
   const check = session.nonce !== nonce ? 'login-nonce' : !sameLoginId(session.loginId, loginId) ? 'login-id' : null;
-  noteExchange(answer.requestId, check ? { verdict: 'refused', detail: `identity: ${check}` } : { verdict: 'accepted' });
+  noteExchange(
+    answer.requestId,
+    check ? { verdict: 'refused', detail: `identity: ${check}` } : { verdict: 'accepted' },
+  );
   if (check) throw new IdentityMismatchError(check, '/auth/login', answer.requestId, null, session.accountId);
   return session;
 }

@@ -3,7 +3,8 @@
  * hand-off QR code). From the user agent of the platforms we know, or forced
  * with `?tv=1` / `?tv=0` (QA on a desktop browser, tests).
  */
-const TV_AGENTS = /SMART-TV|SmartTV|Tizen|Web0S|webOS|NetCast|HbbTV|BRAVIA|AFT[A-Z]|Android TV|GoogleTV|CrKey|VIDAA|Viera|AQUOS/i;
+const TV_AGENTS =
+  /SMART-TV|SmartTV|Tizen|Web0S|webOS|NetCast|HbbTV|BRAVIA|AFT[A-Z]|Android TV|GoogleTV|CrKey|VIDAA|Viera|AQUOS/i;
 
 export function isTvDevice(win: Window = window): boolean {
   const forced = new URLSearchParams(win.location.search).get('tv');

@@ -44,7 +44,8 @@ export class HashRouteController implements ReactiveController {
   hostConnected(): void {
     this.path = routeFromHash(location.hash);
     this._depth = depthOf(history.state) ?? 0;
-    if (depthOf(history.state) === null) history.replaceState({ ...(history.state as object | null), myPageDepth: 0 }, '');
+    if (depthOf(history.state) === null)
+      history.replaceState({ ...(history.state as object | null), myPageDepth: 0 }, '');
     window.addEventListener('hashchange', this._onHashChange);
   }
 

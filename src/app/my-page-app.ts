@@ -16,7 +16,15 @@ import { requestPlatformKeys } from '../navigation/platform-keys.js';
 import { identityContext } from '../identity/identity-context.js';
 import { IdentityStore, type AppState } from '../identity/identity-store.js';
 import { i18nContext } from '../i18n/i18n-context.js';
-import { createI18n, initialLocale, loadMessages, saveLocale, shellI18n, type I18n, type Locale } from '../i18n/i18n.js';
+import {
+  createI18n,
+  initialLocale,
+  loadMessages,
+  saveLocale,
+  shellI18n,
+  type I18n,
+  type Locale,
+} from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { errorMessage } from '../i18n/error-message.js';
 import '../screens/identity-stop-screen.js';
@@ -309,24 +317,47 @@ export class MyPageApp extends LitElement {
       <header class="bar" data-nav-container data-nav-enter="last" data-nav-secondary="low">
         <span class="brand">${m.app.title}</span>
         <span class="who muted text">${snapshot.loginId ? m.app.loggedInAs(snapshot.loginId) : ''}</span>
-        <button class="language" lang=${this.locale === 'ja' ? 'en' : 'ja'} data-color-key="blue"
-          aria-label=${m.app.switchLanguageLabel} @click=${this._toggleLocale}>
+        <button
+          class="language"
+          lang=${this.locale === 'ja' ? 'en' : 'ja'}
+          data-color-key="blue"
+          aria-label=${m.app.switchLanguageLabel}
+          @click=${this._toggleLocale}
+        >
           <span class="key-hint blue" aria-hidden="true"></span>${m.app.switchLanguage}
         </button>
         ${this.state === 'ready' && !this.identity.lock ? html`<button class="logout" @click=${this._askLogout}>${m.app.logout}</button>` : null}
       </header>
-      <main data-nav-container data-nav-enter="last" @start-over=${this._startOver}
-        @unlock=${() => this.identity.unlock()}>${this._renderMain()}</main>
-      ${this.logoutAsked && this.state === 'ready' && !this.identity.lock
-        ? html`<mp-confirm-dialog heading=${m.logout.heading} message=${m.logout.message} confirm-label=${m.logout.confirm}
-            @confirm=${this._logout} @cancel=${this._keepSession}></mp-confirm-dialog>`
-        : null}
-      ${this._tv
-        ? html`<div class="overscan top" aria-hidden="true"></div><div class="overscan bottom" aria-hidden="true"></div>`
-        : null}
-      ${QA_ENABLED && this.qaOpen
-        ? html`<mp-qa-panel .identity=${this.identity} @close=${() => this._toggleQa()}></mp-qa-panel>`
-        : null}
+      <main
+        data-nav-container
+        data-nav-enter="last"
+        @start-over=${this._startOver}
+        @unlock=${() => this.identity.unlock()}
+      >
+        ${this._renderMain()}
+      </main>
+      ${
+        this.logoutAsked && this.state === 'ready' && !this.identity.lock
+          ? html`<mp-confirm-dialog
+              heading=${m.logout.heading}
+              message=${m.logout.message}
+              confirm-label=${m.logout.confirm}
+              @confirm=${this._logout}
+              @cancel=${this._keepSession}
+            ></mp-confirm-dialog>`
+          : null
+      }
+      ${
+        this._tv
+          ? html`<div class="overscan top" aria-hidden="true"></div>
+              <div class="overscan bottom" aria-hidden="true"></div>`
+          : null
+      }
+      ${
+        QA_ENABLED && this.qaOpen
+          ? html`<mp-qa-panel .identity=${this.identity} @close=${() => this._toggleQa()}></mp-qa-panel>`
+          : null
+      }
     `;
   }
 
@@ -339,17 +370,21 @@ export class MyPageApp extends LitElement {
       case 'loading':
         return this.identity.snapshot.startFailed
           ? html`<h1>${m.app.startFailedHeading}</h1>
-              <div role="alert"><p>${this._startFailedText()}</p>
-              <button class="retry" @click=${() => this.identity.start()}>${m.app.retry}</button></div>`
+              <div role="alert">
+                <p>${this._startFailedText()}</p>
+                <button class="retry" @click=${() => this.identity.start()}>${m.app.retry}</button>
+              </div>`
           : html`<p role="status" class="muted">${m.app.loading}</p>`;
       case 'signed-out':
         if (!this._screenReady('/login')) return this._renderScreenLoad();
         // A phone approving a TV logs in first; the route (and its ?code=) stays, so it comes back there.
-        return html`${this._route.path === '/activate'
-            ? html`<p class="notice login-first">${m.activate.loginFirst}</p>`
-            : null}${ROUTES['/login'].render(this._screenContext())}`;
+        return html`${
+          this._route.path === '/activate' ? html`<p class="notice login-first">${m.activate.loginFirst}</p>` : null
+        }${ROUTES['/login'].render(this._screenContext())}`;
       case 'identity-stop':
-        return html`<mp-identity-stop-screen cause=${this.identity.snapshot.stopCause ?? 'mismatch'}></mp-identity-stop-screen>`;
+        return html`<mp-identity-stop-screen
+          cause=${this.identity.snapshot.stopCause ?? 'mismatch'}
+        ></mp-identity-stop-screen>`;
       case 'ready': {
         const path = this._route.path === '/login' ? '/' : this._route.path;
         if (!this._screenReady(path)) return this._renderScreenLoad();
@@ -373,8 +408,10 @@ export class MyPageApp extends LitElement {
   private _renderScreenLoad() {
     const { m } = this._i18n;
     return this.screenLoad === 'failed'
-      ? html`<div role="alert"><p>${m.errors.network}</p>
-          <button class="retry" @click=${() => (this.screenLoad = 'idle')}>${m.app.retry}</button></div>`
+      ? html`<div role="alert">
+          <p>${m.errors.network}</p>
+          <button class="retry" @click=${() => (this.screenLoad = 'idle')}>${m.app.retry}</button>
+        </div>`
       : html`<p role="status" class="muted">${m.app.loading}</p>`;
   }
 

@@ -20,14 +20,19 @@ export interface PagedList {
 export function renderListMore(list: PagedList, m: Messages) {
   return html`<div class="more">
     <span class="muted" aria-live="polite">${m.list.count(list.items.length)}</span>
-    ${list.moreStatus === 'error'
-      ? html`<span role="alert">${errorMessage(m, list.moreError)}</span>`
-      : null}
-    ${list.hasMore
-      ? html`<button class="load-more" data-color-key="yellow" aria-disabled=${list.moreStatus === 'loading' ? 'true' : 'false'}
-          @click=${() => list.loadMore()}>
-          <span class="key-hint yellow" aria-hidden="true"></span>${list.moreStatus === 'loading' ? m.list.loadingMore : list.moreStatus === 'error' ? m.errors.retry : m.list.loadMore}
-        </button>`
-      : html`<span class="muted end">${m.list.end}</span>`}
+    ${list.moreStatus === 'error' ? html`<span role="alert">${errorMessage(m, list.moreError)}</span>` : null}
+    ${
+      list.hasMore
+        ? html`<button
+            class="load-more"
+            data-color-key="yellow"
+            aria-disabled=${list.moreStatus === 'loading' ? 'true' : 'false'}
+            @click=${() => list.loadMore()}
+          >
+            <span class="key-hint yellow" aria-hidden="true"></span
+            >${list.moreStatus === 'loading' ? m.list.loadingMore : list.moreStatus === 'error' ? m.errors.retry : m.list.loadMore}
+          </button>`
+        : html`<span class="muted end">${m.list.end}</span>`
+    }
   </div>`;
 }

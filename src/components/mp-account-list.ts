@@ -167,7 +167,8 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   override render() {
     const count = this.items.length;
     const indices: number[] = [];
-    const inWindow = (i: number): boolean => (i >= this._start && i < this._end) || (i >= this._focusStart && i < this._focusEnd);
+    const inWindow = (i: number): boolean =>
+      (i >= this._start && i < this._end) || (i >= this._focusStart && i < this._focusEnd);
     for (let i = Math.min(this._start, this._focusStart); i < Math.max(this._end, this._focusEnd); i++) {
       if (inWindow(i)) indices.push(i);
     }
@@ -175,17 +176,38 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     if (focused >= 0 && focused < count && !inWindow(focused)) indices.push(focused);
     const limit = this._scrollerHeight ? `max-height:${this._scrollerHeight}px;overflow-y:auto;` : '';
     return html`<p class="list-position" aria-hidden="true">${this._shownPosition}</p>
-      <div class="list-scroller" ?data-nav-scroller=${!!this._scrollerHeight} style=${limit} @scroll=${this._onViewport}>
-      <ul role="list" aria-label=${this.label} data-nav-container data-nav-enter="last" .navStep=${this._navStep}
-      style="position:relative;height:${count * this._pitch}px">
-      ${repeat(
-        indices,
-        (i) => this.keyOf(this.items[i]!),
-        (i) => html`<li role="listitem" class=${this.rowClass} data-nav-key=${this.keyOf(this.items[i]!)}
-          tabindex="0" aria-posinset=${i + 1} aria-setsize=${count}
-          style="position:absolute;left:0;right:0;top:${i * this._pitch}px">${this.renderRow(this.items[i]!, i)}</li>`,
-      )}
-    </ul></div>`;
+      <div
+        class="list-scroller"
+        ?data-nav-scroller=${!!this._scrollerHeight}
+        style=${limit}
+        @scroll=${this._onViewport}
+      >
+        <ul
+          role="list"
+          aria-label=${this.label}
+          data-nav-container
+          data-nav-enter="last"
+          .navStep=${this._navStep}
+          style="position:relative;height:${count * this._pitch}px"
+        >
+          ${repeat(
+            indices,
+            (i) => this.keyOf(this.items[i]!),
+            (i) =>
+              html`<li
+                role="listitem"
+                class=${this.rowClass}
+                data-nav-key=${this.keyOf(this.items[i]!)}
+                tabindex="0"
+                aria-posinset=${i + 1}
+                aria-setsize=${count}
+                style="position:absolute;left:0;right:0;top:${i * this._pitch}px"
+              >
+                ${this.renderRow(this.items[i]!, i)}
+              </li>`,
+          )}
+        </ul>
+      </div>`;
   }
 
   override updated(): void {
@@ -317,7 +339,8 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
 
   private _maybeLoadMore(): void {
     const count = this.items.length;
-    if (!this.hasMore || Math.max(this._end, this._focusEnd) < count - PREFETCH_ROWS || this._requestedAt === count) return;
+    if (!this.hasMore || Math.max(this._end, this._focusEnd) < count - PREFETCH_ROWS || this._requestedAt === count)
+      return;
     this._requestedAt = count;
     this.dispatchEvent(new Event('load-more'));
   }

@@ -76,7 +76,11 @@ export class MpDetailsDialog extends LitElement {
       <div role="dialog" aria-modal="true" aria-labelledby="heading">
         <h2 id="heading" class="text">${this.heading}</h2>
         <dl>
-          ${this.lines.map((line) => html`<dt>${line.label}</dt><dd class="text">${line.value}</dd>`)}
+          ${this.lines.map(
+            (line) =>
+              html`<dt>${line.label}</dt>
+                <dd class="text">${line.value}</dd>`,
+          )}
         </dl>
         <button class="close" data-nav-default @click=${this._close}>${m.dialog.close}</button>
       </div>

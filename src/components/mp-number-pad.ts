@@ -37,13 +37,22 @@ export class MpNumberPad extends LitElement {
   override render() {
     const { m } = this._i18n.value;
     // The container is inside the shadow root, beside its keys: entering it finds its default key there.
-    return html`<div class="keys" data-nav-container data-nav-enter="last">${KEYS.map((key) =>
-      key === 'delete'
-        ? html`<button type="button" class="delete" aria-label=${m.card.clear} @click=${this._delete}>⌫</button>`
-        : // Entering the pad from a field lands on 1, wherever the field is (not on the key beside it).
-          html`<button type="button" class="digit" data-digit=${key} ?data-nav-default=${key === '1'}
-            @click=${() => this._digit(key)}>${key}</button>`,
-    )}</div>`;
+    return html`<div class="keys" data-nav-container data-nav-enter="last">
+      ${KEYS.map((key) =>
+        key === 'delete'
+          ? html`<button type="button" class="delete" aria-label=${m.card.clear} @click=${this._delete}>⌫</button>`
+          : // Entering the pad from a field lands on 1, wherever the field is (not on the key beside it).
+            html`<button
+              type="button"
+              class="digit"
+              data-digit=${key}
+              ?data-nav-default=${key === '1'}
+              @click=${() => this._digit(key)}
+            >
+              ${key}
+            </button>`,
+      )}
+    </div>`;
   }
 
   private _digit(digit: string): void {

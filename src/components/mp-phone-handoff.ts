@@ -61,7 +61,8 @@ export class MpPhoneHandoff extends LitElement {
     const qr = generate(this.url);
     const cells: SVGTemplateResult[] = [];
     for (let y = 0; y < qr.size; y++) {
-      for (let x = 0; x < qr.size; x++) if (qr.get(x, y)) cells.push(svg`<rect x=${x + 4} y=${y + 4} width="1" height="1" />`);
+      for (let x = 0; x < qr.size; x++)
+        if (qr.get(x, y)) cells.push(svg`<rect x=${x + 4} y=${y + 4} width="1" height="1" />`);
     }
     const side = qr.size + 8;
     this.code = svg`<svg viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label=${this.url}>${cells}</svg>`;

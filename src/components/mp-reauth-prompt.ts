@@ -143,20 +143,30 @@ export class MpReauthPrompt extends LitElement {
       <div role="dialog" aria-modal="true" aria-labelledby="heading" aria-describedby="intro">
         <h2 id="heading">${m.reauth.heading}</h2>
         <p id="intro" class="text">${m.reauth.intro}</p>
-        ${this.methods.length > 1
-          ? html`<div class="methods" role="group" aria-label=${m.reauth.methods}>
-              ${this.methods.map(
-                (kind) => html`<button type="button" class="method" data-method=${kind}
-                  aria-pressed=${kind === this.method ? 'true' : 'false'} @click=${() => this._choose(kind)}>
-                  ${METHOD_LABEL[kind](m)}
-                </button>`,
-              )}
-            </div>`
-          : null}
-        ${this.method === 'password'
-          ? this._renderPassword(m)
-          : html`<slot></slot>${this._renderError(m)}
-              <div class="actions">${this._renderCancel(m)}</div>`}
+        ${
+          this.methods.length > 1
+            ? html`<div class="methods" role="group" aria-label=${m.reauth.methods}>
+                ${this.methods.map(
+                  (kind) =>
+                    html`<button
+                      type="button"
+                      class="method"
+                      data-method=${kind}
+                      aria-pressed=${kind === this.method ? 'true' : 'false'}
+                      @click=${() => this._choose(kind)}
+                    >
+                      ${METHOD_LABEL[kind](m)}
+                    </button>`,
+                )}
+              </div>`
+            : null
+        }
+        ${
+          this.method === 'password'
+            ? this._renderPassword(m)
+            : html`<slot></slot>${this._renderError(m)}
+                <div class="actions">${this._renderCancel(m)}</div>`
+        }
       </div>
     `;
   }
@@ -170,9 +180,16 @@ export class MpReauthPrompt extends LitElement {
     return html`<form id="reauth-form" novalidate @submit=${this._submit}>
       <label>
         ${m.reauth.password}
-        <input type="password" name="password" autocomplete="current-password" spellcheck="false"
-          autocapitalize="off" data-nav-default aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby="reauth-error reauth-warning" />
+        <input
+          type="password"
+          name="password"
+          autocomplete="current-password"
+          spellcheck="false"
+          autocapitalize="off"
+          data-nav-default
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby="reauth-error reauth-warning"
+        />
       </label>
       ${this._renderError(m)}
       <p id="reauth-warning" class="muted">${m.reauth.lockoutWarning}</p>

@@ -56,16 +56,22 @@ export class MpScreen extends LitElement {
     `,
   ];
 
-
   override render() {
     const { m } = this._i18n.value;
     return html`
       <header>
-        ${this.backHref
-          ? html`<a class="button back" href=${this.backHref} data-nav-secondary data-color-key="red"
-              ?data-nav-default=${this.landOnBack}><span class="key-hint red" aria-hidden="true"></span>${m.app.back}</a
-            >`
-          : null}
+        ${
+          this.backHref
+            ? html`<a
+                class="button back"
+                href=${this.backHref}
+                data-nav-secondary
+                data-color-key="red"
+                ?data-nav-default=${this.landOnBack}
+                ><span class="key-hint red" aria-hidden="true"></span>${m.app.back}</a
+              >`
+            : null
+        }
         <h1 tabindex="-1">${this.heading}</h1>
       </header>
       <slot></slot>

@@ -21,7 +21,6 @@ import type { ReauthError, ReauthMethodKind } from '../components/mp-reauth-prom
 import { isApiError, isReauthenticationRequired, ProblemError, RefusedError, type ApiError } from '../api/errors.js';
 import type { Session } from '../api/schemas.js';
 
-
 /** What a method's panel gets to finish the proof. */
 export interface ProofSink {
   /** The account the proof must be for (a step-up's `expectedAccountId`). */
@@ -61,7 +60,6 @@ export interface ProofStore {
   reauthenticate(password: string): Promise<void>;
   acceptRenewedSession(session: Session, nonce: string, endpoint: string, requestId?: string | null): Promise<boolean>;
 }
-
 
 export interface ReauthOptions {
   readonly identity: () => ProofStore | undefined;

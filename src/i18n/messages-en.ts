@@ -55,11 +55,10 @@ export const en: Messages = {
   identityStop: {
     heading: 'Stopped for your safety',
     mismatch:
-      "Information from an account other than yours may have been received. To protect your data, we stopped showing this page and every action, and logged you out.",
+      'Information from an account other than yours may have been received. To protect your data, we stopped showing this page and every action, and logged you out.',
     accountChanged:
       'Another account was logged in on this browser, so we stopped showing this page and every action, and logged you out.',
-    loginMismatch:
-      'The login answer did not match your login. To protect your data, the login was cancelled.',
+    loginMismatch: 'The login answer did not match your login. To protect your data, the login was cancelled.',
     reported: 'This event has been reported automatically.',
     action: 'Log in again',
   },
@@ -207,7 +206,8 @@ export const en: Messages = {
   },
   card: {
     heading: 'Change credit card',
-    intro: 'Enter your new card. The card number goes straight to the payment processor and is erased when you leave this screen.',
+    intro:
+      'Enter your new card. The card number goes straight to the payment processor and is erased when you leave this screen.',
     number: 'Card number',
     expiry: 'Expiry (MM/YY)',
     cvc: 'Security code',
@@ -261,8 +261,7 @@ export const en: Messages = {
       `“${name}” is approved. On the TV, check that the account it shows is yours, then continue there.`,
     denied: 'You declined. The TV cannot sign in with this code.',
     invalidCode: 'A code is 8 letters without vowels or digits (e.g. BCDF-GHJK). Please check the TV screen again.',
-    wrongCode:
-      'This code was not found. Check the code on your TV; if it has expired, show a new code on the TV.',
+    wrongCode: 'This code was not found. Check the code on your TV; if it has expired, show a new code on the TV.',
     expired: 'This code has expired. Show a new code on the TV and enter it again.',
     rateLimited: (seconds) =>
       seconds === null

@@ -157,7 +157,8 @@ export const jaScreens = {
   },
   card: {
     heading: 'クレジットカードの変更',
-    intro: '新しいカードの情報を入力してください。カード番号は決済代行会社に直接送られ、この画面を離れると消去されます。',
+    intro:
+      '新しいカードの情報を入力してください。カード番号は決済代行会社に直接送られ、この画面を離れると消去されます。',
     number: 'カード番号',
     expiry: '有効期限（MM/YY）',
     cvc: 'セキュリティコード',
@@ -171,7 +172,8 @@ export const jaScreens = {
       required: '入力してください。',
       number: 'カード番号の桁数が正しくありません。',
       luhn: 'カード番号が正しくありません。もう一度ご確認ください。',
-      brand: 'ご利用いただけないカードです（Visa、Mastercard、JCB、American Express、Diners Club がご利用いただけます）。',
+      brand:
+        'ご利用いただけないカードです（Visa、Mastercard、JCB、American Express、Diners Club がご利用いただけます）。',
       expiryFormat: '有効期限は「月/年」の形（例: 08/29）で入力してください。',
       expired: '有効期限が切れています。',
       cvc: (digits: number) => `セキュリティコードは${digits}桁の数字です。`,
@@ -180,7 +182,8 @@ export const jaScreens = {
     },
     done: (brand: string, last3: string) => `お支払いカードを ${brand}（下3桁 ${last3}）に変更しました。`,
     phoneHeading: 'スマートフォンで続ける',
-    phoneBody: 'リモコンでの入力が大変なときは、このコードをスマートフォンで読み取り、ログインしてカードを変更できます。',
+    phoneBody:
+      'リモコンでの入力が大変なときは、このコードをスマートフォンで読み取り、ログインしてカードを変更できます。',
     back: 'お支払い方法へ戻る',
   },
   activate: {
@@ -190,7 +193,8 @@ export const jaScreens = {
     codeHint: '例: BCDF-GHJK（大文字・小文字、ハイフン、空白は区別しません）',
     next: '次へ',
     lookingUp: '確認しています…',
-    loginFirst: 'テレビのログインを承認するには、まずこのスマートフォンでログインしてください。ログインすると承認の画面に戻ります。',
+    loginFirst:
+      'テレビのログインを承認するには、まずこのスマートフォンでログインしてください。ログインすると承認の画面に戻ります。',
     question: (code: string) => `テレビに ${code} と表示されていますか？`,
     deviceName: 'テレビ',
     requestedAt: '依頼された日時',

@@ -25,7 +25,10 @@ export interface MockWorkerOptions {
 export const MOCK_WORKER_POLICY = 'mock-service-worker';
 
 interface TrustedTypesLike {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+  createPolicy(
+    name: string,
+    rules: { createScriptURL(url: string): string },
+  ): { createScriptURL(url: string): unknown };
 }
 
 /**

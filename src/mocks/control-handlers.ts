@@ -37,7 +37,8 @@ export function createControlHandlers(backend: MockBackend, controlBase = DEFAUL
       const body = await readJsonBody(request);
       const value = body.kind === 'json' && isRecord(body.value) ? body.value : {};
       const account = typeof value['loginId'] === 'string' ? findAccountByLoginId(value['loginId']) : undefined;
-      if (!account) return badRequest('unknown-login-id', 'Expected {"loginId":"taro@example.jp","userCode":"BCDF-GHJK"}.');
+      if (!account)
+        return badRequest('unknown-login-id', 'Expected {"loginId":"taro@example.jp","userCode":"BCDF-GHJK"}.');
       const device =
         typeof value['userCode'] === 'string'
           ? backend.findDeviceByUserCode(normalizeUserCode(value['userCode']))

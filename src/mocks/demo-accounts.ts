@@ -4,13 +4,7 @@
  * session is a detectable leak.
  */
 import { HANAKO_TITLES, TARO_TITLES } from './catalog.js';
-import {
-  generateDownloads,
-  generateFavorites,
-  generateHistory,
-  generatePayments,
-  jst,
-} from './generate.js';
+import { generateDownloads, generateFavorites, generateHistory, generatePayments, jst } from './generate.js';
 import { buildHeavyAccount, HEAVY_ACCOUNT_ID, HEAVY_LOGIN_ID } from './heavy-account.js';
 import type { AccountState, Device } from './types.js';
 
@@ -27,23 +21,69 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { accountId: 'acc_4f2b9c', loginId: 'taro@example.jp', purpose: 'Card payer, premium plan, typical data' },
   { accountId: 'acc_7d1e3a', loginId: 'hanako@example.jp', purpose: 'Carrier (docomo) payer, cancellation scheduled' },
-  { accountId: 'acc_0c5e88', loginId: 'empty@example.jp', purpose: 'No devices, payments, history, downloads or favorites' },
+  {
+    accountId: 'acc_0c5e88',
+    loginId: 'empty@example.jp',
+    purpose: 'No devices, payments, history, downloads or favorites',
+  },
   { accountId: HEAVY_ACCOUNT_ID, loginId: HEAVY_LOGIN_ID, purpose: '5,000 history entries and 600 payments' },
 ];
 
 const [TARO, HANAKO, EMPTY] = DEMO_ACCOUNTS.map((a) => a.accountId) as [string, string, string];
 
 const TARO_DEVICES: Device[] = [
-  { deviceId: 'dev_8a31f0', name: 'リビングのテレビ', os: 'Android TV 12', registeredAt: '2024-03-09T19:12:44+09:00', lastUsedAt: '2026-11-24T21:48:10+09:00' },
-  { deviceId: 'dev_2c7d19', name: '書斎のパソコン', os: 'Windows 11', registeredAt: '2024-06-21T08:30:02+09:00', lastUsedAt: '2026-11-20T23:05:51+09:00' },
-  { deviceId: 'dev_e40b5a', name: '太郎のiPhone', os: 'iOS 18.6', registeredAt: '2025-01-04T12:00:19+09:00', lastUsedAt: '2026-11-25T07:41:03+09:00' },
-  { deviceId: 'dev_71f9c2', name: '寝室のFire TV Stick', os: 'Fire OS 8', registeredAt: '2025-09-13T22:17:36+09:00', lastUsedAt: '2026-11-18T00:26:47+09:00' },
+  {
+    deviceId: 'dev_8a31f0',
+    name: 'リビングのテレビ',
+    os: 'Android TV 12',
+    registeredAt: '2024-03-09T19:12:44+09:00',
+    lastUsedAt: '2026-11-24T21:48:10+09:00',
+  },
+  {
+    deviceId: 'dev_2c7d19',
+    name: '書斎のパソコン',
+    os: 'Windows 11',
+    registeredAt: '2024-06-21T08:30:02+09:00',
+    lastUsedAt: '2026-11-20T23:05:51+09:00',
+  },
+  {
+    deviceId: 'dev_e40b5a',
+    name: '太郎のiPhone',
+    os: 'iOS 18.6',
+    registeredAt: '2025-01-04T12:00:19+09:00',
+    lastUsedAt: '2026-11-25T07:41:03+09:00',
+  },
+  {
+    deviceId: 'dev_71f9c2',
+    name: '寝室のFire TV Stick',
+    os: 'Fire OS 8',
+    registeredAt: '2025-09-13T22:17:36+09:00',
+    lastUsedAt: '2026-11-18T00:26:47+09:00',
+  },
 ];
 
 const HANAKO_DEVICES: Device[] = [
-  { deviceId: 'dev_b5e2a8', name: 'ダイニングのテレビ', os: 'webOS 23', registeredAt: '2023-11-02T18:45:27+09:00', lastUsedAt: '2026-11-23T20:14:39+09:00' },
-  { deviceId: 'dev_46d0c3', name: '花子のGalaxy', os: 'Android 15', registeredAt: '2025-04-18T09:22:11+09:00', lastUsedAt: '2026-11-24T12:37:58+09:00' },
-  { deviceId: 'dev_f9a716', name: '子ども部屋のタブレット', os: 'iPadOS 18.5', registeredAt: '2025-12-26T16:03:50+09:00', lastUsedAt: '2026-11-19T17:55:21+09:00' },
+  {
+    deviceId: 'dev_b5e2a8',
+    name: 'ダイニングのテレビ',
+    os: 'webOS 23',
+    registeredAt: '2023-11-02T18:45:27+09:00',
+    lastUsedAt: '2026-11-23T20:14:39+09:00',
+  },
+  {
+    deviceId: 'dev_46d0c3',
+    name: '花子のGalaxy',
+    os: 'Android 15',
+    registeredAt: '2025-04-18T09:22:11+09:00',
+    lastUsedAt: '2026-11-24T12:37:58+09:00',
+  },
+  {
+    deviceId: 'dev_f9a716',
+    name: '子ども部屋のタブレット',
+    os: 'iPadOS 18.5',
+    registeredAt: '2025-12-26T16:03:50+09:00',
+    lastUsedAt: '2026-11-19T17:55:21+09:00',
+  },
 ];
 
 function buildTaro(): AccountState {

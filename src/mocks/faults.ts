@@ -3,14 +3,7 @@
  * Pure functions on fresh copies; the handlers decide when they apply.
  */
 import type { AccountState, CardTokenAnswer, EnvelopedEndpointKey } from './types.js';
-import {
-  contractView,
-  devicesView,
-  downloadsView,
-  favoritesView,
-  paymentMethodView,
-  readView,
-} from './views.js';
+import { contractView, devicesView, downloadsView, favoritesView, paymentMethodView, readView } from './views.js';
 
 type Data = Record<string, unknown>;
 

@@ -4,15 +4,7 @@
  * Everything is seeded so two runs (and two test machines) see the same
  * demo data, which lets tests and QA notes refer to concrete values.
  */
-import type {
-  Carrier,
-  Download,
-  Favorite,
-  HistoryEntry,
-  IsoDate,
-  IsoDateTime,
-  Payment,
-} from './types.js';
+import type { Carrier, Download, Favorite, HistoryEntry, IsoDate, IsoDateTime, Payment } from './types.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -108,7 +100,7 @@ export function generateHistory(options: HistoryOptions): HistoryEntry[] {
     });
     progress.set(series.titleId, current > 1 ? current - 1 : series.episodes);
     const gapHours = 0.4 + rng.next() * options.meanGapHours * 2;
-    at -= Math.round(gapHours * HOUR_MS / 60_000) * 60_000;
+    at -= Math.round((gapHours * HOUR_MS) / 60_000) * 60_000;
   }
   return entries;
 }

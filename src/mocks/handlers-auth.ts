@@ -15,13 +15,7 @@ import {
 } from './http-kit.js';
 import type { MockBackend } from './mock-backend.js';
 import { receive, type Incoming } from './pipeline.js';
-import {
-  clearedSessionCookie,
-  parseToken,
-  randomHex,
-  sessionCookie,
-  type ParsedToken,
-} from './session-token.js';
+import { clearedSessionCookie, parseToken, randomHex, sessionCookie, type ParsedToken } from './session-token.js';
 import type { FieldError } from './types.js';
 
 /**
@@ -82,7 +76,12 @@ export function authHandlers(backend: MockBackend, apiBase: string): HttpHandler
       const account = findAccountByLoginId(loginId);
       if (!account || body.value['password'] !== DEMO_PASSWORD) {
         // Same answer for an unknown id and a wrong password: no account probing.
-        return problemResponse(401, 'invalid-credentials', 'Login failed', 'ログインIDまたはパスワードが正しくありません。');
+        return problemResponse(
+          401,
+          'invalid-credentials',
+          'Login failed',
+          'ログインIDまたはパスワードが正しくありません。',
+        );
       }
 
       let accountId = account.accountId;

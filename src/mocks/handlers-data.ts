@@ -18,8 +18,7 @@ const PATHS: Record<ReadEndpointKey, string> = {
   favorites: '/favorites',
 };
 
-export const missingRequestId = (): Response =>
-  badRequest('missing-request-id', 'X-Request-Id ヘッダーが必要です。');
+export const missingRequestId = (): Response => badRequest('missing-request-id', 'X-Request-Id ヘッダーが必要です。');
 
 export function dataHandlers(backend: MockBackend, apiBase: string): HttpHandler[] {
   return (Object.keys(PATHS) as ReadEndpointKey[]).map((endpoint) =>

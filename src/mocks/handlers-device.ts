@@ -18,7 +18,14 @@ import {
 import { mutationRoute, type ActContext, type ActResult } from './handlers-mutations.js';
 import type { DeviceRequest, MockBackend } from './mock-backend.js';
 import { receive } from './pipeline.js';
-import { clearedSessionCookie, csrfTokenFor, parseToken, randomHex, sessionCookie, type ParsedToken } from './session-token.js';
+import {
+  clearedSessionCookie,
+  csrfTokenFor,
+  parseToken,
+  randomHex,
+  sessionCookie,
+  type ParsedToken,
+} from './session-token.js';
 import { toJstDateTime } from './generate.js';
 import type { FieldError } from './types.js';
 
@@ -63,14 +70,21 @@ export function deviceLabel(userAgent: string): string {
 const problem = (status: number, slug: string, title: string, detail: string, extras?: ResponseExtras): Response =>
   problemResponse(status, slug, title, detail, extras);
 
-const tokenProblem = (slug: 'authorization-pending' | 'slow-down' | 'access-denied' | 'expired-token' | 'invalid-grant'): Response =>
-  problem(400, slug, 'Device authorization', {
-    'authorization-pending': 'スマートフォンでの承認を待っています。',
-    'slow-down': '問い合わせの間隔が短すぎます。間隔を 5 秒延ばしてください。',
-    'access-denied': 'スマートフォンで拒否されました。',
-    'expired-token': 'コードの有効期限が切れました。新しいコードを表示してください。',
-    'invalid-grant': 'このコードの問い合わせではありません。',
-  }[slug]);
+const tokenProblem = (
+  slug: 'authorization-pending' | 'slow-down' | 'access-denied' | 'expired-token' | 'invalid-grant',
+): Response =>
+  problem(
+    400,
+    slug,
+    'Device authorization',
+    {
+      'authorization-pending': 'スマートフォンでの承認を待っています。',
+      'slow-down': '問い合わせの間隔が短すぎます。間隔を 5 秒延ばしてください。',
+      'access-denied': 'スマートフォンで拒否されました。',
+      'expired-token': 'コードの有効期限が切れました。新しいコードを表示してください。',
+      'invalid-grant': 'このコードの問い合わせではありません。',
+    }[slug],
+  );
 
 const accountMismatch = (): Response =>
   problem(409, 'account-mismatch', 'Account mismatch', '操作対象のアカウントがログイン中のアカウントと一致しません。');
@@ -116,12 +130,19 @@ export function deviceHandlers(backend: MockBackend, apiBase: string): HttpHandl
     (act: (request: DeviceRequest, context: ActContext) => ActResult) =>
     (context: ActContext): ActResult => {
       const typed = context.body['userCode'];
-      if (typeof typed !== 'string' || typed.trim() === '') return validationFailed([{ field: 'userCode', code: 'required' }]);
+      if (typeof typed !== 'string' || typed.trim() === '')
+        return validationFailed([{ field: 'userCode', code: 'required' }]);
       const retryAfter = backend.wrongCodeRetryAfter(context.session.token);
       if (retryAfter > 0) {
-        return problem(429, 'too-many-codes', 'Too many attempts', '間違ったコードが続きました。しばらくしてからお試しください。', {
-          headers: { 'Retry-After': String(retryAfter) },
-        });
+        return problem(
+          429,
+          'too-many-codes',
+          'Too many attempts',
+          '間違ったコードが続きました。しばらくしてからお試しください。',
+          {
+            headers: { 'Retry-After': String(retryAfter) },
+          },
+        );
       }
       const request = backend.findDeviceByUserCode(normalizeUserCode(typed));
       if (!request || context.incoming.scenario === 'device-expired') {
@@ -136,10 +157,12 @@ export function deviceHandlers(backend: MockBackend, apiBase: string): HttpHandl
       const incoming = await receive(backend, 'device-start', request, cookies);
       if (incoming instanceof Response) return incoming;
       const { body, session } = incoming;
-      if (body.kind !== 'json' || !isRecord(body.value)) return badRequest('invalid-json', 'リクエストの形式が正しくありません。');
+      if (body.kind !== 'json' || !isRecord(body.value))
+        return badRequest('invalid-json', 'リクエストの形式が正しくありません。');
       const value = body.value;
       const errors = requiredStrings(value, ['nonce', 'deviceName']);
-      if (value['purpose'] !== 'sign-in' && value['purpose'] !== 'step-up') errors.push({ field: 'purpose', code: 'invalid' });
+      if (value['purpose'] !== 'sign-in' && value['purpose'] !== 'step-up')
+        errors.push({ field: 'purpose', code: 'invalid' });
       if (errors.length > 0) return validationFailed(errors);
       const purpose = value['purpose'] as DeviceRequest['purpose'];
       if (purpose === 'step-up') {
@@ -186,7 +209,8 @@ export function deviceHandlers(backend: MockBackend, apiBase: string): HttpHandl
       const incoming = await receive(backend, 'device-token', request, cookies);
       if (incoming instanceof Response) return incoming;
       const { body, scenario } = incoming;
-      if (body.kind !== 'json' || !isRecord(body.value)) return badRequest('invalid-json', 'リクエストの形式が正しくありません。');
+      if (body.kind !== 'json' || !isRecord(body.value))
+        return badRequest('invalid-json', 'リクエストの形式が正しくありません。');
       const errors = requiredStrings(body.value, ['deviceCode', 'nonce']);
       if (errors.length > 0) return validationFailed(errors);
       const found = backend.findDeviceByCode(body.value['deviceCode'] as string);
@@ -206,7 +230,9 @@ export function deviceHandlers(backend: MockBackend, apiBase: string): HttpHandl
 
       if (scenario === 'device-crossed') {
         // Another TV's approval: its account, its nonce, its code.
-        const other = issue(partnerOf(found.approval?.accountId ?? found.expectedAccountId ?? DEMO_ACCOUNTS[0]?.accountId ?? ''));
+        const other = issue(
+          partnerOf(found.approval?.accountId ?? found.expectedAccountId ?? DEMO_ACCOUNTS[0]?.accountId ?? ''),
+        );
         return jsonResponse(
           {
             ...backend.sessionAnswer(other, randomHex(16)),
@@ -260,9 +286,15 @@ export function deviceHandlers(backend: MockBackend, apiBase: string): HttpHandl
       '/auth/device/approve',
       phone((request, { session, incoming }) => {
         // The in-page worker sees no User-Agent header, but the page is the phone's own browser.
-        const userAgent = incoming.request.headers.get('user-agent') ?? (typeof navigator === 'undefined' ? '' : navigator.userAgent);
+        const userAgent =
+          incoming.request.headers.get('user-agent') ?? (typeof navigator === 'undefined' ? '' : navigator.userAgent);
         const approvedOn = deviceLabel(userAgent);
-        const outcome = approveDevice(request, session.accountId, approvedOn, incoming.scenario === 'stepup-other-account');
+        const outcome = approveDevice(
+          request,
+          session.accountId,
+          approvedOn,
+          incoming.scenario === 'stepup-other-account',
+        );
         if (outcome === 'account-mismatch') return accountMismatch();
         return { data: { userCode: formatUserCode(request.userCode), deviceName: request.deviceName, approved: true } };
       }),
@@ -288,7 +320,8 @@ export function deviceHandlers(backend: MockBackend, apiBase: string): HttpHandl
       if (request.headers.get('x-csrf-token') !== csrfTokenFor(session.token)) {
         return problem(403, 'csrf', 'Forbidden', 'CSRF トークンが正しくありません。');
       }
-      if (body.kind !== 'json' || !isRecord(body.value)) return badRequest('invalid-json', 'リクエストの形式が正しくありません。');
+      if (body.kind !== 'json' || !isRecord(body.value))
+        return badRequest('invalid-json', 'リクエストの形式が正しくありません。');
       const errors = requiredStrings(body.value, ['password', 'nonce']);
       if (errors.length > 0) return validationFailed(errors);
       if (body.value['expectedAccountId'] !== session.accountId) return accountMismatch();
@@ -302,7 +335,11 @@ export function deviceHandlers(backend: MockBackend, apiBase: string): HttpHandl
       const accountId = incoming.scenario === 'reauth-swap' ? partnerOf(session.accountId) : session.accountId;
       backend.revokeSession(session.token);
       const renewed = issue(accountId);
-      return jsonResponse(backend.sessionAnswer(renewed, body.value['nonce'] as string), 200, setCookie(sessionCookie(renewed.token)));
+      return jsonResponse(
+        backend.sessionAnswer(renewed, body.value['nonce'] as string),
+        200,
+        setCookie(sessionCookie(renewed.token)),
+      );
     }),
   ];
 }

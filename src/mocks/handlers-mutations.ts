@@ -94,14 +94,24 @@ export function mutationRoute(backend: MockBackend, apiBase: string): MutationRo
       if (!key) return badRequest('missing-idempotency-key', 'Idempotency-Key ヘッダーが必要です。');
       if (body.kind !== 'json') return badRequest('invalid-json', 'JSON の本文が必要です。');
       if (!isRecord(body.value) || body.value['expectedAccountId'] !== session.accountId) {
-        return problemResponse(409, 'account-mismatch', 'Account mismatch', '操作対象のアカウントがログイン中のアカウントと一致しません。');
+        return problemResponse(
+          409,
+          'account-mismatch',
+          'Account mismatch',
+          '操作対象のアカウントがログイン中のアカウントと一致しません。',
+        );
       }
 
       const fingerprint = `${endpoint} ${incoming.url.pathname} ${hashText(canonicalJson(body.value))}`;
       const stored = backend.findIdempotent(session.accountId, key);
       if (stored) {
         if (stored.fingerprint !== fingerprint) {
-          return problemResponse(409, 'idempotency-key-reused', 'Idempotency key reused', 'この Idempotency-Key は別の操作に使われています。');
+          return problemResponse(
+            409,
+            'idempotency-key-reused',
+            'Idempotency key reused',
+            'この Idempotency-Key は別の操作に使われています。',
+          );
         }
         // The stored answer, but addressed to this request: its own requestId.
         return answerEnvelope(backend, incoming, session, requestId, endpoint, stored.data, {
@@ -109,13 +119,24 @@ export function mutationRoute(backend: MockBackend, apiBase: string): MutationRo
         });
       }
       if (incoming.scenario === 'conflict') {
-        return problemResponse(409, 'conflict', 'Conflict', '他の操作と競合しました。画面を読み込み直してからお試しください。');
+        return problemResponse(
+          409,
+          'conflict',
+          'Conflict',
+          '他の操作と競合しました。画面を読み込み直してからお試しください。',
+        );
       }
       if (incoming.scenario === 'validation') return validationFailed(FAULT_ERRORS[endpoint]);
       if (SENSITIVE.has(endpoint) && !backend.isAuthRecent(session)) {
-        return problemResponse(403, 'reauthentication-required', 'Reauthentication required', 'この操作の前に、もう一度本人確認をしてください。', {
-          members: { maxAge: REAUTH_MAX_AGE_S },
-        });
+        return problemResponse(
+          403,
+          'reauthentication-required',
+          'Reauthentication required',
+          'この操作の前に、もう一度本人確認をしてください。',
+          {
+            members: { maxAge: REAUTH_MAX_AGE_S },
+          },
+        );
       }
 
       const result = act({
@@ -148,7 +169,8 @@ export function mutationHandlers(backend: MockBackend, apiBase: string): HttpHan
 
     mutation('payment-method-card', 'post', '/payment-method/card', ({ state, body }) => {
       const token = body['cardToken'];
-      if (typeof token !== 'string' || token === '') return validationFailed([{ field: 'cardToken', code: 'required' }]);
+      if (typeof token !== 'string' || token === '')
+        return validationFailed([{ field: 'cardToken', code: 'required' }]);
       const card = backend.redeemCardToken(state.accountId, token);
       if (typeof card === 'string') return validationFailed([{ field: 'cardToken', code: card }]);
       state.paymentMethod = { type: 'card', carrier: null, card };

@@ -33,7 +33,12 @@ export function createHandlers(backend: MockBackend, options: HandlerOptions | s
     http.all(`${apiBase}/*`, async ({ request, cookies }) => {
       const incoming = await receive(backend, null, request, cookies);
       if (incoming instanceof Response) return incoming;
-      return problemResponse(404, 'not-found', 'Not found', `${request.method} ${incoming.url.pathname} はありません。`);
+      return problemResponse(
+        404,
+        'not-found',
+        'Not found',
+        `${request.method} ${incoming.url.pathname} はありません。`,
+      );
     }),
   ];
 }

@@ -3,13 +3,7 @@
  * Built only when first asked for, so starting the mock stays cheap.
  */
 import { HEAVY_TITLES } from './catalog.js';
-import {
-  generateDownloads,
-  generateFavorites,
-  generateHistory,
-  generatePayments,
-  jst,
-} from './generate.js';
+import { generateDownloads, generateFavorites, generateHistory, generatePayments, jst } from './generate.js';
 import type { AccountState, Device } from './types.js';
 
 export const HEAVY_ACCOUNT_ID = 'acc_9a8b7c';

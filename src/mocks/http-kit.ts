@@ -58,21 +58,31 @@ export function problemResponse(
 // --- the problems more than one handler needs ----------------------------------
 
 export const unauthenticated = (extras?: ResponseExtras): Response =>
-  problemResponse(401, 'unauthenticated', 'Not signed in', 'ログインの有効期限が切れました。もう一度ログインしてください。', extras);
+  problemResponse(
+    401,
+    'unauthenticated',
+    'Not signed in',
+    'ログインの有効期限が切れました。もう一度ログインしてください。',
+    extras,
+  );
 
 export const serviceUnavailable = (): Response =>
-  problemResponse(503, 'service-unavailable', 'Service unavailable', 'ただいまサービスが混み合っています。しばらくしてからお試しください。', {
-    headers: { 'Retry-After': '5' },
-  });
+  problemResponse(
+    503,
+    'service-unavailable',
+    'Service unavailable',
+    'ただいまサービスが混み合っています。しばらくしてからお試しください。',
+    {
+      headers: { 'Retry-After': '5' },
+    },
+  );
 
-export const badRequest = (slug: string, detail: string): Response =>
-  problemResponse(400, slug, 'Bad request', detail);
+export const badRequest = (slug: string, detail: string): Response => problemResponse(400, slug, 'Bad request', detail);
 
 export const validationFailed = (errors: FieldError[]): Response =>
   problemResponse(422, 'validation', 'Validation failed', '入力内容を確認してください。', { errors });
 
-export const notFound = (detail: string): Response =>
-  problemResponse(404, 'not-found', 'Not found', detail);
+export const notFound = (detail: string): Response => problemResponse(404, 'not-found', 'Not found', detail);
 
 /** What a misconfigured proxy or load balancer answers: 200, but HTML. */
 export function htmlErrorPage(): Response {
@@ -84,10 +94,7 @@ export function htmlErrorPage(): Response {
 
 // --- requests ----------------------------------------------------------------------
 
-export type BodyResult =
-  | { kind: 'none' }
-  | { kind: 'invalid' }
-  | { kind: 'json'; value: unknown; text: string };
+export type BodyResult = { kind: 'none' } | { kind: 'invalid' } | { kind: 'json'; value: unknown; text: string };
 
 export async function readJsonBody(request: Request): Promise<BodyResult> {
   const text = await request.text();

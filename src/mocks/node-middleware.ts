@@ -41,7 +41,14 @@ export interface MockApiMiddlewareOptions {
 }
 
 // Hop-by-hop or computed headers that must not be copied into a Fetch Request.
-const SKIPPED_REQUEST_HEADERS = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade']);
+const SKIPPED_REQUEST_HEADERS = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'upgrade',
+]);
 
 function toFetchHeaders(raw: NodeRequestLike['headers']): Headers {
   const headers = new Headers();

@@ -37,10 +37,7 @@ export const MUTATION_ENDPOINTS: readonly MutationEndpointKey[] = [
 
 const PHONE_ENDPOINTS: readonly EndpointKey[] = ['device-lookup', 'device-approve', 'device-deny'];
 
-export const ENVELOPED_ENDPOINTS: readonly EnvelopedEndpointKey[] = [
-  ...READ_ENDPOINTS,
-  ...MUTATION_ENDPOINTS,
-];
+export const ENVELOPED_ENDPOINTS: readonly EnvelopedEndpointKey[] = [...READ_ENDPOINTS, ...MUTATION_ENDPOINTS];
 
 export const ENDPOINT_KEYS: readonly EndpointKey[] = [
   'session',
@@ -92,7 +89,8 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   {
     name: 'session-switch',
     appliesTo: ['session'],
-    description: "From the second GET /api/auth/session of a session on, the cookie is swapped to the partner's session.",
+    description:
+      "From the second GET /api/auth/session of a session on, the cookie is swapped to the partner's session.",
   },
   {
     name: 'schema-break',
@@ -122,7 +120,8 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   {
     name: 'hostile-strings',
     appliesTo: TEXT_ENDPOINTS,
-    description: 'Valid schema, but titles, names and descriptions hold markup, script, 10,000 characters, RTL overrides and ZWJ emoji.',
+    description:
+      'Valid schema, but titles, names and descriptions hold markup, script, 10,000 characters, RTL overrides and ZWJ emoji.',
   },
   {
     name: 'session-switch-before-card',
@@ -147,7 +146,8 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   {
     name: 'device-crossed',
     appliesTo: ['device-token'],
-    description: "The TV's next poll gets another TV's approval: the partner's session and cookie, another nonce, another user code.",
+    description:
+      "The TV's next poll gets another TV's approval: the partner's session and cookie, another nonce, another user code.",
   },
   {
     name: 'device-slow-down',
@@ -157,7 +157,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   {
     name: 'device-expired',
     appliesTo: ['device-token', ...PHONE_ENDPOINTS],
-    description: 'The TV\'s code has expired: polls answer 400 /expired-token, the phone gets 404 /unknown-code.',
+    description: "The TV's code has expired: polls answer 400 /expired-token, the phone gets 404 /unknown-code.",
   },
   {
     name: 'device-denied',
@@ -167,7 +167,8 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   {
     name: 'stepup-other-account',
     appliesTo: ['device-approve', 'device-token'],
-    description: "A step-up is approved by a phone of another account (no 409), and the TV's token answer is that other account's session.",
+    description:
+      "A step-up is approved by a phone of another account (no 409), and the TV's token answer is that other account's session.",
   },
   {
     name: 'reauth-swap',

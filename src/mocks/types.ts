@@ -190,13 +190,7 @@ export type ScenarioName =
   | 'reauth-swap';
 
 export type ReadEndpointKey =
-  | 'contract'
-  | 'devices'
-  | 'payments'
-  | 'payment-method'
-  | 'viewing-history'
-  | 'downloads'
-  | 'favorites';
+  'contract' | 'devices' | 'payments' | 'payment-method' | 'viewing-history' | 'downloads' | 'favorites';
 
 export type MutationEndpointKey =
   | 'card-tokens'

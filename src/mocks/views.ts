@@ -89,10 +89,13 @@ export function pageOf<T>(
   size: number,
   keyOf: (item: T) => CursorKey,
 ): Page<T> {
-  const start = after === 'start' ? 0 : items.findIndex((item) => {
-    const key = keyOf(item);
-    return isAfter(key.time, key.id, after);
-  });
+  const start =
+    after === 'start'
+      ? 0
+      : items.findIndex((item) => {
+          const key = keyOf(item);
+          return isAfter(key.time, key.id, after);
+        });
   const from = start < 0 ? items.length : start;
   const slice = items.slice(from, from + size);
   const last = slice[slice.length - 1];
@@ -119,12 +122,18 @@ export function readView(endpoint: ReadEndpointKey, state: AccountState, cursor:
     case 'payments': {
       const after = decodeCursor(cursor);
       if (after === null) return null;
-      return pageOf(state.payments, after, PAGE_SIZE.payments, (p) => ({ time: Date.parse(p.paidAt), id: p.paymentId }));
+      return pageOf(state.payments, after, PAGE_SIZE.payments, (p) => ({
+        time: Date.parse(p.paidAt),
+        id: p.paymentId,
+      }));
     }
     case 'viewing-history': {
       const after = decodeCursor(cursor);
       if (after === null) return null;
-      return pageOf(state.history, after, PAGE_SIZE['viewing-history'], (h) => ({ time: Date.parse(h.viewedAt), id: h.entryId }));
+      return pageOf(state.history, after, PAGE_SIZE['viewing-history'], (h) => ({
+        time: Date.parse(h.viewedAt),
+        id: h.entryId,
+      }));
     }
   }
 }

@@ -5,8 +5,7 @@
  */
 
 /** Natively focusable and meant for the remote; `data-nav` opts anything else in. */
-const FOCUSABLE =
-  'a[href],button,input:not([type=hidden]),select,textarea,[tabindex]:not([tabindex="-1"]),[data-nav]';
+const FOCUSABLE = 'a[href],button,input:not([type=hidden]),select,textarea,[tabindex]:not([tabindex="-1"]),[data-nav]';
 
 export function isNavigable(element: Element): element is HTMLElement {
   return (
@@ -36,7 +35,8 @@ export function collectNavigable(root: ParentNode, out: HTMLElement[] = [], hook
 }
 
 function visit(element: Element, out: HTMLElement[], hooks?: WalkHooks): void {
-  if (element.hasAttribute('hidden') || element.hasAttribute('inert') || element.hasAttribute('data-nav-skip-tree')) return;
+  if (element.hasAttribute('hidden') || element.hasAttribute('inert') || element.hasAttribute('data-nav-skip-tree'))
+    return;
   if (isNavigable(element)) out.push(element);
   if (hooks?.scroller && element.hasAttribute('data-nav-scroller')) hooks.scroller(element);
   if (element instanceof HTMLSlotElement) {

@@ -177,7 +177,10 @@ export class FocusEngine {
     this.#last = { element: active, box: from };
     // Asked before the cache is touched: a stepping list changes its rows on every press,
     // and re-walking and re-measuring the whole app for a move it decides alone is wasted.
-    const stepped = (closestComposed(active, '[data-nav-container]') as Partial<NavStepper> | null)?.navStep?.(active, direction);
+    const stepped = (closestComposed(active, '[data-nav-container]') as Partial<NavStepper> | null)?.navStep?.(
+      active,
+      direction,
+    );
     if (stepped !== undefined) {
       if (stepped) this.#focus(stepped, boxOf(stepped), instant);
       return true;
@@ -283,7 +286,7 @@ export class FocusEngine {
    */
   #enter(from: HTMLElement, to: HTMLElement): HTMLElement {
     let entered: HTMLElement | null = null;
-    for (let c = closestComposed(to, '[data-nav-container]'); c && !composedContains(c, from); ) {
+    for (let c = closestComposed(to, '[data-nav-container]'); c && !composedContains(c, from);) {
       entered = c;
       const parent = composedParent(c);
       c = parent ? closestComposed(parent, '[data-nav-container]') : null;
@@ -305,7 +308,7 @@ export class FocusEngine {
    * Tab, click or pointer rather than through the engine.
    */
   #remember(active: HTMLElement): void {
-    for (let container = closestComposed(active, '[data-nav-container]'); container; ) {
+    for (let container = closestComposed(active, '[data-nav-container]'); container;) {
       this.#memory.set(container, active);
       const parent = composedParent(container);
       container = parent ? closestComposed(parent, '[data-nav-container]') : null;
@@ -322,13 +325,20 @@ export class FocusEngine {
   /** Scrolls the nearest scroller so the element sits inside the 5% overscan-safe area. */
   #scrollIntoSafeArea(element: HTMLElement, box: Box, instant: boolean): void {
     let scroller: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
-    const viewport = scroller ? scroller.getBoundingClientRect() : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+    const viewport = scroller
+      ? scroller.getBoundingClientRect()
+      : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
     // Inside a scroller, room for the focus ring only (the scroller itself sits inside the safe area).
     const marginY = (scroller ? 0 : innerHeight * SAFE_AREA) + FOCUS_ALLOWANCE;
     const marginX = innerWidth * SAFE_AREA + FOCUS_ALLOWANCE;
     const top = viewport.top + marginY;
     const bottom = viewport.bottom - marginY;
-    const dy = box.top < top || box.bottom - box.top > bottom - top ? box.top - top : box.bottom > bottom ? box.bottom - bottom : 0;
+    const dy =
+      box.top < top || box.bottom - box.top > bottom - top
+        ? box.top - top
+        : box.bottom > bottom
+          ? box.bottom - bottom
+          : 0;
     const left = viewport.left + (scroller ? 0 : marginX);
     const right = viewport.right - (scroller ? 0 : marginX);
     const dx = box.left < left ? box.left - left : box.right > right ? box.right - right : 0;
@@ -356,7 +366,11 @@ export class FocusEngine {
     switch (action.type) {
       case 'move': {
         // In a text field, left/right move the caret, and leave it only from its edge; up/down leave it.
-        if (typing && (action.direction === 'left' || action.direction === 'right') && !atCaretEdge(active!, action.direction)) {
+        if (
+          typing &&
+          (action.direction === 'left' || action.direction === 'right') &&
+          !atCaretEdge(active!, action.direction)
+        ) {
           return;
         }
         event.preventDefault();
@@ -411,7 +425,9 @@ export class FocusEngine {
     if (!this.#options.hoverFocuses) return;
     // Chromium sends zero-movement mousemoves while content scrolls under a resting pointer.
     if ((!event.movementX && !event.movementY) || Date.now() - this.#lastKeyAt < 300) return;
-    const target = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && isNavigable(node));
+    const target = event
+      .composedPath()
+      .find((node): node is HTMLElement => node instanceof HTMLElement && isNavigable(node));
     const active = deepActiveElement();
     if (!target || isTextEntry(target) || target === active || !this.#inScope(this.scope, target)) return;
     // Even a Magic Remote must not pull focus out of a field being typed in (an on-screen keyboard may be up).

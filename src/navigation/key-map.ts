@@ -17,15 +17,24 @@ export type NavAction =
 
 const ARROWS: Record<number, Direction> = { 37: 'left', 38: 'up', 39: 'right', 40: 'down' };
 const ARROW_KEYS: Record<string, Direction> = {
-  ArrowLeft: 'left', ArrowUp: 'up', ArrowRight: 'right', ArrowDown: 'down',
-  Left: 'left', Up: 'up', Right: 'right', Down: 'down',
+  ArrowLeft: 'left',
+  ArrowUp: 'up',
+  ArrowRight: 'right',
+  ArrowDown: 'down',
+  Left: 'left',
+  Up: 'up',
+  Right: 'right',
+  Down: 'down',
 };
 /** Tizen 10009, webOS and HbbTV 461, Fire TV 4. */
 const BACK_CODES = new Set([10009, 461, 4]);
 const BACK_KEYS = new Set(['Escape', 'Esc', 'BrowserBack', 'GoBack', 'XF86Back']);
 const COLOR_CODES: Record<number, ColorKey> = { 403: 'red', 404: 'green', 405: 'yellow', 406: 'blue' };
 const COLOR_KEYS: Record<string, ColorKey> = {
-  ColorF0Red: 'red', ColorF1Green: 'green', ColorF2Yellow: 'yellow', ColorF3Blue: 'blue',
+  ColorF0Red: 'red',
+  ColorF1Green: 'green',
+  ColorF2Yellow: 'yellow',
+  ColorF3Blue: 'blue',
 };
 /** Tizen / webOS / HbbTV VCR keys, Android TV media keys. */
 const MEDIA_CODES = new Set([415, 19, 413, 417, 412, 10252, 179, 227, 228, 250]);
@@ -35,7 +44,9 @@ export function isTextEntry(element: Element | null): boolean {
   if (!element) return false;
   if (element instanceof HTMLTextAreaElement) return true;
   if (element instanceof HTMLInputElement) {
-    return !['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image'].includes(element.type);
+    return !['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image'].includes(
+      element.type,
+    );
   }
   return (element as HTMLElement).isContentEditable === true;
 }

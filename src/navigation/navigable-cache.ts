@@ -20,8 +20,17 @@ import type { Box } from './spatial.js';
 
 /** Attributes that can make an element (or a subtree) navigable or not. */
 const STRUCTURAL = new Set([
-  'hidden', 'inert', 'disabled', 'tabindex', 'href', 'type', 'slot',
-  'data-nav', 'data-nav-skip', 'data-nav-skip-tree', 'data-nav-scroller',
+  'hidden',
+  'inert',
+  'disabled',
+  'tabindex',
+  'href',
+  'type',
+  'slot',
+  'data-nav',
+  'data-nav-skip',
+  'data-nav-skip-tree',
+  'data-nav-scroller',
 ]);
 
 export class NavigableCache {

@@ -13,7 +13,22 @@ interface HbbTvApplication {
   privateData?: { keyset?: { setValue(mask: number): void } };
 }
 
-const TIZEN_KEYS = ['ColorF0Red', 'ColorF1Green', 'ColorF2Yellow', 'ColorF3Blue', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+const TIZEN_KEYS = [
+  'ColorF0Red',
+  'ColorF1Green',
+  'ColorF2Yellow',
+  'ColorF3Blue',
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+];
 /** RED | GREEN | YELLOW | BLUE | NAVIGATION | NUMERIC. */
 const HBBTV_KEYSET = 0x1 | 0x2 | 0x4 | 0x8 | 0x10 | 0x100;
 
@@ -33,7 +48,9 @@ export function requestPlatformKeys(win: Window = window): void {
       manager.type = 'application/oipfApplicationManager';
       manager.style.cssText = 'position:absolute;width:0;height:0;visibility:hidden';
       win.document.body.appendChild(manager);
-      const app = (manager as unknown as { getOwnerApplication(d: Document): HbbTvApplication }).getOwnerApplication(win.document);
+      const app = (manager as unknown as { getOwnerApplication(d: Document): HbbTvApplication }).getOwnerApplication(
+        win.document,
+      );
       app.privateData?.keyset?.setValue(HBBTV_KEYSET);
     } catch {
       // Not a real HbbTV runtime.

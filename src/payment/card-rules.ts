@@ -85,7 +85,9 @@ export function groupCardNumber(digits: string): string {
 
 /** "0829" / "08/29" -> { month: 8, year: 2029 }, or null when not a month/year. */
 export function parseExpiry(value: string): { month: number; year: number } | null {
-  const match = /^\s*(\d{1,2})\s*\/?\s*(\d{2})\s*$/.exec(value.length === 4 && /^\d{4}$/.test(value) ? `${value.slice(0, 2)}/${value.slice(2)}` : value);
+  const match = /^\s*(\d{1,2})\s*\/?\s*(\d{2})\s*$/.exec(
+    value.length === 4 && /^\d{4}$/.test(value) ? `${value.slice(0, 2)}/${value.slice(2)}` : value,
+  );
   if (!match) return null;
   const month = Number(match[1]);
   if (month < 1 || month > 12) return null;
@@ -105,15 +107,7 @@ export function tokyoYearMonth(now: Date = new Date()): { year: number; month: n
 }
 
 export type CardField = 'cardNumber' | 'cardExpiry' | 'cardCvc' | 'cardHolder';
-export type CardProblem =
-  | 'required'
-  | 'number'
-  | 'luhn'
-  | 'brand'
-  | 'expiryFormat'
-  | 'expired'
-  | 'cvc'
-  | 'holder';
+export type CardProblem = 'required' | 'number' | 'luhn' | 'brand' | 'expiryFormat' | 'expired' | 'cvc' | 'holder';
 
 export interface CardInput {
   readonly number: string;
@@ -148,7 +142,8 @@ export function validateCard(
   const today = tokyoYearMonth(now);
   if (!input.expiry.trim()) problems.cardExpiry = 'required';
   else if (!expiry) problems.cardExpiry = 'expiryFormat';
-  else if (expiry.year < today.year || (expiry.year === today.year && expiry.month < today.month)) problems.cardExpiry = 'expired';
+  else if (expiry.year < today.year || (expiry.year === today.year && expiry.month < today.month))
+    problems.cardExpiry = 'expired';
 
   const cvc = input.cvc.trim();
   if (!cvc) problems.cardCvc = 'required';

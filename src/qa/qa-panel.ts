@@ -26,13 +26,27 @@ const SHOWN = 12;
 
 interface MockDescription {
   readonly config: { readonly scenario: string; readonly endpoint: string | null; readonly latencyMs: number };
-  readonly scenarios: ReadonlyArray<{ readonly name: string; readonly description: string; readonly appliesTo: readonly string[] }>;
-  readonly accounts: ReadonlyArray<{ readonly loginId: string; readonly accountId: string; readonly purpose: string; readonly password: string }>;
+  readonly scenarios: ReadonlyArray<{
+    readonly name: string;
+    readonly description: string;
+    readonly appliesTo: readonly string[];
+  }>;
+  readonly accounts: ReadonlyArray<{
+    readonly loginId: string;
+    readonly accountId: string;
+    readonly purpose: string;
+    readonly password: string;
+  }>;
 }
 
 function isMockDescription(value: unknown): value is MockDescription {
   const candidate = value as Partial<MockDescription> | null;
-  return !!candidate && typeof candidate.config === 'object' && Array.isArray(candidate.scenarios) && Array.isArray(candidate.accounts);
+  return (
+    !!candidate &&
+    typeof candidate.config === 'object' &&
+    Array.isArray(candidate.scenarios) &&
+    Array.isArray(candidate.accounts)
+  );
 }
 
 function clock(at: number): string {
@@ -213,8 +227,10 @@ export class MpQaPanel extends LitElement {
   private _renderMockControls() {
     const mock = this.mock;
     if (!mock) {
-      return html`<section class="wide"><p>Mock backend: ${this.status || 'reading…'}</p>
-        <button class="reread" @click=${this._readMock}>Read again</button></section>`;
+      return html`<section class="wide">
+        <p>Mock backend: ${this.status || 'reading…'}</p>
+        <button class="reread" @click=${this._readMock}>Read again</button>
+      </section>`;
     }
     const { config } = mock;
     const scenario = mock.scenarios.find((s) => s.name === config.scenario);
@@ -223,9 +239,15 @@ export class MpQaPanel extends LitElement {
         <h3>Demo account (logs in through the real login)</h3>
         <div class="choices accounts">
           ${mock.accounts.map(
-            (account) => html`<button data-login-id=${account.loginId} title=${account.purpose}
-              aria-pressed=${this.identity?.snapshot.loginId === account.loginId ? 'true' : 'false'}
-              @click=${() => this._loginAs(account.loginId, account.password)}>${account.loginId}</button>`,
+            (account) =>
+              html`<button
+                data-login-id=${account.loginId}
+                title=${account.purpose}
+                aria-pressed=${this.identity?.snapshot.loginId === account.loginId ? 'true' : 'false'}
+                @click=${() => this._loginAs(account.loginId, account.password)}
+              >
+                ${account.loginId}
+              </button>`,
           )}
         </div>
       </section>
@@ -233,31 +255,56 @@ export class MpQaPanel extends LitElement {
         <h3>Scenario</h3>
         <div class="choices scenarios">
           ${mock.scenarios.map(
-            (s) => html`<button data-scenario=${s.name} aria-pressed=${s.name === config.scenario ? 'true' : 'false'}
-              @click=${() => this._configure({ scenario: s.name, endpoint: null })}>${s.name}</button>`,
+            (s) =>
+              html`<button
+                data-scenario=${s.name}
+                aria-pressed=${s.name === config.scenario ? 'true' : 'false'}
+                @click=${() => this._configure({ scenario: s.name, endpoint: null })}
+              >
+                ${s.name}
+              </button>`,
           )}
         </div>
         <p class="description">${scenario?.description ?? ''}</p>
       </section>
-      ${scenario && scenario.appliesTo.length
-        ? html`<section class="wide">
-            <h3>Only on endpoint</h3>
-            <div class="choices endpoints">
-              <button data-endpoint="" aria-pressed=${config.endpoint === null ? 'true' : 'false'}
-                @click=${() => this._configure({ endpoint: null })}>every one it applies to</button>
-              ${scenario.appliesTo.map(
-                (endpoint) => html`<button data-endpoint=${endpoint} aria-pressed=${endpoint === config.endpoint ? 'true' : 'false'}
-                  @click=${() => this._configure({ endpoint })}>${endpoint}</button>`,
-              )}
-            </div>
-          </section>`
-        : nothing}
+      ${
+        scenario && scenario.appliesTo.length
+          ? html`<section class="wide">
+              <h3>Only on endpoint</h3>
+              <div class="choices endpoints">
+                <button
+                  data-endpoint=""
+                  aria-pressed=${config.endpoint === null ? 'true' : 'false'}
+                  @click=${() => this._configure({ endpoint: null })}
+                >
+                  every one it applies to
+                </button>
+                ${scenario.appliesTo.map(
+                  (endpoint) =>
+                    html`<button
+                      data-endpoint=${endpoint}
+                      aria-pressed=${endpoint === config.endpoint ? 'true' : 'false'}
+                      @click=${() => this._configure({ endpoint })}
+                    >
+                      ${endpoint}
+                    </button>`,
+                )}
+              </div>
+            </section>`
+          : nothing
+      }
       <section class="wide">
         <h3>Latency added to every answer</h3>
         <div class="choices latencies">
           ${LATENCIES.map(
-            (latencyMs) => html`<button data-latency=${latencyMs} aria-pressed=${latencyMs === config.latencyMs ? 'true' : 'false'}
-              @click=${() => this._configure({ latencyMs })}>${latencyMs} ms</button>`,
+            (latencyMs) =>
+              html`<button
+                data-latency=${latencyMs}
+                aria-pressed=${latencyMs === config.latencyMs ? 'true' : 'false'}
+                @click=${() => this._configure({ latencyMs })}
+              >
+                ${latencyMs} ms
+              </button>`,
           )}
           <button class="reset" @click=${this._reset}>Reset mock (scenario, latency and account data)</button>
         </div>
@@ -269,10 +316,14 @@ export class MpQaPanel extends LitElement {
     const snapshot = this.identity?.snapshot;
     if (!snapshot) return html`<p>No identity store.</p>`;
     return html`<dl class="identity">
-      <dt>state</dt><dd class="state">${snapshot.state}</dd>
-      <dt>verified login</dt><dd>${snapshot.loginId ?? '—'}</dd>
-      <dt>stop cause</dt><dd>${snapshot.stopCause ?? '—'}</dd>
-      <dt>start failed</dt><dd>${snapshot.startFailed ? 'yes' : 'no'}</dd>
+      <dt>state</dt>
+      <dd class="state">${snapshot.state}</dd>
+      <dt>verified login</dt>
+      <dd>${snapshot.loginId ?? '—'}</dd>
+      <dt>stop cause</dt>
+      <dd>${snapshot.stopCause ?? '—'}</dd>
+      <dt>start failed</dt>
+      <dd>${snapshot.startFailed ? 'yes' : 'no'}</dd>
     </dl>`;
   }
 
@@ -280,8 +331,23 @@ export class MpQaPanel extends LitElement {
     const keys = tracedKeys().slice(0, SHOWN);
     if (!keys.length) return html`<p class="muted">None yet.</p>`;
     return html`<table class="keys">
-      <tr><th>time</th><th>keyCode</th><th>key</th><th>code</th><th>mapped to</th></tr>
-      ${keys.map((k) => html`<tr><td>${clock(k.at)}</td><td>${k.keyCode}</td><td>${k.key}</td><td>${k.code}</td><td>${k.action}</td></tr>`)}
+      <tr>
+        <th>time</th>
+        <th>keyCode</th>
+        <th>key</th>
+        <th>code</th>
+        <th>mapped to</th>
+      </tr>
+      ${keys.map(
+        (k) =>
+          html`<tr>
+            <td>${clock(k.at)}</td>
+            <td>${k.keyCode}</td>
+            <td>${k.key}</td>
+            <td>${k.code}</td>
+            <td>${k.action}</td>
+          </tr>`,
+      )}
     </table>`;
   }
 
@@ -289,11 +355,25 @@ export class MpQaPanel extends LitElement {
     const exchanges = tracedExchanges().slice(0, SHOWN);
     if (!exchanges.length) return html`<p class="muted">None yet.</p>`;
     return html`<table class="exchanges">
-      <tr><th>time</th><th>request</th><th>status</th><th>requestId</th><th>accountId</th><th>verdict</th></tr>
-      ${exchanges.map((e: TracedExchange) => html`<tr data-request-id=${e.requestId}>
-        <td>${clock(e.at)}</td><td>${e.method} ${e.endpoint}</td><td>${e.status ?? '—'}</td>
-        <td title=${e.requestId}>${e.requestId.slice(0, 8)}</td><td>${e.accountId ?? '—'}</td>
-        <td class=${e.verdict}>${e.verdict}${e.detail ? `: ${e.detail}` : ''}</td></tr>`)}
+      <tr>
+        <th>time</th>
+        <th>request</th>
+        <th>status</th>
+        <th>requestId</th>
+        <th>accountId</th>
+        <th>verdict</th>
+      </tr>
+      ${exchanges.map(
+        (e: TracedExchange) =>
+          html`<tr data-request-id=${e.requestId}>
+            <td>${clock(e.at)}</td>
+            <td>${e.method} ${e.endpoint}</td>
+            <td>${e.status ?? '—'}</td>
+            <td title=${e.requestId}>${e.requestId.slice(0, 8)}</td>
+            <td>${e.accountId ?? '—'}</td>
+            <td class=${e.verdict}>${e.verdict}${e.detail ? `: ${e.detail}` : ''}</td>
+          </tr>`,
+      )}
     </table>`;
   }
 

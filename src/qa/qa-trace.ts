@@ -80,7 +80,13 @@ export function describeAction(action: NavAction | null): string {
 }
 
 export function traceKey(event: KeyboardEvent, action: NavAction | null): void {
-  keys.unshift({ at: Date.now(), keyCode: event.keyCode, key: event.key, code: event.code, action: describeAction(action) });
+  keys.unshift({
+    at: Date.now(),
+    keyCode: event.keyCode,
+    key: event.key,
+    code: event.code,
+    action: describeAction(action),
+  });
   keys.length = Math.min(keys.length, KEEP);
   changed();
 }

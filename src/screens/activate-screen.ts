@@ -168,11 +168,13 @@ export class ActivateScreen extends LitElement {
     if (!flow.problem) return null;
     return html`<div class="problem" role="alert" data-problem=${flow.problem.kind}>
       <p class="error">${problemText(m, flow.problem)}</p>
-      ${flow.canRetry
-        ? html`<button class="retry" data-color-key="green" @click=${() => flow.retry()}>
-            <span class="key-hint green" aria-hidden="true"></span>${m.errors.retry}
-          </button>`
-        : null}
+      ${
+        flow.canRetry
+          ? html`<button class="retry" data-color-key="green" @click=${() => flow.retry()}>
+              <span class="key-hint green" aria-hidden="true"></span>${m.errors.retry}
+            </button>`
+          : null
+      }
     </div>`;
   }
 
@@ -184,11 +186,21 @@ export class ActivateScreen extends LitElement {
         <p>${m.activate.intro}</p>
         <label>
           ${m.activate.codeLabel}
-          <input name="userCode" .autocomplete=${ONE_TIME_CODE} inputmode="text" autocapitalize="characters"
-            autocorrect="off" spellcheck="false" enterkeyhint="go" aria-describedby="hint"
+          <input
+            name="userCode"
+            .autocomplete=${ONE_TIME_CODE}
+            inputmode="text"
+            autocapitalize="characters"
+            autocorrect="off"
+            spellcheck="false"
+            enterkeyhint="go"
+            aria-describedby="hint"
             aria-invalid=${this._flow.problem?.kind === 'invalid-code' ? 'true' : 'false'}
-            .value=${this._typed} ?data-nav-default=${!prefilled} ?readonly=${busy}
-            @input=${(event: Event) => (this._typed = (event.target as HTMLInputElement).value)} />
+            .value=${this._typed}
+            ?data-nav-default=${!prefilled}
+            ?readonly=${busy}
+            @input=${(event: Event) => (this._typed = (event.target as HTMLInputElement).value)}
+          />
           <span id="hint" class="hint muted">${m.activate.codeHint}</span>
         </label>
         ${this._renderProblem(m)}
@@ -227,17 +239,23 @@ export class ActivateScreen extends LitElement {
         <p class="warning">${m.activate.warning}</p>
         ${this._renderProblem(m)}
         <div class="actions">
-          ${decidable
-            ? html`
-                <button class="deny" data-nav-default aria-disabled=${busy ? 'true' : 'false'}
-                  @click=${() => flow.deny()}>
-                  ${flow.phase === 'denying' ? m.activate.denying : m.activate.deny}
-                </button>
-                <button class="approve" aria-disabled=${busy ? 'true' : 'false'} @click=${() => flow.approve()}>
-                  ${flow.phase === 'approving' ? m.activate.approving : m.activate.approve}
-                </button>
-              `
-            : null}
+          ${
+            decidable
+              ? html`
+                  <button
+                    class="deny"
+                    data-nav-default
+                    aria-disabled=${busy ? 'true' : 'false'}
+                    @click=${() => flow.deny()}
+                  >
+                    ${flow.phase === 'denying' ? m.activate.denying : m.activate.deny}
+                  </button>
+                  <button class="approve" aria-disabled=${busy ? 'true' : 'false'} @click=${() => flow.approve()}>
+                    ${flow.phase === 'approving' ? m.activate.approving : m.activate.approve}
+                  </button>
+                `
+              : null
+          }
           <button class="other-code" ?data-nav-default=${!decidable} @click=${this._startOver}>
             ${m.activate.otherCode}
           </button>

@@ -249,11 +249,13 @@ export class CardChangeScreen extends LitElement {
     const { m } = this._i18n.value;
     return html`
       <mp-screen heading=${m.card.heading} back-href=${hrefFor('/payment-method')}>
-        ${this._flow.step === 'done' && this._flow.result
-          ? this._renderDone(m, this._flow.result)
-          : this.proven
-            ? this._renderForm(m)
-            : html`<p class="intro">${m.card.intro}</p>`}
+        ${
+          this._flow.step === 'done' && this._flow.result
+            ? this._renderDone(m, this._flow.result)
+            : this.proven
+              ? this._renderForm(m)
+              : html`<p class="intro">${m.card.intro}</p>`
+        }
         ${renderReauthPrompt(this._reauth)}
       </mp-screen>
     `;
@@ -270,42 +272,66 @@ export class CardChangeScreen extends LitElement {
     const { failure, step } = this._flow;
     const sending = step === 'sending';
     const cvcDigits = brandOf(digitsOnly(this._value('cardNumber')))?.cvcLength ?? 3;
-    const field = (name: CardField, label: string, attributes: { autocomplete: `cc-${'number' | 'exp' | 'csc' | 'name'}`; inputmode: string; placeholder?: string; maxlength: number }) => {
+    const field = (
+      name: CardField,
+      label: string,
+      attributes: {
+        autocomplete: `cc-${'number' | 'exp' | 'csc' | 'name'}`;
+        inputmode: string;
+        placeholder?: string;
+        maxlength: number;
+      },
+    ) => {
       const problem = this._flow.problems[name];
       return html`<label>
         <span class="label-text">${label}</span>
-        <input name=${name} autocomplete=${attributes.autocomplete} inputmode=${attributes.inputmode}
-          placeholder=${attributes.placeholder ?? ''} maxlength=${attributes.maxlength}
-          autocapitalize=${name === 'cardHolder' ? 'characters' : 'off'} spellcheck="false"
+        <input
+          name=${name}
+          autocomplete=${attributes.autocomplete}
+          inputmode=${attributes.inputmode}
+          placeholder=${attributes.placeholder ?? ''}
+          maxlength=${attributes.maxlength}
+          autocapitalize=${name === 'cardHolder' ? 'characters' : 'off'}
+          spellcheck="false"
           ?data-nav-default=${name === 'cardNumber'}
-          aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${`${name}-error`}
-          @input=${this._onInput} @focus=${() => this._onFocusField(name)} />
-        <span id=${`${name}-error`} class="field-error" aria-live="polite">${problem ? problemText(m, problem, cvcDigits) : ''}</span>
+          aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby=${`${name}-error`}
+          @input=${this._onInput}
+          @focus=${() => this._onFocusField(name)}
+        />
+        <span id=${`${name}-error`} class="field-error" aria-live="polite"
+          >${problem ? problemText(m, problem, cvcDigits) : ''}</span
+        >
       </label>`;
     };
     return html`
       <div class="layout ${this._tv ? 'tv' : ''}">
         <div class="main">
-        <p class="intro">${m.card.intro}</p>
-        <form novalidate @submit=${this._submit} data-nav-container data-nav-enter="last">
-          ${field('cardNumber', m.card.number, { autocomplete: 'cc-number', inputmode: 'numeric', maxlength: 23, placeholder: '0000 0000 0000 0000' })}
-          ${this.brandName ? html`<p class="brand muted" aria-live="polite">${m.card.brandDetected(this.brandName)}</p>` : null}
-          ${field('cardExpiry', m.card.expiry, { autocomplete: 'cc-exp', inputmode: 'numeric', maxlength: 5, placeholder: 'MM/YY' })}
-          ${field('cardCvc', m.card.cvc, { autocomplete: 'cc-csc', inputmode: 'numeric', maxlength: 4 })}
-          ${field('cardHolder', m.card.holder, { autocomplete: 'cc-name', inputmode: 'text', maxlength: 26, placeholder: 'TARO YAMADA' })}
-          ${failure ? html`<p class="form-error" role="alert">${this._failureText(m, failure)}</p>` : null}
-          <button type="submit" class="primary" aria-disabled=${sending ? 'true' : 'false'}>
-            ${sending ? m.card.submitting : this._flow.retriesToken ? m.errors.retry : m.card.submit}
-          </button>
-        </form>
+          <p class="intro">${m.card.intro}</p>
+          <form novalidate @submit=${this._submit} data-nav-container data-nav-enter="last">
+            ${field('cardNumber', m.card.number, { autocomplete: 'cc-number', inputmode: 'numeric', maxlength: 23, placeholder: '0000 0000 0000 0000' })}
+            ${this.brandName ? html`<p class="brand muted" aria-live="polite">${m.card.brandDetected(this.brandName)}</p>` : null}
+            ${field('cardExpiry', m.card.expiry, { autocomplete: 'cc-exp', inputmode: 'numeric', maxlength: 5, placeholder: 'MM/YY' })}
+            ${field('cardCvc', m.card.cvc, { autocomplete: 'cc-csc', inputmode: 'numeric', maxlength: 4 })}
+            ${field('cardHolder', m.card.holder, { autocomplete: 'cc-name', inputmode: 'text', maxlength: 26, placeholder: 'TARO YAMADA' })}
+            ${failure ? html`<p class="form-error" role="alert">${this._failureText(m, failure)}</p>` : null}
+            <button type="submit" class="primary" aria-disabled=${sending ? 'true' : 'false'}>
+              ${sending ? m.card.submitting : this._flow.retriesToken ? m.errors.retry : m.card.submit}
+            </button>
+          </form>
         </div>
-        ${this._tv
-          ? html`<div class="aside">
-              <mp-number-pad aria-label=${m.card.pad}
-                @pad-digit=${(e: CustomEvent<string>) => this._typeDigit(e.detail)} @pad-delete=${this._deleteDigit}></mp-number-pad>
-              <mp-phone-handoff url=${this._handoffUrl()}></mp-phone-handoff>
-            </div>`
-          : null}
+        ${
+          this._tv
+            ? html`<div class="aside">
+                <mp-number-pad
+                  aria-label=${m.card.pad}
+                  @pad-digit=${(e: CustomEvent<string>) => this._typeDigit(e.detail)}
+                  @pad-delete=${this._deleteDigit}
+                ></mp-number-pad>
+                <mp-phone-handoff url=${this._handoffUrl()}></mp-phone-handoff>
+              </div>`
+            : null
+        }
       </div>
     `;
   }

@@ -19,21 +19,21 @@ export class ContractScreen extends LitElement {
       <mp-screen heading=${m.contract.heading}>
         ${this._contract.render({
           ready: (contract) => html`
-              <dl>
-                <dt>${m.contract.plan}</dt>
-                <dd class="text plan">${contract.planName}</dd>
-                <dt>${m.contract.status}</dt>
-                <dd class="status">${m.contract.statuses[contract.status]}</dd>
-                <dt>${m.contract.monthlyFee}</dt>
-                <dd class="fee">${i18n.money(contract.monthlyFee)}</dd>
-                <dt>${m.contract.nextBillingDate}</dt>
-                <dd class="billing">${i18n.date(contract.nextBillingDate)}</dd>
-                <dt>${m.contract.card}</dt>
-                <dd class="text card">
-                  ${contract.card ? m.contract.cardValue(contract.card.brand, contract.card.last3) : m.contract.noCard}
-                </dd>
-              </dl>
-            `,
+            <dl>
+              <dt>${m.contract.plan}</dt>
+              <dd class="text plan">${contract.planName}</dd>
+              <dt>${m.contract.status}</dt>
+              <dd class="status">${m.contract.statuses[contract.status]}</dd>
+              <dt>${m.contract.monthlyFee}</dt>
+              <dd class="fee">${i18n.money(contract.monthlyFee)}</dd>
+              <dt>${m.contract.nextBillingDate}</dt>
+              <dd class="billing">${i18n.date(contract.nextBillingDate)}</dd>
+              <dt>${m.contract.card}</dt>
+              <dd class="text card">
+                ${contract.card ? m.contract.cardValue(contract.card.brand, contract.card.last3) : m.contract.noCard}
+              </dd>
+            </dl>
+          `,
         })}
       </mp-screen>
     `;

@@ -40,28 +40,39 @@ export class DevicesScreen extends LitElement {
       <mp-screen heading=${m.devices.heading}>
         ${this._devices.render({
           ready: (devices) => html`
-              <p class="summary">${m.devices.count(devices.items.length, devices.limit)}</p>
-              ${devices.items.length === 0
+            <p class="summary">${m.devices.count(devices.items.length, devices.limit)}</p>
+            ${
+              devices.items.length === 0
                 ? html`<p class="empty">${m.devices.empty}</p>`
-                : html`<mp-account-list label=${m.devices.heading} row-class="with-action"
+                : html`<mp-account-list
+                    label=${m.devices.heading}
+                    row-class="with-action"
                     .items=${devices.items}
                     .keyOf=${(device: Device) => device.deviceId}
                     .renderRow=${(device: Device) => html`
                       <div class="row-body">
-                        <p class="row-title"><span class="text">${device.name}</span>${device.current
-                          ? html` <span class="this-device">${m.devices.thisDevice}</span>`
-                          : null}</p>
+                        <p class="row-title">
+                          <span class="text">${device.name}</span>${
+                            device.current ? html` <span class="this-device">${m.devices.thisDevice}</span>` : null
+                          }
+                        </p>
                         <p class="row-meta">
                           <span class="text">${m.devices.os}: ${device.os}</span>
                           <span>${m.devices.registeredAt}: ${i18n.dateTime(device.registeredAt)}</span>
                           <span>${m.devices.lastUsedAt}: ${i18n.dateTime(device.lastUsedAt)}</span>
                         </p>
                       </div>
-                      <button class="remove" aria-label=${m.procedures.removeDeviceLabel(device.name)}
-                        @click=${() => this._remove.open(device)}>${m.procedures.removeDevice}</button>
+                      <button
+                        class="remove"
+                        aria-label=${m.procedures.removeDeviceLabel(device.name)}
+                        @click=${() => this._remove.open(device)}
+                      >
+                        ${m.procedures.removeDevice}
+                      </button>
                     `}
-                  ></mp-account-list>`}
-            `,
+                  ></mp-account-list>`
+            }
+          `,
         })}
         ${renderConfirmDialog(this._remove, (device) => ({
           heading: m.procedures.removeDeviceHeading,

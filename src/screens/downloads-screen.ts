@@ -50,28 +50,35 @@ export class DownloadsScreen extends LitElement {
       <mp-screen heading=${m.downloads.heading}>
         ${this._downloads.render({
           empty: () => html`<p class="empty">${m.downloads.empty}</p>`,
-          ready: (downloads) => html`<mp-account-list label=${m.downloads.heading}
-                @row-open=${this._openRow}
-                .items=${downloads.items}
-                .keyOf=${(item: Download) => item.downloadId}
-                .renderRow=${(item: Download) => html`
-                  <p class="row-title text">${item.title}</p>
-                  <p class="row-meta">
-                    <span class="text">${m.downloads.device}: ${item.deviceName}（${item.deviceOs}）</span>
-                    <span>${m.downloads.downloadedAt}: ${i18n.dateTime(item.downloadedAt)}</span>
-                    <span>${m.downloads.expiresAt}: ${i18n.dateTime(item.expiresAt)}</span>
-                  </p>
-                `}
-              ></mp-account-list>`,
+          ready: (downloads) =>
+            html`<mp-account-list
+              label=${m.downloads.heading}
+              @row-open=${this._openRow}
+              .items=${downloads.items}
+              .keyOf=${(item: Download) => item.downloadId}
+              .renderRow=${(item: Download) => html`
+                <p class="row-title text">${item.title}</p>
+                <p class="row-meta">
+                  <span class="text">${m.downloads.device}: ${item.deviceName}（${item.deviceOs}）</span>
+                  <span>${m.downloads.downloadedAt}: ${i18n.dateTime(item.downloadedAt)}</span>
+                  <span>${m.downloads.expiresAt}: ${i18n.dateTime(item.expiresAt)}</span>
+                </p>
+              `}
+            ></mp-account-list>`,
         })}
-        ${opened
-          ? html`<mp-details-dialog heading=${opened.title} @close=${this._closeRow}
-              .lines=${[
-                { label: m.downloads.device, value: `${opened.deviceName}（${opened.deviceOs}）` },
-                { label: m.downloads.downloadedAt, value: i18n.dateTime(opened.downloadedAt) },
-                { label: m.downloads.expiresAt, value: i18n.dateTime(opened.expiresAt) },
-              ]}></mp-details-dialog>`
-          : null}
+        ${
+          opened
+            ? html`<mp-details-dialog
+                heading=${opened.title}
+                @close=${this._closeRow}
+                .lines=${[
+                  { label: m.downloads.device, value: `${opened.deviceName}（${opened.deviceOs}）` },
+                  { label: m.downloads.downloadedAt, value: i18n.dateTime(opened.downloadedAt) },
+                  { label: m.downloads.expiresAt, value: i18n.dateTime(opened.expiresAt) },
+                ]}
+              ></mp-details-dialog>`
+            : null
+        }
       </mp-screen>
     `;
   }

@@ -27,18 +27,26 @@ export class FavoritesScreen extends LitElement {
       <mp-screen heading=${m.favorites.heading}>
         ${this._favorites.render({
           empty: () => html`<p class="empty">${m.favorites.empty}</p>`,
-          ready: (favorites) => html`<mp-account-list label=${m.favorites.heading} row-class="with-action"
-                .items=${favorites.items}
-                .keyOf=${(item: Favorite) => item.titleId}
-                .renderRow=${(item: Favorite) => html`
-                  <div class="row-body">
-                    <p class="row-title text">${item.title}</p>
-                    <p class="row-meta"><span>${m.favorites.addedAt}: ${i18n.dateTime(item.addedAt)}</span></p>
-                  </div>
-                  <button class="remove" aria-label=${m.procedures.removeFavoriteLabel(item.title)}
-                    @click=${() => this._remove.open(item)}>${m.procedures.removeFavorite}</button>
-                `}
-              ></mp-account-list>`,
+          ready: (favorites) =>
+            html`<mp-account-list
+              label=${m.favorites.heading}
+              row-class="with-action"
+              .items=${favorites.items}
+              .keyOf=${(item: Favorite) => item.titleId}
+              .renderRow=${(item: Favorite) => html`
+                <div class="row-body">
+                  <p class="row-title text">${item.title}</p>
+                  <p class="row-meta"><span>${m.favorites.addedAt}: ${i18n.dateTime(item.addedAt)}</span></p>
+                </div>
+                <button
+                  class="remove"
+                  aria-label=${m.procedures.removeFavoriteLabel(item.title)}
+                  @click=${() => this._remove.open(item)}
+                >
+                  ${m.procedures.removeFavorite}
+                </button>
+              `}
+            ></mp-account-list>`,
         })}
         ${renderConfirmDialog(this._remove, (item) => ({
           heading: m.procedures.removeFavoriteHeading,

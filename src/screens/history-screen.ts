@@ -35,20 +35,30 @@ export class HistoryScreen extends LitElement {
       <mp-screen heading=${m.history.heading}>
         ${list.render({
           empty: () => html`<p class="empty">${m.history.empty}</p>`,
-          ready: (items) => html`<mp-account-list label=${m.history.heading} row-class="with-action"
-                  ?has-more=${list.hasMore} ?loading=${list.moreStatus === 'loading'} @load-more=${() => list.loadMore()}
-                  .items=${items}
-                  .keyOf=${(entry: HistoryEntry) => entry.entryId}
-                  .renderRow=${(entry: HistoryEntry) => html`
-                    <div class="row-body">
-                      <p class="row-title text">${entry.title}</p>
-                      <p class="row-meta"><span>${m.history.viewedAt}: ${i18n.dateTime(entry.viewedAt)}</span></p>
-                    </div>
-                    <button class="remove" aria-label=${m.procedures.removeHistoryLabel(entry.title)}
-                      @click=${() => this._remove.open(entry)}>${m.procedures.removeHistory}</button>
-                  `}
-                ></mp-account-list>
-                ${renderListMore(list, m)}`,
+          ready: (items) =>
+            html`<mp-account-list
+                label=${m.history.heading}
+                row-class="with-action"
+                ?has-more=${list.hasMore}
+                ?loading=${list.moreStatus === 'loading'}
+                @load-more=${() => list.loadMore()}
+                .items=${items}
+                .keyOf=${(entry: HistoryEntry) => entry.entryId}
+                .renderRow=${(entry: HistoryEntry) => html`
+                  <div class="row-body">
+                    <p class="row-title text">${entry.title}</p>
+                    <p class="row-meta"><span>${m.history.viewedAt}: ${i18n.dateTime(entry.viewedAt)}</span></p>
+                  </div>
+                  <button
+                    class="remove"
+                    aria-label=${m.procedures.removeHistoryLabel(entry.title)}
+                    @click=${() => this._remove.open(entry)}
+                  >
+                    ${m.procedures.removeHistory}
+                  </button>
+                `}
+              ></mp-account-list>
+              ${renderListMore(list, m)}`,
         })}
         ${renderConfirmDialog(this._remove, (entry) => ({
           heading: m.procedures.removeHistoryHeading,

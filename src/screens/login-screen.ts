@@ -146,8 +146,13 @@ export class LoginScreen extends LitElement {
     if (state.phase === 'confirm') {
       // Nothing of the account but the mask, until the customer says it is theirs.
       return html`
-        <section class="device" role="alertdialog" aria-modal="true" aria-labelledby="confirm-heading"
-          aria-describedby="confirm-question">
+        <section
+          class="device"
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="confirm-heading"
+          aria-describedby="confirm-question"
+        >
           <h2 id="confirm-heading">${m.deviceSignIn.confirmHeading}</h2>
           <p id="confirm-question" class="question">${m.deviceSignIn.confirmQuestion(state.maskedLoginId)}</p>
           <p class="muted">${m.deviceSignIn.approvedOn(state.approvedOn)}</p>
@@ -189,26 +194,39 @@ export class LoginScreen extends LitElement {
 
   private _renderPassword(m: Messages) {
     return html`
-        <form @submit=${this._submit} novalidate>
-          <label>
-            ${m.login.loginId}
-            <input name="loginId" autocomplete="username" type="email" inputmode="email"
-              aria-invalid=${this.missing.has('loginId') ? 'true' : 'false'} ?readonly=${this.busy} />
-            ${this.missing.has('loginId') ? html`<span class="field-error">${m.login.required}</span>` : null}
-          </label>
-          <label>
-            ${m.login.password}
-            <input name="password" autocomplete="current-password" type="password"
-              aria-invalid=${this.missing.has('password') ? 'true' : 'false'} ?readonly=${this.busy} />
-            ${this.missing.has('password') ? html`<span class="field-error">${m.login.required}</span>` : null}
-          </label>
-          ${this.message ? html`<p class="form-error" role="alert">${this.message}</p>` : null}
-          <!-- Not disabled: a disabled element drops focus to <body>, and a remote has no pointer to find it again. -->
-          <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? m.login.submitting : m.login.submit}</button>
-        </form>
-        <div class="other-way">
-          <button type="button" data-nav-key="use-code" @click=${this._useCode}>${m.deviceSignIn.useCode}</button>
-        </div>
+      <form @submit=${this._submit} novalidate>
+        <label>
+          ${m.login.loginId}
+          <input
+            name="loginId"
+            autocomplete="username"
+            type="email"
+            inputmode="email"
+            aria-invalid=${this.missing.has('loginId') ? 'true' : 'false'}
+            ?readonly=${this.busy}
+          />
+          ${this.missing.has('loginId') ? html`<span class="field-error">${m.login.required}</span>` : null}
+        </label>
+        <label>
+          ${m.login.password}
+          <input
+            name="password"
+            autocomplete="current-password"
+            type="password"
+            aria-invalid=${this.missing.has('password') ? 'true' : 'false'}
+            ?readonly=${this.busy}
+          />
+          ${this.missing.has('password') ? html`<span class="field-error">${m.login.required}</span>` : null}
+        </label>
+        ${this.message ? html`<p class="form-error" role="alert">${this.message}</p>` : null}
+        <!-- Not disabled: a disabled element drops focus to <body>, and a remote has no pointer to find it again. -->
+        <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${this.busy ? m.login.submitting : m.login.submit}
+        </button>
+      </form>
+      <div class="other-way">
+        <button type="button" data-nav-key="use-code" @click=${this._useCode}>${m.deviceSignIn.useCode}</button>
+      </div>
     `;
   }
 

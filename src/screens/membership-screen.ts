@@ -159,31 +159,35 @@ export class MembershipScreen extends LitElement {
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : null}
         ${this._contract.render({
           ready: (contract) => html`
-              <dl>
-                <dt>${m.membership.currentPlan}</dt>
-                <dd class="text plan">${contract.planName}</dd>
-                <dt>${m.contract.status}</dt>
-                <dd class="status">${m.contract.statuses[contract.status]}</dd>
-              </dl>
-              <section aria-labelledby="cancel">
-                <h2 id="cancel">${m.membership.cancelHeading}</h2>
-                <p>
-                  ${contract.status === 'cancel_scheduled'
+            <dl>
+              <dt>${m.membership.currentPlan}</dt>
+              <dd class="text plan">${contract.planName}</dd>
+              <dt>${m.contract.status}</dt>
+              <dd class="status">${m.contract.statuses[contract.status]}</dd>
+            </dl>
+            <section aria-labelledby="cancel">
+              <h2 id="cancel">${m.membership.cancelHeading}</h2>
+              <p>
+                ${
+                  contract.status === 'cancel_scheduled'
                     ? m.membership.cancelScheduled(i18n.date(dayBefore(contract.nextBillingDate)))
-                    : m.membership.cancelBody(i18n.date(dayBefore(contract.nextBillingDate)))}
-                </p>
-                ${contract.status === 'active'
+                    : m.membership.cancelBody(i18n.date(dayBefore(contract.nextBillingDate)))
+                }
+              </p>
+              ${
+                contract.status === 'active'
                   ? html`<button class="cancel-contract" @click=${() => void this._openCancel(contract)}>
                       ${m.procedures.cancelContract}
                     </button>`
-                  : null}
-              </section>
-              <section aria-labelledby="logout-all">
-                <h2 id="logout-all">${m.membership.logoutAllHeading}</h2>
-                <p>${m.membership.logoutAllBody}</p>
-                <button class="logout-all" @click=${this._openLogoutAll}>${m.procedures.logoutAll}</button>
-              </section>
-            `,
+                  : null
+              }
+            </section>
+            <section aria-labelledby="logout-all">
+              <h2 id="logout-all">${m.membership.logoutAllHeading}</h2>
+              <p>${m.membership.logoutAllBody}</p>
+              <button class="logout-all" @click=${this._openLogoutAll}>${m.procedures.logoutAll}</button>
+            </section>
+          `,
         })}
         ${renderConfirmDialog(
           this._cancel,
@@ -221,11 +225,17 @@ export class MembershipScreen extends LitElement {
     return html`<fieldset>
       <legend>${m.procedures.reasonLegend}</legend>
       ${REASONS.map(
-        (reason) => html`<label class=${this.reason === reason ? 'choice checked' : 'choice'}>
-          <input type="radio" name="reason" value=${reason} .checked=${this.reason === reason}
-            @change=${() => (this.reason = reason)} />
-          ${m.procedures.reasons[reason]}
-        </label>`,
+        (reason) =>
+          html`<label class=${this.reason === reason ? 'choice checked' : 'choice'}>
+            <input
+              type="radio"
+              name="reason"
+              value=${reason}
+              .checked=${this.reason === reason}
+              @change=${() => (this.reason = reason)}
+            />
+            ${m.procedures.reasons[reason]}
+          </label>`,
       )}
     </fieldset>`;
   }

@@ -73,13 +73,19 @@ export class MenuScreen extends LitElement {
         <nav aria-label=${m.menu.heading}>
           <ul data-nav-container data-nav-enter="last">
             ${MENU_ROUTES.map(
-              ({ path, menu: { digit, key } }) => html`<li>
-                <a href=${hrefFor(path)} data-route=${path} data-nav-key=${path} data-digit-key=${digit}
-                  aria-current=${this.lastOpened === path ? 'true' : 'false'}>
-                  <span class="label"><span class="digit" aria-hidden="true">${digit}</span>${m.menu[key]}</span>
-                  <span class="hint">${m.menu[`${key}Hint`]}</span>
-                </a>
-              </li>`,
+              ({ path, menu: { digit, key } }) =>
+                html`<li>
+                  <a
+                    href=${hrefFor(path)}
+                    data-route=${path}
+                    data-nav-key=${path}
+                    data-digit-key=${digit}
+                    aria-current=${this.lastOpened === path ? 'true' : 'false'}
+                  >
+                    <span class="label"><span class="digit" aria-hidden="true">${digit}</span>${m.menu[key]}</span>
+                    <span class="hint">${m.menu[`${key}Hint`]}</span>
+                  </a>
+                </li>`,
             )}
           </ul>
         </nav>

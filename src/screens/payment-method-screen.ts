@@ -52,8 +52,13 @@ export class PaymentMethodScreen extends LitElement {
     return html`
       <mp-screen heading=${m.paymentMethod.heading}>
         ${this._method.render({
-          ready: (method) => html`${renderMethod(m, method)}
-              <p class="change"><a class="button primary" href=${hrefFor('/payment-method/card')} data-nav-key="change-card">${m.paymentMethod.change}</a></p>`,
+          ready: (method) =>
+            html`${renderMethod(m, method)}
+              <p class="change">
+                <a class="button primary" href=${hrefFor('/payment-method/card')} data-nav-key="change-card"
+                  >${m.paymentMethod.change}</a
+                >
+              </p>`,
         })}
       </mp-screen>
     `;

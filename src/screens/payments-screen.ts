@@ -60,30 +60,39 @@ export class PaymentsScreen extends LitElement {
       <mp-screen heading=${m.payments.heading}>
         ${list.render({
           empty: () => html`<p class="empty">${m.payments.empty}</p>`,
-          ready: (items) => html`<mp-account-list label=${m.payments.heading}
-                  @row-open=${this._openRow}
-                  ?has-more=${list.hasMore} ?loading=${list.moreStatus === 'loading'} @load-more=${() => list.loadMore()}
-                  .items=${items}
-                  .keyOf=${(payment: Payment) => payment.paymentId}
-                  .renderRow=${(payment: Payment) => html`
-                    <p class="row-title text">${payment.description}</p>
-                    <p class="row-meta">
-                      <span class="amount">${m.payments.amount}: ${i18n.money(payment.amount)}</span>
-                      <span>${m.payments.paidAt}: ${i18n.dateTime(payment.paidAt)}</span>
-                      <span class="text">${m.payments.method}: ${methodText(m, payment)}</span>
-                    </p>
-                  `}
-                ></mp-account-list>
-                ${renderListMore(list, m)}`,
+          ready: (items) =>
+            html`<mp-account-list
+                label=${m.payments.heading}
+                @row-open=${this._openRow}
+                ?has-more=${list.hasMore}
+                ?loading=${list.moreStatus === 'loading'}
+                @load-more=${() => list.loadMore()}
+                .items=${items}
+                .keyOf=${(payment: Payment) => payment.paymentId}
+                .renderRow=${(payment: Payment) => html`
+                  <p class="row-title text">${payment.description}</p>
+                  <p class="row-meta">
+                    <span class="amount">${m.payments.amount}: ${i18n.money(payment.amount)}</span>
+                    <span>${m.payments.paidAt}: ${i18n.dateTime(payment.paidAt)}</span>
+                    <span class="text">${m.payments.method}: ${methodText(m, payment)}</span>
+                  </p>
+                `}
+              ></mp-account-list>
+              ${renderListMore(list, m)}`,
         })}
-        ${opened
-          ? html`<mp-details-dialog heading=${opened.description} @close=${this._closeRow}
-              .lines=${[
-                { label: m.payments.amount, value: i18n.money(opened.amount) },
-                { label: m.payments.paidAt, value: i18n.dateTime(opened.paidAt) },
-                { label: m.payments.method, value: methodText(m, opened) },
-              ]}></mp-details-dialog>`
-          : null}
+        ${
+          opened
+            ? html`<mp-details-dialog
+                heading=${opened.description}
+                @close=${this._closeRow}
+                .lines=${[
+                  { label: m.payments.amount, value: i18n.money(opened.amount) },
+                  { label: m.payments.paidAt, value: i18n.dateTime(opened.paidAt) },
+                  { label: m.payments.method, value: methodText(m, opened) },
+                ]}
+              ></mp-details-dialog>`
+            : null
+        }
       </mp-screen>
     `;
   }

@@ -33,7 +33,9 @@ export const sharedStyles = css`
   a,
   button,
   [tabindex] {
-    transition: transform 80ms ease-out, box-shadow 80ms ease-out;
+    transition:
+      transform 80ms ease-out,
+      box-shadow 80ms ease-out;
   }
   /*
    * Focus, visible from 3 m and not by colour alone: a thick outline, a dark
@@ -237,7 +239,7 @@ export const listStyles = css`
     flex-wrap: wrap;
     gap: 1rem;
     align-items: center;
-  }  /* Where the rows are ("12 / 80"), above them, so it stays on screen while they scroll. */
+  } /* Where the rows are ("12 / 80"), above them, so it stays on screen while they scroll. */
   .list-position {
     text-align: right;
     color: var(--mp-text-muted, #b9c0d0);

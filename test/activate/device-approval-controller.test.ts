@@ -84,9 +84,11 @@ function setUp() {
 const problem = (status: number, slug: string, retryAfter: number | null = null): ProblemError =>
   new ProblemError('/auth/device/x', status, `https://api.example.jp/problems/${slug}`, null, [], retryAfter);
 
-const fail = (error: Error): Answer => () => {
-  throw error;
-};
+const fail =
+  (error: Error): Answer =>
+  () => {
+    throw error;
+  };
 
 describe('user code normalisation', () => {
   it('ignores case, spaces and dashes, also full-width forms a Japanese keyboard types', () => {

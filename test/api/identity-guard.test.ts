@@ -103,8 +103,12 @@ describe('guardEnvelope', () => {
 
   it('check 4: refuses impossible dates and non-integer money', () => {
     const base = {
-      planName: 'x', planCode: 'p', status: 'active', monthlyFee: { amount: 1, currency: 'JPY' },
-      nextBillingDate: '2026-12-01', card: null,
+      planName: 'x',
+      planCode: 'p',
+      status: 'active',
+      monthlyFee: { amount: 1, currency: 'JPY' },
+      nextBillingDate: '2026-12-01',
+      card: null,
     };
     for (const data of [
       { ...base, nextBillingDate: '2026-13-45' },

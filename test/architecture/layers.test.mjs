@@ -33,7 +33,9 @@ function filesUnder(dir) {
 /** Every relative module a file names (static imports, re-exports and import()), relative to src/. */
 function modulesOf(file) {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/gm)].map((m) => m[1]);
+  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/gm)].map(
+    (m) => m[1],
+  );
   return specifiers.map((specifier) => relative(src, resolve(dirname(file), specifier)));
 }
 

@@ -21,7 +21,9 @@ function definedTags(dir) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === 'mocks' ? [] : definedTags(path);
     if (!path.endsWith('.ts')) return [];
-    return [...readFileSync(path, 'utf8').matchAll(/customElements\.define\(\s*['"]([a-z0-9-]+)['"]/g)].map((m) => m[1]);
+    return [...readFileSync(path, 'utf8').matchAll(/customElements\.define\(\s*['"]([a-z0-9-]+)['"]/g)].map(
+      (m) => m[1],
+    );
   });
 }
 
@@ -41,13 +43,20 @@ test('the committed manifest is what `npm run analyze` writes today', () => {
       cpSync(join(root, name), join(out, name), { recursive: true });
     }
     symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
-    execFileSync(join(root, 'node_modules/.bin/custom-elements-manifest'), ['analyze', '--quiet'], { cwd: out, stdio: 'pipe' });
+    execFileSync(join(root, 'node_modules/.bin/custom-elements-manifest'), ['analyze', '--quiet'], {
+      cwd: out,
+      stdio: 'pipe',
+    });
     // The analyzer lists modules in the order its glob happens to find them.
     const byPath = (text) => {
       const manifest = JSON.parse(text);
       return { ...manifest, modules: [...manifest.modules].sort((a, b) => a.path.localeCompare(b.path)) };
     };
-    assert.deepEqual(byPath(readFileSync(join(out, 'custom-elements.json'), 'utf8')), byPath(committed), 'custom-elements.json is stale: run `npm run analyze`');
+    assert.deepEqual(
+      byPath(readFileSync(join(out, 'custom-elements.json'), 'utf8')),
+      byPath(committed),
+      'custom-elements.json is stale: run `npm run analyze`',
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -61,8 +61,9 @@ class StubServicesProvider extends LitElement {
 customElements.define('stub-services-provider', StubServicesProvider);
 
 class PagedListHost extends LitElement {
-  readonly list = new CursorListController<Item>(this, (api, cursor) =>
-    api.read('payments', cursor ? { cursor } : undefined) as unknown as Promise<CursorPage<Item>>,
+  readonly list = new CursorListController<Item>(
+    this,
+    (api, cursor) => api.read('payments', cursor ? { cursor } : undefined) as unknown as Promise<CursorPage<Item>>,
   );
 
   override render() {

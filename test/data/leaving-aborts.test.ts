@@ -70,7 +70,7 @@ describe('an abandoned load is cancelled', () => {
     const signal = await contractRequestOnItsWay(app, mock);
 
     location.hash = '#/';
-      await waitUntil(() => signal.aborted, 'leaving the screen did not abort its request', { timeout: 3000 });
+    await waitUntil(() => signal.aborted, 'leaving the screen did not abort its request', { timeout: 3000 });
     await waitUntil(
       () =>
         tracedExchanges().some((e) => e.endpoint === '/contract' && e.verdict === 'failed' && e.detail === 'aborted'),

@@ -110,7 +110,9 @@ describe('TV sign-in with a code approved on the phone', () => {
     const spoken = panel.querySelector('.code')!;
     expect(spoken.textContent!.trim()).to.equal(code);
     const letters = (group: string) => group.split('').join(' ');
-    expect(spoken.getAttribute('aria-label')).to.equal(`コード ${letters(code.slice(0, 4))}, ${letters(code.slice(5))}`);
+    expect(spoken.getAttribute('aria-label')).to.equal(
+      `コード ${letters(code.slice(0, 4))}, ${letters(code.slice(5))}`,
+    );
     expect(panel.querySelector('.address')!.textContent).to.equal(`${location.host}/#/activate`);
     await waitForElement(() => panel.querySelector('svg[data-qr]'), 'no QR code');
     expect(panel.querySelector('svg[data-qr]')!.getAttribute('data-qr')).to.equal(
@@ -187,7 +189,7 @@ describe('TV sign-in with a code approved on the phone', () => {
     expect(foundOnPage(taroStrings)).to.deep.equal([]);
   });
 
-  it('device-crossed: another TV\'s approval (other nonce, code, account) is an identity-stop', async () => {
+  it("device-crossed: another TV's approval (other nonce, code, account) is an identity-stop", async () => {
     const mock = await freshMock();
     const app = await mountApp('#/login', { tv: true });
     await shownCode(app);

@@ -4,7 +4,18 @@
  * never a silent switch.
  */
 import { expect, fixtureCleanup } from '@open-wc/testing';
-import { HANAKO, TARO, inScreen, loginElsewhere, mountApp, readyAppAs, resetAll, submitLogin, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  HANAKO,
+  TARO,
+  inScreen,
+  loginElsewhere,
+  mountApp,
+  readyAppAs,
+  resetAll,
+  submitLogin,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 import { fingerprintOf } from '../support/leak-fingerprint.js';
 import { foundOnPage } from '../support/page-strings.js';
 
@@ -94,7 +105,10 @@ describe('continuity', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     await waitForState(app, 'identity-stop');
     // The stop ended that session; Hanako logs in again elsewhere in this browser.
-    await waitForElement(() => (mock.requests.some((r) => r.path === '/api/auth/logout') ? document.body : null), 'no logout');
+    await waitForElement(
+      () => (mock.requests.some((r) => r.path === '/api/auth/logout') ? document.body : null),
+      'no logout',
+    );
     await loginElsewhere(HANAKO.loginId);
     fixtureCleanup();
     mock.clearRequests();
@@ -137,7 +151,10 @@ describe('continuity', () => {
       mock.clearRequests();
       location.hash = '#/contract';
       await waitForState(app, 'identity-stop');
-      await waitForElement(() => (mock.requests.some((r) => r.path === '/api/auth/logout') ? document.body : null), 'no logout while the report hangs');
+      await waitForElement(
+        () => (mock.requests.some((r) => r.path === '/api/auth/logout') ? document.body : null),
+        'no logout while the report hangs',
+      );
       expect(reportStarted).to.equal(true);
     } finally {
       window.fetch = realFetch;

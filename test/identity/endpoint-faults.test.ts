@@ -38,7 +38,10 @@ async function expectIdentityStop(app: MyPageApp, mock: MockBackend, endpointPat
 
   // Report (ids only) and logout sent together: the logout never waits for the report.
   await waitForElement(() => (requestsTo(mock, 'POST', '/api/auth/logout').length ? document.body : null), 'no logout');
-  await waitForElement(() => (requestsTo(mock, 'POST', '/api/security/identity-mismatch').length ? document.body : null), 'no report');
+  await waitForElement(
+    () => (requestsTo(mock, 'POST', '/api/security/identity-mismatch').length ? document.body : null),
+    'no report',
+  );
   const reports = requestsTo(mock, 'POST', '/api/security/identity-mismatch');
   expect(reports).to.have.length(1);
   const body = reports[0]!.body as Record<string, unknown>;
@@ -48,7 +51,9 @@ async function expectIdentityStop(app: MyPageApp, mock: MockBackend, endpointPat
   expect(body.requestId).to.be.a('string');
   expect(Object.keys(body).sort()).to.deep.equal(['endpoint', 'expectedAccountId', 'receivedAccountId', 'requestId']);
   // The server can tie the report to the ended session even if the logout lands first.
-  expect(reports[0]!.headers['x-csrf-token'], 'the report carries the ending session').to.be.a('string').and.not.equal('');
+  expect(reports[0]!.headers['x-csrf-token'], 'the report carries the ending session')
+    .to.be.a('string')
+    .and.not.equal('');
 
   // Afterwards, nothing can be changed and nothing is even sent.
   const before = mock.requests.length;
@@ -69,7 +74,15 @@ describe('identity faults on every data endpoint', () => {
         const mock = await resetAll();
         // Start on another screen with the customer's own data on it.
         const app = await readyAppAs(TARO.loginId, endpoint === 'favorites' ? '#/contract' : '#/favorites');
-        await waitForElement(() => inScreen(app, endpoint === 'favorites' ? 'mp-contract-screen' : 'mp-favorites-screen', endpoint === 'favorites' ? '.plan' : 'li'), 'own data never shown');
+        await waitForElement(
+          () =>
+            inScreen(
+              app,
+              endpoint === 'favorites' ? 'mp-contract-screen' : 'mp-favorites-screen',
+              endpoint === 'favorites' ? '.plan' : 'li',
+            ),
+          'own data never shown',
+        );
         const shownBefore = pageText();
 
         mock.configure({ scenario, endpoint });

@@ -9,7 +9,15 @@ import { sendMouse } from '@web/test-runner-commands';
 import { IdentityStore } from '../../src/identity/identity-store.js';
 import { OTHER_IDLE_MS, TV_IDLE_MS, watchIdle, type IdleClock } from '../../src/identity/idle-lock.js';
 import { TabAccountMemory } from '../../src/identity/tab-account-memory.js';
-import { TARO, inScreen, loginElsewhere, readyAppAs, resetAll, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  TARO,
+  inScreen,
+  loginElsewhere,
+  readyAppAs,
+  resetAll,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 import { press, waitForFocus } from '../support/keys.js';
 import { fingerprintOf } from '../support/leak-fingerprint.js';
 import { foundOnPage } from '../support/page-strings.js';

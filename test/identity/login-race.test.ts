@@ -4,7 +4,16 @@
  * session the server set is ended.
  */
 import { expect } from '@open-wc/testing';
-import { HANAKO, TARO, inScreen, mountApp, resetAll, submitLogin, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  HANAKO,
+  TARO,
+  inScreen,
+  mountApp,
+  resetAll,
+  submitLogin,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 import { fingerprintOf } from '../support/leak-fingerprint.js';
 import { foundOnPage } from '../support/page-strings.js';
 
@@ -22,9 +31,15 @@ describe('login race', () => {
       expect(reason.textContent).to.contain('ログイン');
 
       expect(foundOnPage([HANAKO.loginId, HANAKO.accountId, ...fingerprintOf(HANAKO.accountId)])).to.deep.equal([]);
-      await waitForElement(() => (mock.requests.some((r) => r.path === '/api/auth/logout') ? document.body : null), 'no logout');
+      await waitForElement(
+        () => (mock.requests.some((r) => r.path === '/api/auth/logout') ? document.body : null),
+        'no logout',
+      );
       // Sent together with the logout, which never waits for it: it may arrive second.
-      await waitForElement(() => (mock.requests.some((r) => r.path === '/api/security/identity-mismatch') ? document.body : null), 'no report');
+      await waitForElement(
+        () => (mock.requests.some((r) => r.path === '/api/security/identity-mismatch') ? document.body : null),
+        'no report',
+      );
       const report = mock.requests.find((r) => r.path === '/api/security/identity-mismatch');
       expect((report?.body as Record<string, unknown>).receivedAccountId).to.equal(HANAKO.accountId);
 

@@ -10,7 +10,18 @@ import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { IdentityStore } from '../../src/identity/identity-store.js';
 import { TabAccountMemory } from '../../src/identity/tab-account-memory.js';
 import { TAB_CHANNEL, TAB_SIGNAL_KEY, watchTabs } from '../../src/identity/tab-broadcast.js';
-import { HANAKO, TARO, inScreen, loginElsewhere, mountApp, readyAppAs, resetAll, submitLogin, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  HANAKO,
+  TARO,
+  inScreen,
+  loginElsewhere,
+  mountApp,
+  readyAppAs,
+  resetAll,
+  submitLogin,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 import { press, waitForFocus } from '../support/keys.js';
 import { fingerprintOf } from '../support/leak-fingerprint.js';
 import { foundOnPage } from '../support/page-strings.js';
@@ -23,7 +34,11 @@ function otherTab() {
   const channel = new BroadcastChannel(TAB_CHANNEL);
   const heard: unknown[] = [];
   channel.onmessage = (event) => heard.push(event.data);
-  return { heard, post: (kind: string) => channel.postMessage({ tab: 'other-tab', kind }), close: () => channel.close() };
+  return {
+    heard,
+    post: (kind: string) => channel.postMessage({ tab: 'other-tab', kind }),
+    close: () => channel.close(),
+  };
 }
 
 async function contractShown(app: MyPageApp): Promise<void> {
@@ -161,7 +176,7 @@ describe('other tabs', () => {
       await loginElsewhere(TARO.loginId);
       const store = new IdentityStore(new TabAccountMemory(null));
       await store.start();
-    expect(store.state, 'the session read failed').to.equal('ready');
+      expect(store.state, 'the session read failed').to.equal('ready');
       const drops: number[] = [];
       store.on('drop', () => drops.push(1));
       const stop = watchTabs(store, { forceStorage: true });

@@ -40,8 +40,11 @@ async function showErrors(app: MyPageApp): Promise<void> {
 
 async function waitUntilErrors(root: ShadowRoot): Promise<void> {
   await waitForElement(
-    () => (root.querySelectorAll('.field-error').length === 4 &&
-      [...root.querySelectorAll('.field-error')].every((e) => e.textContent!.trim()) ? root.host : null),
+    () =>
+      root.querySelectorAll('.field-error').length === 4 &&
+      [...root.querySelectorAll('.field-error')].every((e) => e.textContent!.trim())
+        ? root.host
+        : null,
     'not every field shows its error',
   );
   await (root.host as MyPageApp).updateComplete;
@@ -129,7 +132,7 @@ describe('card change on a TV screen', () => {
     }
   });
 
-  it('Right from a field lands on the pad\'s first key', async () => {
+  it("Right from a field lands on the pad's first key", async () => {
     const app = await cardScreen(1920, 1080, 'ja');
     const root = screenOf(app, 'mp-card-change-screen')!.shadowRoot!;
     for (const name of ['cardCvc', 'cardNumber']) {

@@ -37,16 +37,26 @@ async function screenAt(loginId: string, hash: string, tag: keyof HTMLElementTag
 const CASES = [
   // The word alone in its element: it fits whenever its element does, nothing to prove without the rule.
   {
-    loginId: HANAKO.loginId, hash: '#/payment-method', tag: 'mp-payment-method-screen', ready: 'dd',
-    word: 'キャリア決済', alone: true,
+    loginId: HANAKO.loginId,
+    hash: '#/payment-method',
+    tag: 'mp-payment-method-screen',
+    ready: 'dd',
+    word: 'キャリア決済',
+    alone: true,
   },
   { loginId: HANAKO.loginId, hash: '#/payments', tag: 'mp-payments-screen', ready: 'li', word: 'キャリア決済' },
   {
-    loginId: TARO.loginId, hash: '#/membership', tag: 'mp-membership-screen', ready: '.logout-all',
+    loginId: TARO.loginId,
+    hash: '#/membership',
+    tag: 'mp-membership-screen',
+    ready: '.logout-all',
     word: 'ログアウト',
   },
   {
-    loginId: TARO.loginId, hash: '#/payment-method/card', tag: 'mp-card-change-screen', ready: '.intro',
+    loginId: TARO.loginId,
+    hash: '#/payment-method/card',
+    tag: 'mp-card-change-screen',
+    ready: '.intro',
     word: '消去されます。',
   },
 ] as const;
@@ -93,9 +103,8 @@ describe('Japanese line breaks', () => {
    * same narrowing does split the word, so the first check can fail.
    */
   for (const { loginId, hash, tag, ready, word, ...rest } of CASES) {
-    const modes = 'alone' in rest
-      ? (['auto-phrase', 'fallback'] as const)
-      : (['auto-phrase', 'fallback', 'normal'] as const);
+    const modes =
+      'alone' in rest ? (['auto-phrase', 'fallback'] as const) : (['auto-phrase', 'fallback', 'normal'] as const);
     for (const mode of modes) {
       const title = mode === 'normal' ? 'splits without it (the check can fail)' : `never split (${mode})`;
       it(`390x844 ${hash}: "${word}" ${title}`, async function () {
@@ -107,8 +116,16 @@ describe('Japanese line breaks', () => {
         }
         const lines = worstLines(app, word, mode !== 'fallback');
         expect(lines.length, `"${word}" not on the screen`).to.be.greaterThan(0);
-        if (mode === 'normal') expect(lines.some((n) => n > 1), `"${word}" lines: ${lines.join(',')}`).to.equal(true);
-        else expect(lines.every((n) => n === 1), `"${word}" lines: ${lines.join(',')}`).to.equal(true);
+        if (mode === 'normal')
+          expect(
+            lines.some((n) => n > 1),
+            `"${word}" lines: ${lines.join(',')}`,
+          ).to.equal(true);
+        else
+          expect(
+            lines.every((n) => n === 1),
+            `"${word}" lines: ${lines.join(',')}`,
+          ).to.equal(true);
       });
     }
   }

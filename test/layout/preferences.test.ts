@@ -74,7 +74,11 @@ describe('prefers-reduced-motion', () => {
     const focused = deepActiveElement()!;
     await settled(focused);
     expect(getComputedStyle(focused).transform).to.equal('none');
-    expect(getComputedStyle(focused).transitionDuration.split(',').every((d) => parseFloat(d) === 0)).to.equal(true);
+    expect(
+      getComputedStyle(focused)
+        .transitionDuration.split(',')
+        .every((d) => parseFloat(d) === 0),
+    ).to.equal(true);
     expect(getComputedStyle(focused).outlineStyle).to.equal('solid');
   });
 

@@ -40,10 +40,15 @@ function painted(element: Element): { left: number; right: number; top: number; 
   // Outer shadows (blur + spread), scaled with the element like everything it paints.
   const scale = rect.width / (element as HTMLElement).offsetWidth || 1;
   const shadows = style.boxShadow === 'none' ? [] : style.boxShadow.split(/,(?![^(]*\))/);
-  const spread = Math.max(0, ...shadows.filter((s) => !s.includes('inset')).map((s) => {
-    const [, , blur = 0, size = 0] = (s.match(/-?[\d.]+px/g) ?? []).map(parseFloat);
-    return blur + size;
-  }));
+  const spread = Math.max(
+    0,
+    ...shadows
+      .filter((s) => !s.includes('inset'))
+      .map((s) => {
+        const [, , blur = 0, size = 0] = (s.match(/-?[\d.]+px/g) ?? []).map(parseFloat);
+        return blur + size;
+      }),
+  );
   const grow = Math.max(outline, spread) * scale;
   return { left: rect.left - grow, right: rect.right + grow, top: rect.top - grow, bottom: rect.bottom + grow };
 }

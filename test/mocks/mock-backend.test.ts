@@ -94,7 +94,12 @@ class Tab {
   }
 
   /** A mutation with everything the contract requires, unless overridden. */
-  async mutate(method: string, path: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
+  async mutate(
+    method: string,
+    path: string,
+    body: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     const session = await this.send('GET', '/api/auth/session');
     return this.send(method, path, {
       body: { expectedAccountId: session.json.accountId, ...body },
@@ -130,7 +135,10 @@ describe('mock backend: auth', () => {
     expect(login.status).to.equal(200);
     expect(login.json).to.include({ accountId: TARO, loginId: 'taro@example.jp', nonce: login.nonce });
     expect(login.json.expiresAt).to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
-    expect(tab.backend.lastSetCookie).to.match(/HttpOnly/).and.match(/Path=\//).and.match(/SameSite=Lax/);
+    expect(tab.backend.lastSetCookie)
+      .to.match(/HttpOnly/)
+      .and.match(/Path=\//)
+      .and.match(/SameSite=Lax/);
     expect(tab.cookie).to.be.a('string');
 
     const session = await tab.send('GET', '/api/auth/session');
@@ -145,8 +153,12 @@ describe('mock backend: auth', () => {
 
   it('refuses wrong credentials with one neutral 401 and missing fields with 422', async () => {
     const tab = new Tab(new MockBackend());
-    const wrong = await tab.send('POST', '/api/auth/login', { body: { loginId: 'taro@example.jp', password: 'x', nonce: 'n' } });
-    const unknown = await tab.send('POST', '/api/auth/login', { body: { loginId: 'who@example.jp', password: 'x', nonce: 'n' } });
+    const wrong = await tab.send('POST', '/api/auth/login', {
+      body: { loginId: 'taro@example.jp', password: 'x', nonce: 'n' },
+    });
+    const unknown = await tab.send('POST', '/api/auth/login', {
+      body: { loginId: 'who@example.jp', password: 'x', nonce: 'n' },
+    });
     expect(wrong.status).to.equal(401);
     expect(unknown.json).to.deep.equal(wrong.json);
     const missing = await tab.send('POST', '/api/auth/login', { body: { loginId: 'taro@example.jp' } });
@@ -264,7 +276,9 @@ describe('mock backend: scenarios', () => {
 
   it('hostile-strings puts markup, long, RTL and ZWJ text in valid answers', async () => {
     const tab = await signedIn('taro@example.jp', { scenario: 'hostile-strings' });
-    const titles: string[] = (await tab.send('GET', '/api/viewing-history')).json.data.items.map((i: { title: string }) => i.title);
+    const titles: string[] = (await tab.send('GET', '/api/viewing-history')).json.data.items.map(
+      (i: { title: string }) => i.title,
+    );
     for (const hostile of HOSTILE_STRINGS) expect(titles).to.include(hostile);
     expect(titles.some((t) => t.length === 10_000)).to.equal(true);
     expect(titles.some((t) => t.includes('\u202E'))).to.equal(true);
@@ -332,7 +346,12 @@ describe('mock backend: mutations', () => {
       holderName: '',
     });
     expect(bad.status).to.equal(422);
-    expect(bad.json.errors.map((e: { field: string }) => e.field)).to.have.members(['number', 'expMonth', 'cvc', 'holderName']);
+    expect(bad.json.errors.map((e: { field: string }) => e.field)).to.have.members([
+      'number',
+      'expMonth',
+      'cvc',
+      'holderName',
+    ]);
 
     const good = await tab.mutate('POST', '/api/card-tokens', {
       number: '5555 5555 5555 4444',
@@ -389,9 +408,13 @@ describe('mock backend: TV sign-in from a phone (contract section 5)', () => {
     // dc_ and 40 hex digits: 160 random bits.
     expect(start.json.deviceCode).to.match(/^dc_[0-9a-f]{40}$/);
     expect(start.json.verificationUri).to.equal(`${location.origin}/#/activate`);
-    expect(start.json.verificationUriComplete).to.equal(`${location.origin}/#/activate?code=${start.json.userCode.replace('-', '')}`);
+    expect(start.json.verificationUriComplete).to.equal(
+      `${location.origin}/#/activate?code=${start.json.userCode.replace('-', '')}`,
+    );
 
-    const bad = await tv.send('POST', '/api/auth/device/start', { body: { nonce, deviceName: 'TV', purpose: 'admin' } });
+    const bad = await tv.send('POST', '/api/auth/device/start', {
+      body: { nonce, deviceName: 'TV', purpose: 'admin' },
+    });
     expect(bad.status).to.equal(422);
     expect(bad.json.errors).to.deep.equal([{ field: 'purpose', code: 'invalid' }]);
     tv.backend.deviceTiming = { expiresIn: 60, interval: 1 };
@@ -417,11 +440,19 @@ describe('mock backend: TV sign-in from a phone (contract section 5)', () => {
     const lookup = await phone.mutate('POST', '/api/auth/device/lookup', { userCode: typed });
     expect(lookup.status).to.equal(200);
     expect(lookup.json).to.include({ accountId: TARO, requestId: lookup.requestId });
-    expect(lookup.json.data).to.include({ userCode: start.json.userCode, deviceName: 'リビングのテレビ', purpose: 'sign-in' });
+    expect(lookup.json.data).to.include({
+      userCode: start.json.userCode,
+      deviceName: 'リビングのテレビ',
+      purpose: 'sign-in',
+    });
     expect(lookup.json.data.requestedAt).to.match(JST);
     expect(lookup.json.data.expiresAt).to.match(JST);
     const approve = await phone.mutate('POST', '/api/auth/device/approve', { userCode: start.json.userCode });
-    expect(approve.json.data).to.deep.equal({ userCode: start.json.userCode, deviceName: 'リビングのテレビ', approved: true });
+    expect(approve.json.data).to.deep.equal({
+      userCode: start.json.userCode,
+      deviceName: 'リビングのテレビ',
+      approved: true,
+    });
 
     waitInterval(tv, 15);
     const token = await poll();
@@ -431,7 +462,10 @@ describe('mock backend: TV sign-in from a phone (contract section 5)', () => {
     expect(token.json.approval.userCode).to.equal(start.json.userCode);
     expect(token.json.approval.approvedOn).to.be.a('string').and.not.equal('');
     expect(tv.cookie).to.be.a('string').and.not.equal(phone.cookie);
-    expect((await tv.send('GET', '/api/auth/session')).json).to.include({ accountId: TARO, sessionId: token.json.sessionId });
+    expect((await tv.send('GET', '/api/auth/session')).json).to.include({
+      accountId: TARO,
+      sessionId: token.json.sessionId,
+    });
     waitInterval(tv, 15);
     expect(problemSlug(await poll()), 'a device code is used once').to.equal('expired-token');
   });
@@ -466,22 +500,34 @@ describe('mock backend: TV sign-in from a phone (contract section 5)', () => {
     expect(limited.status).to.equal(429);
     expect(Number(limited.headers.get('retry-after'))).to.be.within(1, 600);
     const otherPhone = await phoneOf(backend);
-    expect((await otherPhone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode })).status).to.equal(200);
+    expect(
+      (await otherPhone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode })).status,
+    ).to.equal(200);
     backend.advanceClock(600_000);
     expect((await phone.mutate('POST', '/api/auth/device/lookup', { userCode: 'BBBB-BBBB' })).status).to.equal(404);
   });
 
-  it("phone requests pass the mutation gate: CSRF, Idempotency-Key, expectedAccountId, no session", async () => {
+  it('phone requests pass the mutation gate: CSRF, Idempotency-Key, expectedAccountId, no session', async () => {
     const backend = new MockBackend();
     const { start } = await tvWithCode(new Tab(backend));
     const phone = await phoneOf(backend);
     const userCode = start.json.userCode;
-    expect((await phone.mutate('POST', '/api/auth/device/approve', { userCode }, { 'X-CSRF-Token': 'forged' })).status).to.equal(403);
-    expect((await phone.mutate('POST', '/api/auth/device/approve', { userCode, expectedAccountId: HANAKO })).status).to.equal(409);
+    expect(
+      (await phone.mutate('POST', '/api/auth/device/approve', { userCode }, { 'X-CSRF-Token': 'forged' })).status,
+    ).to.equal(403);
+    expect(
+      (await phone.mutate('POST', '/api/auth/device/approve', { userCode, expectedAccountId: HANAKO })).status,
+    ).to.equal(409);
     const csrf = (await phone.send('GET', '/api/auth/session')).json.csrfToken;
-    const noKey = await phone.send('POST', '/api/auth/device/approve', { body: { userCode, expectedAccountId: TARO }, headers: { 'X-CSRF-Token': csrf } });
+    const noKey = await phone.send('POST', '/api/auth/device/approve', {
+      body: { userCode, expectedAccountId: TARO },
+      headers: { 'X-CSRF-Token': csrf },
+    });
     expect(noKey.status).to.equal(400);
-    const anonymous = await phone.send('POST', '/api/auth/device/approve', { body: { userCode, expectedAccountId: TARO }, cookie: null });
+    const anonymous = await phone.send('POST', '/api/auth/device/approve', {
+      body: { userCode, expectedAccountId: TARO },
+      cookie: null,
+    });
     expect(anonymous.status).to.equal(401);
     expect((await phone.send('GET', '/api/auth/session')).status).to.equal(200);
   });
@@ -504,8 +550,12 @@ describe('mock backend: TV sign-in from a phone (contract section 5)', () => {
     const refused = await hanakoPhone.mutate('POST', '/api/auth/device/approve', { userCode: start.json.userCode });
     expect(refused.status).to.equal(409);
     expect(problemSlug(refused)).to.equal('account-mismatch');
-    expect((await hanakoPhone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode })).status).to.equal(409);
-    expect((await hanakoPhone.mutate('POST', '/api/auth/device/deny', { userCode: start.json.userCode })).status).to.equal(409);
+    expect(
+      (await hanakoPhone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode })).status,
+    ).to.equal(409);
+    expect(
+      (await hanakoPhone.mutate('POST', '/api/auth/device/deny', { userCode: start.json.userCode })).status,
+    ).to.equal(409);
     const taroPhone = await phoneOf(backend);
     const lookup = await taroPhone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode });
     expect(lookup.json.data.purpose).to.equal('step-up');
@@ -518,7 +568,10 @@ describe('mock backend: TV sign-in from a phone (contract section 5)', () => {
     expect(renewed.json.sessionId).not.to.equal(login.json.sessionId);
     expect(renewed.json.csrfToken).not.to.equal(login.json.csrfToken);
     expect(Date.parse(renewed.json.authTime)).to.be.greaterThan(Date.parse(login.json.authTime));
-    expect((await tv.send('GET', '/api/auth/session', { cookie: oldCookie })).status, 'the old TV session ends').to.equal(401);
+    expect(
+      (await tv.send('GET', '/api/auth/session', { cookie: oldCookie })).status,
+      'the old TV session ends',
+    ).to.equal(401);
   });
 
   it('QA helper: POST /__mock/device/approve approves the newest code as any demo account', async () => {
@@ -527,9 +580,13 @@ describe('mock backend: TV sign-in from a phone (contract section 5)', () => {
     const { start, poll } = await tvWithCode(tv);
     const control = createControlHandlers(backend);
     const approve = async (body: unknown): Promise<Response> =>
-      (await getResponse(control, new Request(`${location.origin}/__mock/device/approve`, { method: 'POST', body: JSON.stringify(body) }), {
-        baseUrl: location.origin,
-      }))!;
+      (await getResponse(
+        control,
+        new Request(`${location.origin}/__mock/device/approve`, { method: 'POST', body: JSON.stringify(body) }),
+        {
+          baseUrl: location.origin,
+        },
+      ))!;
     expect((await approve({ loginId: 'nobody@example.jp' })).status).to.equal(400);
     const approved = await approve({ loginId: 'hanako@example.jp' });
     expect(await approved.json()).to.include({ approved: true, userCode: start.json.userCode, accountId: HANAKO });
@@ -559,7 +616,10 @@ describe('mock backend: re-authentication (contract section 5)', () => {
       expect(refused.json).to.include({ status: 403, maxAge: 300 });
       expect(problemSlug(refused)).to.equal('reauthentication-required');
     }
-    expect((await tab.mutate('DELETE', '/api/favorites/none', {})).status, 'other mutations need no recent proof').to.equal(404);
+    expect(
+      (await tab.mutate('DELETE', '/api/favorites/none', {})).status,
+      'other mutations need no recent proof',
+    ).to.equal(404);
     expect(tab.backend.state(TARO).contract.status).to.equal('active');
 
     const session = (await tab.send('GET', '/api/auth/session')).json;
@@ -568,14 +628,19 @@ describe('mock backend: re-authentication (contract section 5)', () => {
       headers: { 'X-CSRF-Token': session.csrfToken },
     });
     expect(reauth.status).to.equal(200);
-    expect((await tab.mutate('POST', '/api/contract/cancel', { reason: null })).json.data.status).to.equal('cancel_scheduled');
+    expect((await tab.mutate('POST', '/api/contract/cancel', { reason: null })).json.data.status).to.equal(
+      'cancel_scheduled',
+    );
   });
 
   it('reauth: CSRF needed, a wrong password is 422 and keeps the session, success renews it; 5 wrong passwords end it', async () => {
     const tab = await signedIn();
     const before = (await tab.send('GET', '/api/auth/session')).json;
     const reauth = (password: string, csrf = before.csrfToken, nonce = 'n-2'): Promise<Answer> =>
-      tab.send('POST', '/api/auth/reauth', { body: { password, nonce, expectedAccountId: TARO }, headers: { 'X-CSRF-Token': csrf } });
+      tab.send('POST', '/api/auth/reauth', {
+        body: { password, nonce, expectedAccountId: TARO },
+        headers: { 'X-CSRF-Token': csrf },
+      });
     expect((await reauth(PASSWORD, 'forged')).status).to.equal(403);
     const wrong = await reauth('nope');
     expect(wrong.status).to.equal(422);
@@ -627,7 +692,9 @@ describe('mock backend: section 5 scenarios', () => {
       if (scenario === 'device-expired') {
         const phone = await phoneOf(backend);
         backend.configure({ scenario });
-        expect((await phone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode })).status).to.equal(404);
+        expect(
+          (await phone.mutate('POST', '/api/auth/device/lookup', { userCode: start.json.userCode })).status,
+        ).to.equal(404);
       }
     }
   });
@@ -636,10 +703,16 @@ describe('mock backend: section 5 scenarios', () => {
     const backend = new MockBackend();
     const tv = new Tab(backend);
     const login = await tv.login('taro@example.jp');
-    const { start, poll } = await tvWithCode(tv, { purpose: 'step-up', expectedAccountId: TARO }, { 'X-CSRF-Token': login.json.csrfToken });
+    const { start, poll } = await tvWithCode(
+      tv,
+      { purpose: 'step-up', expectedAccountId: TARO },
+      { 'X-CSRF-Token': login.json.csrfToken },
+    );
     const phone = await phoneOf(backend, 'hanako@example.jp');
     backend.configure({ scenario: 'stepup-other-account' });
-    expect((await phone.mutate('POST', '/api/auth/device/approve', { userCode: start.json.userCode })).status).to.equal(200);
+    expect((await phone.mutate('POST', '/api/auth/device/approve', { userCode: start.json.userCode })).status).to.equal(
+      200,
+    );
     const renewed = await poll();
     expect(renewed.json.accountId).to.equal(HANAKO);
     expect(renewed.json.approval.userCode).to.equal(start.json.userCode);

@@ -44,7 +44,17 @@ const PASSWORD = 'mypage-demo';
 /** The headers a client of the contract reads (others, like Date, differ by nature). */
 const COMPARED_HEADERS = ['content-type', 'cache-control', 'vary', 'retry-after', 'idempotent-replayed'];
 /** Values that differ between any two sessions or device codes, whatever the transport. */
-const PER_SESSION = ['sessionId', 'csrfToken', 'expiresAt', 'cardToken', 'authTime', 'deviceCode', 'userCode', 'verificationUriComplete', 'requestedAt'];
+const PER_SESSION = [
+  'sessionId',
+  'csrfToken',
+  'expiresAt',
+  'cardToken',
+  'authTime',
+  'deviceCode',
+  'userCode',
+  'verificationUriComplete',
+  'requestedAt',
+];
 
 interface Answer {
   status: number;
@@ -109,7 +119,15 @@ async function send(transport: Transport, method: string, path: string, options:
     const value = response.headers.get(name);
     if (value !== null) picked[name] = value;
   }
-  return { status: response.status, headers: picked, json: normalize(raw, requestId, transport.api), raw, text, requestId, ms };
+  return {
+    status: response.status,
+    headers: picked,
+    json: normalize(raw, requestId, transport.api),
+    raw,
+    text,
+    requestId,
+    ms,
+  };
 }
 
 /** What two transports must agree on, exactly. */
@@ -144,7 +162,13 @@ async function login(t: Transport, loginId = 'taro@example.jp', nonce: string = 
 }
 
 /** A mutation with what the contract requires, from a fresh read of the session. */
-async function mutate(t: Transport, method: string, path: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
+async function mutate(
+  t: Transport,
+  method: string,
+  path: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const session = await send(t, 'GET', '/auth/session');
   expect(session.status, 'session before the mutation').to.equal(200);
   return send(t, method, path, {
@@ -191,7 +215,11 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
     expect(await paths(WORKER)).to.deep.equal(['/api/auth/session']);
 
     const [config] = await overBoth(async (t) => comparable(await send(t, 'GET', 'control:/config')));
-    expect((config as { body: { config: unknown } }).body.config).to.deep.equal({ scenario: 'normal', endpoint: null, latencyMs: 0 });
+    expect((config as { body: { config: unknown } }).body.config).to.deep.equal({
+      scenario: 'normal',
+      endpoint: null,
+      latencyMs: 0,
+    });
   });
 
   it('login: envelope of the session, nonce and stored loginId echoed, session kept in an HttpOnly cookie', async () => {
@@ -207,7 +235,12 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
       expect(document.cookie).not.to.contain('mp_session');
       const session = await send(t, 'GET', '/auth/session');
       expect(session.status).to.equal(200);
-      expect(session.raw).to.include({ accountId: TARO, nonce: null, csrfToken: answer.raw.csrfToken, sessionId: answer.raw.sessionId });
+      expect(session.raw).to.include({
+        accountId: TARO,
+        nonce: null,
+        csrfToken: answer.raw.csrfToken,
+        sessionId: answer.raw.sessionId,
+      });
       return [comparable(answer), comparable(session)];
     });
   });
@@ -250,7 +283,10 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
         expectEnvelope(answer);
         answers.push(comparable(answer));
       }
-      for (const [path, total, pages] of [['/payments', 30, 2], ['/viewing-history', 80, 2]] as const) {
+      for (const [path, total, pages] of [
+        ['/payments', 30, 2],
+        ['/viewing-history', 80, 2],
+      ] as const) {
         const ids = new Set<string>();
         let cursor: string | null = null;
         let count = 0;
@@ -280,7 +316,10 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
       const forged = await mutate(t, 'DELETE', path, {}, { 'X-CSRF-Token': 'forged' });
       expectProblem(forged, 403, 'csrf');
       const session = (await send(t, 'GET', '/auth/session')).raw;
-      const noKey = await send(t, 'DELETE', path, { body: { expectedAccountId: TARO }, headers: { 'X-CSRF-Token': session.csrfToken } });
+      const noKey = await send(t, 'DELETE', path, {
+        body: { expectedAccountId: TARO },
+        headers: { 'X-CSRF-Token': session.csrfToken },
+      });
       expectProblem(noKey, 400, 'missing-idempotency-key');
 
       const key = { 'Idempotency-Key': 'remove-living-room-tv' };
@@ -316,10 +355,13 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
       await login(t);
       // The same on both transports, so the echoed nonces compare equal.
       const nonce = 'tv-nonce-1';
-      const start = await send(t, 'POST', '/auth/device/start', { body: { nonce, deviceName: 'リビングのテレビ', purpose: 'sign-in' } });
+      const start = await send(t, 'POST', '/auth/device/start', {
+        body: { nonce, deviceName: 'リビングのテレビ', purpose: 'sign-in' },
+      });
       expect(start.status).to.equal(200);
       expect(start.raw.verificationUri).to.equal(`${location.origin}/#/activate`);
-      const poll = (): Promise<Answer> => send(t, 'POST', '/auth/device/token', { body: { deviceCode: start.raw.deviceCode, nonce } });
+      const poll = (): Promise<Answer> =>
+        send(t, 'POST', '/auth/device/token', { body: { deviceCode: start.raw.deviceCode, nonce } });
       const pending = await poll();
       expectProblem(pending, 400, 'authorization-pending');
       expectProblem(await poll(), 400, 'slow-down');
@@ -351,7 +393,9 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
 
   it('problem+json for refused logins, invalid JSON and unknown paths', async () => {
     await overBoth(async (t) => {
-      const wrong = await send(t, 'POST', '/auth/login', { body: { loginId: 'taro@example.jp', password: 'x', nonce: 'n' } });
+      const wrong = await send(t, 'POST', '/auth/login', {
+        body: { loginId: 'taro@example.jp', password: 'x', nonce: 'n' },
+      });
       expectProblem(wrong, 401, 'invalid-credentials');
       const missing = await send(t, 'POST', '/auth/login', { body: { loginId: 'taro@example.jp' } });
       expectProblem(missing, 422, 'validation');
@@ -393,7 +437,9 @@ describe('mock transports: msw worker (/api) and node middleware (/server-api)',
   it('faults set through the control endpoint: foreign-account on one endpoint, server-error with Retry-After', async () => {
     await overBoth(async (t) => {
       await login(t);
-      const configured = await send(t, 'POST', 'control:/config', { body: { scenario: 'foreign-account', endpoint: 'contract' } });
+      const configured = await send(t, 'POST', 'control:/config', {
+        body: { scenario: 'foreign-account', endpoint: 'contract' },
+      });
       expect(configured.raw.config).to.deep.equal({ scenario: 'foreign-account', endpoint: 'contract', latencyMs: 0 });
       const contract = await send(t, 'GET', '/contract');
       expectEnvelope(contract, HANAKO);

@@ -7,10 +7,20 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { MENU_ROUTES } from '../../src/app/route-paths.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
-import { TARO, inScreen, loadedRows, mountApp, readyAppAs, renderedRows, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  TARO,
+  inScreen,
+  loadedRows,
+  mountApp,
+  readyAppAs,
+  renderedRows,
+  resetAll,
+  screenOf,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 import { TV, arrowTo, describeElement, inRow, nextFrame, press, tvKey, waitForFocus } from '../support/keys.js';
 import { needsHeldKeys, needsRawKeyCodes, sendsHeldKeys } from '../support/engine.js';
-
 
 function menuLink(app: MyPageApp, route: string): HTMLElement {
   return inScreen(app, 'mp-menu-screen', `a[data-route="${route}"]`)!;
@@ -94,7 +104,10 @@ describe('the My Page with a remote alone', () => {
     await tvKey(TV.yellow);
     await waitForElement(() => (rows() > 50 ? document.body : null), 'yellow did not load more');
     await tvKey(TV.blue);
-    await waitForElement(() => (document.documentElement.lang === 'en' ? document.body : null), 'blue did not switch language');
+    await waitForElement(
+      () => (document.documentElement.lang === 'en' ? document.body : null),
+      'blue did not switch language',
+    );
     await tvKey(TV.red);
     await waitForElement(() => screenOf(app, 'mp-menu-screen'), 'red did not go to the menu');
   });
@@ -131,7 +144,10 @@ describe('the My Page with a remote alone', () => {
     const app = await readyAppAs(TARO.loginId, '#/history');
     await waitForFocus((el) => inRow(el), 'no row focused');
     location.hash = '#/favorites';
-    await waitForFocus((el) => inRow(el) && !!screenOf(app, 'mp-favorites-screen')?.shadowRoot?.contains(el), 'focus lost on route change');
+    await waitForFocus(
+      (el) => inRow(el) && !!screenOf(app, 'mp-favorites-screen')?.shadowRoot?.contains(el),
+      'focus lost on route change',
+    );
   });
 
   it('on an identity-stop, focus lands on "log in again"', async () => {

@@ -76,9 +76,11 @@ const cell = 'display:inline-block;width:120px;height:60px;margin:8px;vertical-a
 
 describe('focus engine', () => {
   it('moves through a grid of buttons two shadow roots deep', async () => {
-    await mount(html`<div style="width:420px">
-      ${['a', 'b', 'c', 'd', 'e', 'f'].map((l) => html`<deep-card label=${l} style=${cell}></deep-card>`)}
-    </div>`);
+    await mount(
+      html`<div style="width:420px">
+        ${['a', 'b', 'c', 'd', 'e', 'f'].map((l) => html`<deep-card label=${l} style=${cell}></deep-card>`)}
+      </div>`,
+    );
     expect(engine!.focusFirst()).to.equal(true);
     expect(focusedLabel()).to.equal('a');
     await press('ArrowRight');
@@ -93,15 +95,17 @@ describe('focus engine', () => {
   });
 
   it('uneven rows and overlapping items follow the geometry', async () => {
-    await mount(html`<div style="position:relative;width:700px;height:300px">
-      <button style="position:absolute;left:0;top:0;width:300px;height:50px">wide-1</button>
-      <button style="position:absolute;left:320px;top:0;width:300px;height:50px">wide-2</button>
-      <button style="position:absolute;left:0;top:100px;width:180px;height:50px">n-1</button>
-      <button style="position:absolute;left:200px;top:100px;width:180px;height:50px">n-2</button>
-      <button style="position:absolute;left:400px;top:100px;width:180px;height:50px">n-3</button>
-      <button style="position:absolute;left:150px;top:200px;width:200px;height:60px">under</button>
-      <button style="position:absolute;left:300px;top:220px;width:200px;height:60px">over</button>
-    </div>`);
+    await mount(
+      html`<div style="position:relative;width:700px;height:300px">
+        <button style="position:absolute;left:0;top:0;width:300px;height:50px">wide-1</button>
+        <button style="position:absolute;left:320px;top:0;width:300px;height:50px">wide-2</button>
+        <button style="position:absolute;left:0;top:100px;width:180px;height:50px">n-1</button>
+        <button style="position:absolute;left:200px;top:100px;width:180px;height:50px">n-2</button>
+        <button style="position:absolute;left:400px;top:100px;width:180px;height:50px">n-3</button>
+        <button style="position:absolute;left:150px;top:200px;width:200px;height:60px">under</button>
+        <button style="position:absolute;left:300px;top:220px;width:200px;height:60px">over</button>
+      </div>`,
+    );
     engine!.focusFirst();
     await press('ArrowRight', 'ArrowDown');
     expect(focusedLabel()).to.equal('n-3');
@@ -116,9 +120,11 @@ describe('focus engine', () => {
   });
 
   it('scrolls a scrolled container so the focused row is fully visible', async () => {
-    const root = await mount(html`<div data-nav-scroller style="height:200px;overflow:auto">
-      ${Array.from({ length: 20 }, (_, i) => html`<button style="display:block;height:50px;width:200px">row-${i}</button>`)}
-    </div>`);
+    const root = await mount(
+      html`<div data-nav-scroller style="height:200px;overflow:auto">
+        ${Array.from({ length: 20 }, (_, i) => html`<button style="display:block;height:50px;width:200px">row-${i}</button>`)}
+      </div>`,
+    );
     const scroller = root.querySelector('[data-nav-scroller]') as HTMLElement;
     engine!.focusFirst();
     for (let i = 0; i < 8; i++) await press('ArrowDown');
@@ -132,14 +138,16 @@ describe('focus engine', () => {
   });
 
   it('containers remember their last focused element', async () => {
-    await mount(html`<div style="display:flex;gap:40px">
-      <div data-nav-container data-nav-enter="last" style="width:150px">
-        ${['m1', 'm2', 'm3'].map((l) => html`<button style="display:block;height:50px;width:140px">${l}</button>`)}
-      </div>
-      <div data-nav-container data-nav-enter="last">
-        ${['c1', 'c2', 'c3', 'c4'].map((l) => html`<button style="display:block;height:50px;width:200px">${l}</button>`)}
-      </div>
-    </div>`);
+    await mount(
+      html`<div style="display:flex;gap:40px">
+        <div data-nav-container data-nav-enter="last" style="width:150px">
+          ${['m1', 'm2', 'm3'].map((l) => html`<button style="display:block;height:50px;width:140px">${l}</button>`)}
+        </div>
+        <div data-nav-container data-nav-enter="last">
+          ${['c1', 'c2', 'c3', 'c4'].map((l) => html`<button style="display:block;height:50px;width:200px">${l}</button>`)}
+        </div>
+      </div>`,
+    );
     engine!.focusFirst();
     await press('ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowDown');
     expect(focusedLabel()).to.equal('c4');
@@ -179,9 +187,11 @@ describe('focus engine', () => {
   });
 
   it('when the focused element is removed, focus moves to the nearest one', async () => {
-    const root = await mount(html`<div style="width:420px">
-      ${['a', 'b', 'c', 'd', 'e', 'f'].map((l) => html`<button style=${cell}>${l}</button>`)}
-    </div>`);
+    const root = await mount(
+      html`<div style="width:420px">
+        ${['a', 'b', 'c', 'd', 'e', 'f'].map((l) => html`<button style=${cell}>${l}</button>`)}
+      </div>`,
+    );
     engine!.focusFirst();
     await press('ArrowRight', 'ArrowDown');
     expect(focusedLabel()).to.equal('e');
@@ -193,7 +203,9 @@ describe('focus engine', () => {
 
   it('a held key moves at most once per repeat and stops when released: no backlog', async function () {
     needsHeldKeys(this);
-    await mount(html`${Array.from({ length: 40 }, (_, i) => html`<button style="display:block;height:40px;width:200px">r${i}</button>`)}`);
+    await mount(
+      html`${Array.from({ length: 40 }, (_, i) => html`<button style="display:block;height:40px;width:200px">r${i}</button>`)}`,
+    );
     engine!.focusFirst();
     // Each key event moves one row, or none when it comes before the last move's frame:
     // at 40 ms apart that is all ten on an idle machine, fewer on a busy one, never more.
@@ -208,7 +220,10 @@ describe('focus engine', () => {
     await tvKey(TV.down, { repeat: 9, gapMs: 40 });
     window.removeEventListener('keydown', record, true);
     expect(steps.length).to.equal(10);
-    expect(steps.filter((step) => step !== 0 && step !== 1), `steps ${steps.join(',')}`).to.deep.equal([]);
+    expect(
+      steps.filter((step) => step !== 0 && step !== 1),
+      `steps ${steps.join(',')}`,
+    ).to.deep.equal([]);
     expect(steps[0]).to.equal(1);
     expect(row()).to.equal(steps.filter((step) => step === 1).length);
     // A burst faster than the frame rate is coalesced: fewer moves, and none after release.
@@ -223,11 +238,18 @@ describe('focus engine', () => {
 
   it('text fields: left/right move the caret, up/down leave, Backspace deletes, OK types first and submits after', async () => {
     let submitted = 0;
-    const root = await mount(html`<form @submit=${(e: Event) => { e.preventDefault(); submitted++; }}>
-      <input name="a" value="abc" style="display:block;width:200px" />
-      <input name="b" style="display:block;width:200px" />
-      <button style="display:block">go</button>
-    </form>`);
+    const root = await mount(
+      html`<form
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          submitted++;
+        }}
+      >
+        <input name="a" value="abc" style="display:block;width:200px" />
+        <input name="b" style="display:block;width:200px" />
+        <button style="display:block">go</button>
+      </form>`,
+    );
     const [a, b] = [...root.querySelectorAll('input')];
     a!.focus();
     a!.setSelectionRange(3, 3);
@@ -285,9 +307,11 @@ describe('focus engine', () => {
 
   it('hovering focuses an item on a TV (Magic Remote), and the next arrow continues from there', async () => {
     withTvProfile(true);
-    const root = await mount(html`<div style="width:420px">
-      ${['a', 'b', 'c', 'd', 'e', 'f'].map((l) => html`<button style=${cell}>${l}</button>`)}
-    </div>`);
+    const root = await mount(
+      html`<div style="width:420px">
+        ${['a', 'b', 'c', 'd', 'e', 'f'].map((l) => html`<button style=${cell}>${l}</button>`)}
+      </div>`,
+    );
     engine!.focusFirst();
     const e = [...root.querySelectorAll('button')].find((b) => b.textContent === 'e')!.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(e.left + 10), Math.round(e.top + 10)] });
@@ -299,9 +323,9 @@ describe('focus engine', () => {
 
   it('a desktop mouse hovering an item leaves focus where it was', async () => {
     withTvProfile(false);
-    const root = await mount(html`<div style="width:420px">
-      ${['a', 'b', 'c'].map((l) => html`<button style=${cell}>${l}</button>`)}
-    </div>`);
+    const root = await mount(
+      html`<div style="width:420px">${['a', 'b', 'c'].map((l) => html`<button style=${cell}>${l}</button>`)}</div>`,
+    );
     engine!.focusFirst();
     await hover([...root.querySelectorAll('button')].find((b) => b.textContent === 'c')!);
     await nextFrame();
@@ -312,10 +336,12 @@ describe('focus engine', () => {
     it(`hovering a button while typing keeps the field focused, Backspace edits and Enter clicks nothing (${tv ? 'TV' : 'desktop'})`, async () => {
       withTvProfile(tv);
       let clicks = 0;
-      const root = await mount(html`<form @submit=${(e: Event) => e.preventDefault()}>
-        <input id="card" style=${cell} />
-        <button type="button" style=${cell} @click=${() => clicks++}>logout</button>
-      </form>`);
+      const root = await mount(
+        html`<form @submit=${(e: Event) => e.preventDefault()}>
+          <input id="card" style=${cell} />
+          <button type="button" style=${cell} @click=${() => clicks++}>logout</button>
+        </form>`,
+      );
       const field = root.querySelector('input')!;
       field.focus();
       await sendKeys({ type: '4242' });

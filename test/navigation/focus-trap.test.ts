@@ -41,17 +41,19 @@ function focusedName(): string | null {
 }
 
 async function openDialog(): Promise<{ root: HTMLElement; host: TrapTestDialog }> {
-  const root = await fixture<HTMLElement>(html`<div>
-    <button aria-label="outside-before">before</button>
-    <trap-test-dialog>
-      <input aria-label="note" />
-      <label><input type="radio" name="why" aria-label="why-a" />a</label>
-      <label><input type="radio" name="why" aria-label="why-b" checked />b</label>
-      <button aria-label="hidden" style="display:none">hidden</button>
-      <span tabindex="-1" aria-label="by-script-only">x</span>
-    </trap-test-dialog>
-    <button aria-label="outside-after">after</button>
-  </div>`);
+  const root = await fixture<HTMLElement>(
+    html`<div>
+      <button aria-label="outside-before">before</button>
+      <trap-test-dialog>
+        <input aria-label="note" />
+        <label><input type="radio" name="why" aria-label="why-a" />a</label>
+        <label><input type="radio" name="why" aria-label="why-b" checked />b</label>
+        <button aria-label="hidden" style="display:none">hidden</button>
+        <span tabindex="-1" aria-label="by-script-only">x</span>
+      </trap-test-dialog>
+      <button aria-label="outside-after">after</button>
+    </div>`,
+  );
   engine = new FocusEngine({ root, host: root, onBack: () => undefined });
   engine.connect();
   root.querySelector<HTMLElement>('[aria-label=outside-before]')!.focus();

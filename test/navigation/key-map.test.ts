@@ -37,9 +37,16 @@ describe('key map', () => {
     expect(keyAction(key({ keyCode: 13 }), true)).to.deep.equal({ type: 'ok' });
   });
 
-  it("Back: Escape, BrowserBack, Tizen 10009, webOS / HbbTV 461, Fire TV 4; Backspace only when not typing", () => {
-    const backs = [{ key: 'Escape' }, { key: 'BrowserBack' }, { key: 'GoBack' }, { keyCode: 27 }, { keyCode: 10009 },
-      { keyCode: 461 }, { keyCode: 4 }];
+  it('Back: Escape, BrowserBack, Tizen 10009, webOS / HbbTV 461, Fire TV 4; Backspace only when not typing', () => {
+    const backs = [
+      { key: 'Escape' },
+      { key: 'BrowserBack' },
+      { key: 'GoBack' },
+      { keyCode: 27 },
+      { keyCode: 10009 },
+      { keyCode: 461 },
+      { keyCode: 4 },
+    ];
     for (const event of backs.map(key)) {
       expect(keyAction(event, false)).to.deep.equal({ type: 'back' });
     }

@@ -7,7 +7,15 @@
  */
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { TARO, inScreen, loginElsewhere, mountApp, resetAll, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  TARO,
+  inScreen,
+  loginElsewhere,
+  mountApp,
+  resetAll,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 import { nextFrame } from '../support/keys.js';
 
 interface LayoutShift extends PerformanceEntry {
@@ -31,7 +39,9 @@ function watchShifts(): { stop(): Promise<{ cls: number; moved: string[] }> } {
       const moved = counted.flatMap((shift) =>
         (shift.sources ?? []).map((source) => {
           const node = source.node;
-          return node instanceof Element ? `${node.tagName.toLowerCase()}.${node.className} (${shift.value.toFixed(3)})` : `#text (${shift.value.toFixed(3)})`;
+          return node instanceof Element
+            ? `${node.tagName.toLowerCase()}.${node.className} (${shift.value.toFixed(3)})`
+            : `#text (${shift.value.toFixed(3)})`;
         }),
       );
       return { cls: counted.reduce((sum, shift) => sum + shift.value, 0), moved };
@@ -56,7 +66,10 @@ describe('layout shift on a phone (390x844)', () => {
     const app = await mountApp('#/');
     await waitForState(app, 'ready');
     await waitForElement(() => inScreen(app, 'mp-menu-screen', 'a[data-route]'), 'no menu');
-    await waitForElement(() => (app.shadowRoot!.querySelector('.who')?.textContent ? app : null), 'header never named the login');
+    await waitForElement(
+      () => (app.shadowRoot!.querySelector('.who')?.textContent ? app : null),
+      'header never named the login',
+    );
     await document.fonts.ready;
     const { cls, moved } = await shifts.stop();
     expect(cls, `shifted: ${moved.join(', ')}`).to.be.below(0.1);

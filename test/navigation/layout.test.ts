@@ -88,7 +88,10 @@ describe('10-foot layout', () => {
 
   it('focus is an outline plus scale, selected is a side bar: they look different', async () => {
     const app = await appAt(1920, 1080, '#/');
-    const contract = await waitForElement(() => inScreen(app, 'mp-menu-screen', 'a[data-route="/contract"]'), 'no menu');
+    const contract = await waitForElement(
+      () => inScreen(app, 'mp-menu-screen', 'a[data-route="/contract"]'),
+      'no menu',
+    );
     await waitForElement(() => (deepActiveElement() === contract ? contract : null), 'menu not focused');
     await press('Enter');
     await waitForElement(() => inScreen(app, 'mp-contract-screen', '.plan'), 'no contract');
@@ -130,7 +133,12 @@ describe('10-foot layout', () => {
     const rect = dialog.getBoundingClientRect();
     const { clientWidth, clientHeight } = document.documentElement;
     expect([innerWidth, innerHeight]).to.deep.equal([1920, 1080]);
-    expect([rect.top, rect.left, rect.width, rect.height].map(Math.round)).to.deep.equal([0, 0, clientWidth, clientHeight]);
+    expect([rect.top, rect.left, rect.width, rect.height].map(Math.round)).to.deep.equal([
+      0,
+      0,
+      clientWidth,
+      clientHeight,
+    ]);
   });
 
   it('a phone gets one column and readable type from the same elements', async () => {

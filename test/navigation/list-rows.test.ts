@@ -101,7 +101,9 @@ describe('list rows: the row is the focus stop, its action a second one', () => 
     await waitForElement(() => inScreen(app, 'mp-devices-screen', 'li'), 'no rows');
     const rows = [...screenOf(app, 'mp-devices-screen')!.shadowRoot!.querySelectorAll('li')];
     const marked = rows.filter((row) => row.querySelector('.this-device'));
-    expect(marked.map((row) => row.querySelector('.row-title')!.textContent!.trim())).to.deep.equal(['太郎のiPhone この端末']);
+    expect(marked.map((row) => row.querySelector('.row-title')!.textContent!.trim())).to.deep.equal([
+      '太郎のiPhone この端末',
+    ]);
   });
 
   it('membership opens with focus on Back, not on "Cancel contract"', async () => {

@@ -1,7 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { pickNearest, pickNext, score, type Box } from '../../src/navigation/spatial.js';
 
-const box = (left: number, top: number, width = 100, height = 50): Box => ({ left, top, right: left + width, bottom: top + height });
+const box = (left: number, top: number, width = 100, height = 50): Box => ({
+  left,
+  top,
+  right: left + width,
+  bottom: top + height,
+});
 
 describe('spatial choice', () => {
   // 3 x 3 grid, 100 x 50 cells, 20 px gaps.

@@ -69,7 +69,10 @@ describe('windowed list: fast presses', () => {
       window.removeEventListener('keydown', record, true);
     }
     expect(steps.length).to.equal(63);
-    expect(steps.filter((step) => step !== 0 && step !== 1), `steps ${steps.join(',')}`).to.deep.equal([]);
+    expect(
+      steps.filter((step) => step !== 0 && step !== 1),
+      `steps ${steps.join(',')}`,
+    ).to.deep.equal([]);
     expect(focusedRow()).to.equal(1 + steps.filter((step) => step === 1).length);
     expect(focusedRow()).to.be.greaterThan(20);
     const released = focusedRow();

@@ -21,7 +21,8 @@ const CARDS = [
 ];
 
 const NOW = new Date('2026-12-01T12:00:00+09:00');
-const valid = (number: string, cvc: string) => validateCard({ number, expiry: '12/26', cvc, holder: 'TARO YAMADA' }, NOW);
+const valid = (number: string, cvc: string) =>
+  validateCard({ number, expiry: '12/26', cvc, holder: 'TARO YAMADA' }, NOW);
 
 describe('card rules', () => {
   for (const card of CARDS) {
@@ -88,7 +89,10 @@ describe('card rules', () => {
       cardCvc: 'required',
       cardHolder: 'holder',
     });
-    const cleaned = validateCard({ number: '4242 4242-4242 4242', expiry: '1226', cvc: '123', holder: ' TARO   YAMADA ' }, NOW);
+    const cleaned = validateCard(
+      { number: '4242 4242-4242 4242', expiry: '1226', cvc: '123', holder: ' TARO   YAMADA ' },
+      NOW,
+    );
     expect(cleaned.ok && cleaned.card.holderName).to.equal('TARO YAMADA');
     expect(cleaned.ok && cleaned.card.number).to.equal('4242424242424242');
   });

@@ -33,7 +33,6 @@ function cardRequests(mock: MockBackend) {
   return mock.requests.filter((r) => r.path === '/api/card-tokens' || r.path === '/api/payment-method/card');
 }
 
-
 /** The card number and security code appear nowhere the page can keep them. */
 async function expectNoCardSecrets(): Promise<void> {
   const everywhere = [
@@ -63,7 +62,10 @@ function pageStringsOfInputs(): string[] {
   return out;
 }
 
-async function fillByKeyboard(app: MyPageApp, values: { number?: string; expiry?: string; cvc?: string; holder?: string }) {
+async function fillByKeyboard(
+  app: MyPageApp,
+  values: { number?: string; expiry?: string; cvc?: string; holder?: string },
+) {
   for (const [name, value] of [
     ['cardNumber', values.number],
     ['cardExpiry', values.expiry],
@@ -81,7 +83,10 @@ async function submit(app: MyPageApp): Promise<void> {
 }
 
 async function waitForDone(app: MyPageApp): Promise<string> {
-  const result = await waitForElement(() => inScreen(app, 'mp-card-change-screen', '.result'), 'card change did not finish');
+  const result = await waitForElement(
+    () => inScreen(app, 'mp-card-change-screen', '.result'),
+    'card change did not finish',
+  );
   return result.textContent!.trim();
 }
 
@@ -95,7 +100,10 @@ describe('card change', () => {
     const mock = await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/payment-method/card', { tv: true });
     const number = await waitForFocus('input[name=cardNumber]');
-    const pad = await waitForElement(() => inScreen(app, 'mp-card-change-screen', 'mp-number-pad'), 'no number pad on a TV');
+    const pad = await waitForElement(
+      () => inScreen(app, 'mp-card-change-screen', 'mp-number-pad'),
+      'no number pad on a TV',
+    );
     expect(inScreen(app, 'mp-card-change-screen', 'mp-phone-handoff')).to.exist;
 
     // The number on the on-screen pad, with arrows and OK.
@@ -107,7 +115,10 @@ describe('card change', () => {
     expect(inScreen(app, 'mp-card-change-screen', '.brand')!.textContent).to.contain('Visa');
 
     // Expiry and security code with the remote's digit keys, focus on the pad.
-    for (const [name, digits] of [['cardExpiry', '0829'], ['cardCvc', CVC]] as const) {
+    for (const [name, digits] of [
+      ['cardExpiry', '0829'],
+      ['cardCvc', CVC],
+    ] as const) {
       await arrowTo(field(app, name));
       await arrowTo(pad.shadowRoot!.querySelector('button[data-digit="5"]')!);
       for (const digit of digits) await press(digit);
@@ -186,7 +197,10 @@ describe('card change', () => {
       for (const input of ['cardNumber', 'cardExpiry', 'cardCvc', 'cardHolder']) field(app, input).value = '';
       await fillByKeyboard(app, values);
       await submit(app);
-      await waitForElement(() => (errorOf(name) ? document.body : null), `no error for ${name} with ${JSON.stringify(values)}`);
+      await waitForElement(
+        () => (errorOf(name) ? document.body : null),
+        `no error for ${name} with ${JSON.stringify(values)}`,
+      );
       expect(errorOf(name)).to.match(message);
       expect(field(app, name).getAttribute('aria-invalid')).to.equal('true');
     }
@@ -249,8 +263,8 @@ describe('card change', () => {
     await app.api!.read('contract').catch(() => undefined);
     await waitForState(app, 'identity-stop');
     mock.clearRequests();
-    const refused = await app.api!
-      .mutate('createCardToken', { body: { number: VISA, expMonth: 8, expYear: 2029, cvc: CVC, holderName: 'X' } })
+    const refused = await app
+      .api!.mutate('createCardToken', { body: { number: VISA, expMonth: 8, expYear: 2029, cvc: CVC, holderName: 'X' } })
       .catch((error: Error) => error);
     expect(refused).to.be.instanceOf(RefusedError);
     expect(cardRequests(mock)).to.deep.equal([]);

@@ -7,7 +7,16 @@ import { expect } from '@open-wc/testing';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
-import { TARO, inScreen, loadedRows, readyAppAs, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  TARO,
+  inScreen,
+  loadedRows,
+  readyAppAs,
+  resetAll,
+  screenOf,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 import { TV, describeElement, press, tvKey, waitForFocus } from '../support/keys.js';
 import { sendsRawKeyCodes } from '../support/engine.js';
 
@@ -71,7 +80,10 @@ describe('procedures', () => {
       const sessionRead = mock.requests.findIndex((r) => r.path === '/api/auth/session');
       expect(sessionRead).to.be.within(0, mock.requests.indexOf(sent[0]!));
       // Focus went to a neighbouring row, not to nowhere.
-      await waitForElement(() => (deepActiveElement()?.closest('li') ? document.body : null), 'focus lost after removal');
+      await waitForElement(
+        () => (deepActiveElement()?.closest('li') ? document.body : null),
+        'focus lost after removal',
+      );
     });
   }
 
@@ -142,7 +154,8 @@ describe('procedures', () => {
     // Membership lands on Back (every control here starts something final): Down reaches the procedure.
     await waitForElement(() => inScreen(app, 'mp-membership-screen', 'button.cancel-contract'), 'no membership');
     await waitForFocus('a.back', 'focus not on Back');
-    for (let i = 0; i < 4 && describeElement(deepActiveElement()) !== 'button.cancel-contract'; i++) await press('ArrowDown');
+    for (let i = 0; i < 4 && describeElement(deepActiveElement()) !== 'button.cancel-contract'; i++)
+      await press('ArrowDown');
     expect(describeElement(deepActiveElement())).to.equal('button.cancel-contract');
     await tvKey(TV.ok);
     await waitForElement(() => dialogOf(app, 'mp-membership-screen'), 'no dialog');
@@ -152,9 +165,12 @@ describe('procedures', () => {
     for (let i = 0; i < 6; i++) await press('ArrowUp');
     await press('ArrowDown');
     await tvKey(TV.ok);
-    const checked = screenOf(app, 'mp-membership-screen')!.shadowRoot!.querySelector<HTMLInputElement>('input[name=reason]:checked')!;
+    const checked = screenOf(app, 'mp-membership-screen')!.shadowRoot!.querySelector<HTMLInputElement>(
+      'input[name=reason]:checked',
+    )!;
     expect(checked.value).to.equal('price');
-    for (let i = 0; i < 6 && describeElement(deepActiveElement()) !== 'button.confirm'; i++) await press('ArrowDown', 'ArrowRight');
+    for (let i = 0; i < 6 && describeElement(deepActiveElement()) !== 'button.confirm'; i++)
+      await press('ArrowDown', 'ArrowRight');
     mock.clearRequests();
     await tvKey(TV.ok);
     const notice = await waitForElement(() => inScreen(app, 'mp-membership-screen', '.notice'), 'no notice');

@@ -10,7 +10,17 @@ import { SCENARIOS } from '../../src/mocks/index.js';
 import { composedContains, deepActiveElement } from '../../src/navigation/dom.js';
 import { clearTrace } from '../../src/qa/qa-trace.js';
 import type { MpQaPanel } from '../../src/qa/qa-panel.js';
-import { HANAKO, TARO, inScreen, mountApp, readyAppAs, resetAll, screenOf, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  HANAKO,
+  TARO,
+  inScreen,
+  mountApp,
+  readyAppAs,
+  resetAll,
+  screenOf,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 import { needsRawKeyCodes } from '../support/engine.js';
 import { TV, arrowTo, describeElement, press, tvKey, waitForFocus } from '../support/keys.js';
 
@@ -47,7 +57,9 @@ describe('the QA panel', () => {
   it('opens with ?qa, traps focus, offers every scenario of the mock, and Back closes it', async () => {
     const app = await openPanelWithQaParam('#/');
     await waitForState(app, 'signed-out');
-    const scenarios = [...panelOf(app)!.shadowRoot!.querySelectorAll('button[data-scenario]')].map((b) => b.getAttribute('data-scenario'));
+    const scenarios = [...panelOf(app)!.shadowRoot!.querySelectorAll('button[data-scenario]')].map((b) =>
+      b.getAttribute('data-scenario'),
+    );
     expect(scenarios).to.deep.equal(SCENARIOS.map((s) => s.name));
     expect(inPanel(app, 'button[data-scenario="normal"]')!.getAttribute('aria-pressed')).to.equal('true');
     // Focus is inside the panel, and arrows cannot leave it.
@@ -83,7 +95,10 @@ describe('the QA panel', () => {
     await arrowTo(inPanel(again, 'button[data-scenario="foreign-account"]')!);
     await press('Enter');
     await waitForElement(
-      () => (inPanel(again, 'button[data-scenario="foreign-account"]')?.getAttribute('aria-pressed') === 'true' ? again : null),
+      () =>
+        inPanel(again, 'button[data-scenario="foreign-account"]')?.getAttribute('aria-pressed') === 'true'
+          ? again
+          : null,
       'the scenario was not applied',
     );
     // Applies to the mock backend itself (what a reload would also see).
@@ -94,7 +109,8 @@ describe('the QA panel', () => {
     await arrowTo(inPanel(again, 'button[data-endpoint="contract"]')!);
     await press('Enter');
     await waitForElement(
-      () => (inPanel(again, 'button[data-endpoint="contract"]')?.getAttribute('aria-pressed') === 'true' ? again : null),
+      () =>
+        inPanel(again, 'button[data-endpoint="contract"]')?.getAttribute('aria-pressed') === 'true' ? again : null,
       'the endpoint was not applied',
     );
     await press('Escape');
@@ -111,20 +127,30 @@ describe('the QA panel', () => {
   it('shows each request with its requestId, the accountId received and the verdict of the guard', async () => {
     const app = await readyAppAs(TARO.loginId, '#/favorites');
     await waitForElement(() => inScreen(app, 'mp-favorites-screen', 'li'), 'no favorites');
-    await fetch('/__mock/config', { method: 'POST', body: JSON.stringify({ scenario: 'foreign-account', endpoint: 'contract' }) });
+    await fetch('/__mock/config', {
+      method: 'POST',
+      body: JSON.stringify({ scenario: 'foreign-account', endpoint: 'contract' }),
+    });
     location.hash = '#/contract';
     await waitForState(app, 'identity-stop');
     sessionStorage.setItem('my-page.qa-open', '1');
     app.remove();
     const again = await mountApp('#/');
-    const refused = await waitForElement(() => inPanel(again, 'tr[data-request-id] td.refused'), 'no refused answer listed');
+    const refused = await waitForElement(
+      () => inPanel(again, 'tr[data-request-id] td.refused'),
+      'no refused answer listed',
+    );
     const row = refused.closest('tr')!;
     expect(row.textContent).to.contain('GET /contract');
     expect(row.textContent).to.contain(HANAKO.accountId);
     expect(row.textContent).to.contain('identity: envelope-account');
     expect(row.getAttribute('data-request-id')).to.match(/^[0-9a-f-]{36}$/);
-    const accepted = [...panelOf(again)!.shadowRoot!.querySelectorAll('tr[data-request-id] td.accepted')].map((td) => td.closest('tr')!.textContent ?? '');
-    expect(accepted.filter((text) => text.includes('GET /favorites') && text.includes(TARO.accountId))).to.have.length(1);
+    const accepted = [...panelOf(again)!.shadowRoot!.querySelectorAll('tr[data-request-id] td.accepted')].map(
+      (td) => td.closest('tr')!.textContent ?? '',
+    );
+    expect(accepted.filter((text) => text.includes('GET /favorites') && text.includes(TARO.accountId))).to.have.length(
+      1,
+    );
   });
 
   it('logs in as the chosen demo account through the real login', async () => {
@@ -135,7 +161,8 @@ describe('the QA panel', () => {
     await waitForState(app, 'ready');
     expect(app.identity.snapshot.loginId).to.equal(HANAKO.loginId);
     await waitForElement(
-      () => (inPanel(app, `button[data-login-id="${HANAKO.loginId}"]`)?.getAttribute('aria-pressed') === 'true' ? app : null),
+      () =>
+        inPanel(app, `button[data-login-id="${HANAKO.loginId}"]`)?.getAttribute('aria-pressed') === 'true' ? app : null,
       'the panel does not show who is logged in',
     );
   });
@@ -146,7 +173,12 @@ describe('the QA panel', () => {
     expect(panelOf(app)).to.equal(null);
     for (let i = 0; i < 4; i++) await tvKey(TV.yellow);
     const table = await waitForElement(() => inPanel(app, 'table.keys'), 'Yellow x4 did not open the panel');
-    const rows = [...table.querySelectorAll('tr')].slice(1).map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent).join(' '));
+    const rows = [...table.querySelectorAll('tr')].slice(1).map((tr) =>
+      [...tr.querySelectorAll('td')]
+        .slice(1)
+        .map((td) => td.textContent)
+        .join(' '),
+    );
     expect(rows.slice(0, 4)).to.deep.equal(Array(4).fill('405 ColorF2Yellow  color:yellow'));
     await tvKey(TV.tizenBack);
     await waitForElement(() => (panelOf(app) ? null : app), 'Tizen Back did not close the panel');

@@ -26,7 +26,7 @@ function describeKey(event: KeyboardEvent): string {
 async function mountShadowControls(): Promise<{ button: HTMLButtonElement; input: HTMLInputElement; seen: string[] }> {
   const host = await fixture<HTMLElement>(html`<div></div>`);
   const root = host.attachShadow({ mode: 'open' });
-  render(html`<button>OK</button><input name="q" value="abc">`, root);
+  render(html`<button>OK</button><input name="q" value="abc" />`, root);
   const seen: string[] = [];
   for (const type of ['keydown', 'keyup']) {
     root.addEventListener(type, (event) => seen.push(describeKey(event as KeyboardEvent)));
@@ -68,10 +68,14 @@ describe('tv-sim key mapper', () => {
     await sendKeys({ press: 'F4' });
     expect(seen.join(' | ')).to.equal(
       [
-        'keydown 403 ColorF0Red synthetic', 'keyup 403 ColorF0Red synthetic',
-        'keydown 404 ColorF1Green synthetic', 'keyup 404 ColorF1Green synthetic',
-        'keydown 405 ColorF2Yellow synthetic', 'keyup 405 ColorF2Yellow synthetic',
-        'keydown 406 ColorF3Blue synthetic', 'keyup 406 ColorF3Blue synthetic',
+        'keydown 403 ColorF0Red synthetic',
+        'keyup 403 ColorF0Red synthetic',
+        'keydown 404 ColorF1Green synthetic',
+        'keyup 404 ColorF1Green synthetic',
+        'keydown 405 ColorF2Yellow synthetic',
+        'keyup 405 ColorF2Yellow synthetic',
+        'keydown 406 ColorF3Blue synthetic',
+        'keyup 406 ColorF3Blue synthetic',
       ].join(' | '),
     );
     expect(originals.map((event) => `${event.key} ${event.defaultPrevented}`).join(', ')).to.equal(
@@ -109,7 +113,9 @@ describe('tv-sim key mapper', () => {
     );
     expect(originals.some((event) => event.defaultPrevented)).to.equal(false);
     expect(input.value).to.equal('ab');
-    expect(describeReport(reports.find((report) => report.type === 'keydown') ?? null)).to.equal('ArrowDown (40) → as is');
+    expect(describeReport(reports.find((report) => report.type === 'keydown') ?? null)).to.equal(
+      'ArrowDown (40) → as is',
+    );
   });
 
   it('never sends Back twice when a page listener already took Escape', async () => {
@@ -130,17 +136,23 @@ describe('tv-sim key mapper', () => {
 describe('tv-sim settings', () => {
   it('reads its own settings from its URL, with defaults for anything missing or unknown', () => {
     expect(JSON.stringify(readSettings(''))).to.equal('{"res":"1080","platform":"tizen","safeArea":true}');
-    expect(JSON.stringify(readSettings('?res=720&platform=webos&safe=0'))).to.equal('{"res":"720","platform":"webos","safeArea":false}');
-    expect(JSON.stringify(readSettings('?res=4k&platform=roku'))).to.equal('{"res":"1080","platform":"tizen","safeArea":true}');
+    expect(JSON.stringify(readSettings('?res=720&platform=webos&safe=0'))).to.equal(
+      '{"res":"720","platform":"webos","safeArea":false}',
+    );
+    expect(JSON.stringify(readSettings('?res=4k&platform=roku'))).to.equal(
+      '{"res":"1080","platform":"tizen","safeArea":true}',
+    );
     expect(writeSettings('?scenario=slow', { res: '720', platform: 'webos', safeArea: false })).to.equal(
       '?scenario=slow&res=720&platform=webos&safe=0',
     );
   });
 
   it('frames the app beside it in its TV profile, with the app parameters and the hash passed on', () => {
-    expect(frameUrl('http://tv.test/tv-sim.html?res=720&platform=webos&safe=0&scenario=foreign-account&endpoint=contract&latency=800&lang=en&qa=1&tv=0#/contract')).to.equal(
-      'http://tv.test/?tv=1&scenario=foreign-account&endpoint=contract&latency=800&lang=en&qa=1#/contract',
-    );
+    expect(
+      frameUrl(
+        'http://tv.test/tv-sim.html?res=720&platform=webos&safe=0&scenario=foreign-account&endpoint=contract&latency=800&lang=en&qa=1&tv=0#/contract',
+      ),
+    ).to.equal('http://tv.test/?tv=1&scenario=foreign-account&endpoint=contract&latency=800&lang=en&qa=1#/contract');
     expect(frameUrl('http://tv.test/sub/tv-sim.html')).to.equal('http://tv.test/sub/?tv=1');
   });
 });
@@ -156,12 +168,18 @@ const FIXTURE_PAGE = new URL('/test/fixtures/tv-sim-app.html', location.href).hr
 async function mountFrame(): Promise<TvSimFrame> {
   const box = await fixture<HTMLElement>(html`
     <div style="display:flex;width:960px;height:600px">
-      <tv-sim-frame style="flex:1" .src=${FIXTURE_PAGE}
-        @tv-frame-window=${(event: CustomEvent<Window>) => cleanups.push(mapper.attach(event.detail))}></tv-sim-frame>
+      <tv-sim-frame
+        style="flex:1"
+        .src=${FIXTURE_PAGE}
+        @tv-frame-window=${(event: CustomEvent<Window>) => cleanups.push(mapper.attach(event.detail))}
+      ></tv-sim-frame>
     </div>
   `);
   const sim = box.querySelector('tv-sim-frame')!;
-  await waitUntil(() => sim.frame?.contentDocument?.readyState === 'complete' && sim.frame.contentDocument.URL === FIXTURE_PAGE, 'frame not loaded');
+  await waitUntil(
+    () => sim.frame?.contentDocument?.readyState === 'complete' && sim.frame.contentDocument.URL === FIXTURE_PAGE,
+    'frame not loaded',
+  );
   return sim;
 }
 
@@ -197,10 +215,13 @@ describe('tv-sim frame', () => {
     expect(getComputedStyle(safe).display).to.equal('none');
   });
 
-  it('maps keys inside the framed page before the page\'s own window listener sees them', async () => {
+  it("maps keys inside the framed page before the page's own window listener sees them", async () => {
     const sim = await mountFrame();
     const win = sim.frame!.contentWindow as Window & { seen?: string[] };
-    await waitUntil(() => win.seen !== undefined && win.document.querySelector('#host')?.shadowRoot, 'fixture did not run');
+    await waitUntil(
+      () => win.seen !== undefined && win.document.querySelector('#host')?.shadowRoot,
+      'fixture did not run',
+    );
     sim.focusFrame();
     await sendKeys({ press: 'F1' });
     platform = 'webos';
@@ -209,7 +230,9 @@ describe('tv-sim frame', () => {
     // Pressed on the simulator's own page (its toolbar), sent on to the frame.
     const onPage = new KeyboardEvent('keydown', { key: 'F4', cancelable: true });
     expect(mapper.forward(onPage, win)).to.equal(true);
-    expect(win.seen!.join(' | ')).to.equal('403 ColorF0Red synthetic | 461 GoBack synthetic | 40 ArrowDown | 406 ColorF3Blue synthetic');
+    expect(win.seen!.join(' | ')).to.equal(
+      '403 ColorF0Red synthetic | 461 GoBack synthetic | 40 ArrowDown | 406 ColorF3Blue synthetic',
+    );
     expect(onPage.defaultPrevented).to.equal(true);
   });
 });

@@ -48,7 +48,9 @@ async function audit(state: string): Promise<void> {
     throw new Error(`${state}: ${(error as Error).message}`, { cause: error });
   }
   const app = document.querySelector('my-page-app')!;
-  const unnamed = collectNavigable(app.shadowRoot!).filter((el) => !spokenName(el)).map((el) => el.outerHTML.slice(0, 80));
+  const unnamed = collectNavigable(app.shadowRoot!)
+    .filter((el) => !spokenName(el))
+    .map((el) => el.outerHTML.slice(0, 80));
   expect(unnamed, `${state}: focus stops without a name`).to.deep.equal([]);
 }
 
@@ -122,7 +124,10 @@ for (const locale of ['ja', 'en'] as const) {
         await waitForElement(() => inScreen(app, 'mp-downloads-screen', 'mp-details-dialog'), 'no details');
         await audit('download details');
         await press('Escape');
-        await waitForElement(() => (inScreen(app, 'mp-downloads-screen', 'mp-details-dialog') ? null : app), 'details stayed');
+        await waitForElement(
+          () => (inScreen(app, 'mp-downloads-screen', 'mp-details-dialog') ? null : app),
+          'details stayed',
+        );
 
         await open(app, '#/membership', 'mp-membership-screen', 'button.cancel-contract');
         inScreen(app, 'mp-membership-screen', 'button.cancel-contract')!.click();
@@ -145,7 +150,14 @@ for (const locale of ['ja', 'en'] as const) {
         await waitForFocus((el) => el.dataset.route === '/contract', 'no menu focus');
         for (let i = 0; i < 4; i++) await tvKey(TV.yellow);
         await waitForElement(() => app.shadowRoot!.querySelector('mp-qa-panel'), 'no QA panel');
-        await waitForElement(() => (deepActiveElement()?.closest('mp-qa-panel') || app.shadowRoot!.querySelector('mp-qa-panel')?.shadowRoot?.activeElement ? app : null), 'QA panel not focused');
+        await waitForElement(
+          () =>
+            deepActiveElement()?.closest('mp-qa-panel') ||
+            app.shadowRoot!.querySelector('mp-qa-panel')?.shadowRoot?.activeElement
+              ? app
+              : null,
+          'QA panel not focused',
+        );
         await audit('QA panel');
         for (let i = 0; i < 4; i++) await tvKey(TV.yellow);
         await waitForElement(() => (app.shadowRoot!.querySelector('mp-qa-panel') ? null : app), 'QA panel stayed');

@@ -13,11 +13,17 @@ describe('cancellation last day', () => {
   it('membership and its confirmation name 11月30日 for a next billing date of 12月1日', async () => {
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/membership');
-    const section = await waitForElement(() => inScreen(app, 'mp-membership-screen', 'section[aria-labelledby=cancel] p'), 'no cancel text');
+    const section = await waitForElement(
+      () => inScreen(app, 'mp-membership-screen', 'section[aria-labelledby=cancel] p'),
+      'no cancel text',
+    );
     expect(section.textContent).to.contain('11月30日');
     expect(section.textContent).not.to.contain('前日');
     inScreen(app, 'mp-membership-screen', 'button.cancel-contract')!.click();
-    const dialog = await waitForElement(() => screenOf(app, 'mp-membership-screen')!.shadowRoot!.querySelector('mp-confirm-dialog'), 'no dialog');
+    const dialog = await waitForElement(
+      () => screenOf(app, 'mp-membership-screen')!.shadowRoot!.querySelector('mp-confirm-dialog'),
+      'no dialog',
+    );
     await (dialog as HTMLElementTagNameMap['mp-confirm-dialog']).updateComplete;
     const message = dialog.shadowRoot!.querySelector('#message')!.textContent!;
     expect(message).to.contain('11月30日');

@@ -58,7 +58,10 @@ describe('error states', () => {
     const app = await readyAppAs(TARO.loginId, '#/');
     mock.configure({ latencyMs: 400 });
     location.hash = '#/contract';
-    await waitForElement(() => (loadState(app, 'mp-contract-screen')?.getAttribute('status') === 'loading' ? document.body : null), 'no loading state');
+    await waitForElement(
+      () => (loadState(app, 'mp-contract-screen')?.getAttribute('status') === 'loading' ? document.body : null),
+      'no loading state',
+    );
     await waitForElement(() => inScreen(app, 'mp-contract-screen', '.plan'), 'never loaded');
   });
 });

@@ -5,7 +5,15 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { TARO, inScreen, mountApp, readyAppAs, resetAll, waitForElement, waitForState } from '../support/app-harness.js';
+import {
+  TARO,
+  inScreen,
+  mountApp,
+  readyAppAs,
+  resetAll,
+  waitForElement,
+  waitForState,
+} from '../support/app-harness.js';
 import { TV, arrowTo, describeElement, inRow, press, tvKey, waitForFocus } from '../support/keys.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { pageText } from '../support/page-strings.js';
@@ -39,7 +47,10 @@ describe('logout and login by remote', () => {
     await arrowTo(logoutDialog(app)!.shadowRoot!.querySelector('button.confirm')!);
     await tvKey(TV.ok);
     await waitForState(app, 'signed-out');
-    const notice = await waitForElement(() => inScreen(app, 'mp-login-screen', '.notice[role=status]'), 'no logged-out notice');
+    const notice = await waitForElement(
+      () => inScreen(app, 'mp-login-screen', '.notice[role=status]'),
+      'no logged-out notice',
+    );
     expect(notice.textContent).to.contain('ログアウトしました');
     expect(pageText()).not.to.contain(TARO.loginId);
     expect(dialog.isConnected).to.equal(false);
@@ -62,7 +73,10 @@ describe('logout and login by remote', () => {
     );
     await waitForFocus((el) => el === usePassword, 'focus not on "sign in with a password"');
     await tvKey(TV.ok);
-    const loginId = await waitForElement(() => inScreen(app, 'mp-login-screen', 'input[name=loginId]'), 'no login form');
+    const loginId = await waitForElement(
+      () => inScreen(app, 'mp-login-screen', 'input[name=loginId]'),
+      'no login form',
+    );
     await waitForFocus((el) => el === loginId, 'focus not on the login id');
     await sendKeys({ type: TARO.loginId });
     await arrowTo(inScreen(app, 'mp-login-screen', 'input[name=password]')!);

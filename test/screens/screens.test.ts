@@ -8,9 +8,18 @@ describe('screens', () => {
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/');
     await waitForElement(() => inScreen(app, 'mp-menu-screen', 'a[data-route]'), 'no menu');
-    const routes = [...screenOf(app, 'mp-menu-screen')!.shadowRoot!.querySelectorAll('a[data-route]')].map((a) => a.getAttribute('href'));
+    const routes = [...screenOf(app, 'mp-menu-screen')!.shadowRoot!.querySelectorAll('a[data-route]')].map((a) =>
+      a.getAttribute('href'),
+    );
     expect(routes).to.deep.equal([
-      '#/contract', '#/devices', '#/payments', '#/payment-method', '#/history', '#/downloads', '#/favorites', '#/membership',
+      '#/contract',
+      '#/devices',
+      '#/payments',
+      '#/payment-method',
+      '#/history',
+      '#/downloads',
+      '#/favorites',
+      '#/membership',
     ]);
   });
 
@@ -85,9 +94,14 @@ describe('screens', () => {
     const app = await readyAppAs(TARO.loginId, '#/contract');
     await waitForElement(() => inScreen(app, 'mp-contract-screen', '.plan'), 'no contract');
     (app.shadowRoot!.querySelector('button.language') as HTMLButtonElement).click();
-    await waitForElement(() => (inScreen(app, 'mp-contract-screen', '.status')?.textContent?.trim() === 'Active' ? document.body : null), 'not English');
+    await waitForElement(
+      () => (inScreen(app, 'mp-contract-screen', '.status')?.textContent?.trim() === 'Active' ? document.body : null),
+      'not English',
+    );
     expect(document.documentElement.lang).to.equal('en');
-    expect(inScreen(app, 'mp-contract-screen', '.billing')!.textContent).to.match(/[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    expect(inScreen(app, 'mp-contract-screen', '.billing')!.textContent).to.match(
+      /[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4}/,
+    );
     expect(pageText()).to.contain('Log out');
     expect(localStorage.getItem('my-page.locale')).to.equal('en');
   });

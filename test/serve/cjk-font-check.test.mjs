@@ -11,14 +11,20 @@ const { cjkFontCheck, cjkFontWarning, japaneseFonts, CJK_FONT_HINT } = await imp
 );
 
 test('no Japanese font: the warning names the way to install one', () => {
-  assert.deepEqual(japaneseFonts(() => '\n'), []);
+  assert.deepEqual(
+    japaneseFonts(() => '\n'),
+    [],
+  );
   assert.equal(cjkFontWarning([]), CJK_FONT_HINT);
   assert.match(CJK_FONT_HINT, /apt-get install fonts-noto-cjk/);
 });
 
 test('a Japanese font, or no fontconfig at all: no warning', () => {
   const listed = 'Noto Sans CJK JP,Noto Sans CJK JP Regular';
-  assert.deepEqual(japaneseFonts(() => `${listed}\n`), [listed]);
+  assert.deepEqual(
+    japaneseFonts(() => `${listed}\n`),
+    [listed],
+  );
   assert.equal(cjkFontWarning(['Noto Sans CJK JP']), null);
   const missing = () => {
     throw Object.assign(new Error('spawn fc-list ENOENT'), { code: 'ENOENT' });
@@ -28,7 +34,10 @@ test('a Japanese font, or no fontconfig at all: no warning', () => {
 });
 
 test('the dev server prints it through its logger as it starts', () => {
-  for (const [fonts, expected] of [[[], [CJK_FONT_HINT]], [['Noto Sans CJK JP'], []]]) {
+  for (const [fonts, expected] of [
+    [[], [CJK_FONT_HINT]],
+    [['Noto Sans CJK JP'], []],
+  ]) {
     const warned = [];
     const plugin = cjkFontCheck(() => fonts);
     assert.equal(plugin.apply, 'serve');

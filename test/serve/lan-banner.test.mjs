@@ -96,7 +96,15 @@ test('the banner names the LAN URL, shows its QR code and the QA links', () => {
   const text = lines.join('\n');
   assert.match(text, /TV\/phone: http:\/\/192\.168\.10\.23:5173\/ /);
   assert.ok(text.includes('http://10.0.0.5:5173/'), 'every LAN address is listed');
-  assert.ok(text.includes(renderTerminalQr(URL_).split('\n').map((line) => `  ${line}`).join('\n')), 'QR of the first URL');
+  assert.ok(
+    text.includes(
+      renderTerminalQr(URL_)
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n'),
+    ),
+    'QR of the first URL',
+  );
   for (const link of [
     `${URL_}?tv=1`,
     `${URL_}?qa`,

@@ -11,7 +11,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { importTs } from '../../scripts/serve/import-ts.mjs';
 
-const { apiOrigin, contentSecurityPolicy, netlifyHeaders, nginxHeaders, securityHeaders } = await importTs('scripts/serve/security-headers.ts');
+const { apiOrigin, contentSecurityPolicy, netlifyHeaders, nginxHeaders, securityHeaders } = await importTs(
+  'scripts/serve/security-headers.ts',
+);
 const deployFile = (name) => readFileSync(new URL(`../../deploy/${name}`, import.meta.url), 'utf8');
 
 test('deploy/_headers and deploy/nginx-headers.conf are generated from the table, unedited', () => {
@@ -27,7 +29,11 @@ test('every header of the table is in each deploy file with its exact value', ()
 });
 
 test('the CSP: no inline script or eval, no plugins, no <base>, no framing, connections to the page and the API only, Trusted Types for lit-html and the bundle loader', () => {
-  const directives = Object.fromEntries(contentSecurityPolicy().split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+  const directives = Object.fromEntries(
+    contentSecurityPolicy()
+      .split('; ')
+      .map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+  );
   assert.equal(directives['script-src'], "'self'");
   assert.equal(directives['object-src'], "'none'");
   assert.equal(directives['base-uri'], "'none'");
@@ -47,7 +53,10 @@ test('the CSP: no inline script or eval, no plugins, no <base>, no framing, conn
 test('an API on another origin is added to connect-src, a same-origin path is not', () => {
   assert.equal(apiOrigin('/api'), null);
   assert.equal(apiOrigin('https://api.example.jp/v1/api'), 'https://api.example.jp');
-  assert.match(contentSecurityPolicy({ apiBase: 'https://api.example.jp/api' }), /connect-src 'self' https:\/\/api\.example\.jp;/);
+  assert.match(
+    contentSecurityPolicy({ apiBase: 'https://api.example.jp/api' }),
+    /connect-src 'self' https:\/\/api\.example\.jp;/,
+  );
 });
 
 test("QA builds let only the page's own origin frame it (the TV simulator)", () => {

@@ -17,9 +17,12 @@ describe('the suite runs under the production CSP', () => {
     const response = await fetch(location.href);
     // The runner's own inline config script carries the page's one nonce.
     const nonceless = (value: string | null) => value?.replace(/ 'nonce-[^']+'/, '');
-    for (const [name, value] of securityHeaders({ mockServiceWorker: true })) expect(nonceless(response.headers.get(name)), name).to.equal(value);
+    for (const [name, value] of securityHeaders({ mockServiceWorker: true }))
+      expect(nonceless(response.headers.get(name)), name).to.equal(value);
     expect(response.headers.get('content-security-policy')).to.match(/^default-src 'self'; script-src 'self' 'nonce-/);
-    expect(nonceless(response.headers.get('content-security-policy'))).to.equal(contentSecurityPolicy({ mockServiceWorker: true }));
+    expect(nonceless(response.headers.get('content-security-policy'))).to.equal(
+      contentSecurityPolicy({ mockServiceWorker: true }),
+    );
   });
 
   it('refuses eval, and the watch sees it', async () => {
@@ -48,8 +51,10 @@ describe('the suite runs under the production CSP', () => {
     expect(seen.join()).to.match(/^(script-src|require-trusted-types-for)/);
   });
 
-  it('differs from the deployed policy only by the mock worker\'s Trusted Types policy', () => {
-    expect(contentSecurityPolicy({ mockServiceWorker: true }).replace(' mock-service-worker', '')).to.equal(contentSecurityPolicy());
+  it("differs from the deployed policy only by the mock worker's Trusted Types policy", () => {
+    expect(contentSecurityPolicy({ mockServiceWorker: true }).replace(' mock-service-worker', '')).to.equal(
+      contentSecurityPolicy(),
+    );
   });
 
   it('takes no HTML from a string where the engine has Trusted Types', async function () {

@@ -15,7 +15,17 @@ import { DEMO_ACCOUNTS } from '../../src/mocks/demo-accounts.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import { SCENARIOS } from '../../src/mocks/scenarios.js';
 import type { EndpointKey, ScenarioName } from '../../src/mocks/types.js';
-import { HANAKO, TARO, inScreen, loginElsewhere, mountApp, readyAppAs, resetAll, submitLogin, waitForState } from '../support/app-harness.js';
+import {
+  HANAKO,
+  TARO,
+  inScreen,
+  loginElsewhere,
+  mountApp,
+  readyAppAs,
+  resetAll,
+  submitLogin,
+  waitForState,
+} from '../support/app-harness.js';
 import { TV, press, tvKey } from '../support/keys.js';
 import { fingerprintOf } from '../support/leak-fingerprint.js';
 import { pageText } from '../support/page-strings.js';
@@ -63,7 +73,10 @@ const SCHEMA_BROKEN = [/\d円/, /¥\d{4}/, /ダウンロードはありません
 
 /** Requests that may go out after an identity-stop: how one signs in again, and the stop itself. */
 function isExempt(method: string, path: string): boolean {
-  return method === 'GET' || /\/api\/(auth\/(login|logout|device\/start|device\/token)|security\/identity-mismatch)$/.test(path);
+  return (
+    method === 'GET' ||
+    /\/api\/(auth\/(login|logout|device\/start|device\/token)|security\/identity-mismatch)$/.test(path)
+  );
 }
 
 describe('seeded fault soak', () => {
@@ -106,8 +119,12 @@ describe('seeded fault soak', () => {
       if (url.pathname.startsWith('/api/')) {
         if (app?.identity?.state === 'identity-stop') stopped = true;
         if (/\/api\/auth\/(login|device\/token)$/.test(url.pathname)) stopped = false;
-        else if (stopped && !isExempt(method, url.pathname)) violations.push(`mutation after identity-stop: ${method} ${url.pathname}`);
-        if (url.pathname !== '/api/card-tokens' && (url.href.includes(CARD_NUMBER) || String(init?.body ?? '').includes(CARD_NUMBER))) {
+        else if (stopped && !isExempt(method, url.pathname))
+          violations.push(`mutation after identity-stop: ${method} ${url.pathname}`);
+        if (
+          url.pathname !== '/api/card-tokens' &&
+          (url.href.includes(CARD_NUMBER) || String(init?.body ?? '').includes(CARD_NUMBER))
+        ) {
           violations.push(`card number sent to ${url.pathname}`);
         }
       }
@@ -144,16 +161,26 @@ describe('seeded fault soak', () => {
       for (const account of fingerprints) {
         if (account.accountId === own) continue;
         const leaked = account.strings.filter((value) => text.includes(value));
-        if (leaked.length) violations.push(`values of ${account.accountId} on the page (${state}, own ${own ?? 'none'}): ${leaked.slice(0, 3).join(' | ')}`);
+        if (leaked.length)
+          violations.push(
+            `values of ${account.accountId} on the page (${state}, own ${own ?? 'none'}): ${leaked.slice(0, 3).join(' | ')}`,
+          );
       }
-      for (const pattern of SCHEMA_BROKEN) if (pattern.test(text)) violations.push(`schema-broken value rendered: ${pattern}`);
+      for (const pattern of SCHEMA_BROKEN)
+        if (pattern.test(text)) violations.push(`schema-broken value rendered: ${pattern}`);
       const stored = JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }) + location.href;
-      if (text.includes(CARD_NUMBER) || stored.includes(CARD_NUMBER)) violations.push('card number kept on the page or in storage');
+      if (text.includes(CARD_NUMBER) || stored.includes(CARD_NUMBER))
+        violations.push('card number kept on the page or in storage');
       violations.push(...errors.splice(0));
     };
 
     const fail = (): never => {
-      const report = [`soak seed ${seed}: ${violations.length} violation(s)`, ...violations.slice(0, 10), 'steps:', ...trail].join('\n');
+      const report = [
+        `soak seed ${seed}: ${violations.length} violation(s)`,
+        ...violations.slice(0, 10),
+        'steps:',
+        ...trail,
+      ].join('\n');
       console.error(report);
       throw new Error(report);
     };
@@ -177,12 +204,16 @@ describe('seeded fault soak', () => {
           await waitForState(app, 'signed-out', 10_000);
         } else if (state === 'signed-out') {
           await submitLogin(app, TARO.loginId);
-          await waitUntil(() => !['signed-out', 'loading'].includes(app.identity.state), 'login never answered', { timeout: 10_000 });
+          await waitUntil(() => !['signed-out', 'loading'].includes(app.identity.state), 'login never answered', {
+            timeout: 10_000,
+          });
         }
       }
       await waitForState(app, 'ready', 10_000);
       if (needed) stats.recoveries++;
-      trail.push(`  recovered as ${app.identity.verifiedSession?.accountId} (${Math.round(performance.now() - recoverStart)} ms)`);
+      trail.push(
+        `  recovered as ${app.identity.verifiedSession?.accountId} (${Math.round(performance.now() - recoverStart)} ms)`,
+      );
     };
 
     const faultyScenarios = SCENARIOS.filter((s) => s.name !== 'normal');
@@ -202,14 +233,28 @@ describe('seeded fault soak', () => {
     const mutate = async (): Promise<string> => {
       const accountId = app.identity.verifiedSession?.accountId ?? TARO.accountId;
       const state = mock.state(accountId);
-      const choice = pick(['removeFavorite', 'removeDevice', 'removeHistoryEntry', 'cancelContract', 'createCardToken', 'logoutAll'] as const);
+      const choice = pick([
+        'removeFavorite',
+        'removeDevice',
+        'removeHistoryEntry',
+        'cancelContract',
+        'createCardToken',
+        'logoutAll',
+      ] as const);
       const options: MutationOptions =
-        choice === 'removeFavorite' ? { params: { titleId: state.favorites[0]?.titleId ?? 'ttl_none' } }
-        : choice === 'removeDevice' ? { params: { deviceId: state.devices.at(-1)?.deviceId ?? 'dev_none' } }
-        : choice === 'removeHistoryEntry' ? { params: { entryId: state.history[0]?.entryId ?? 'ent_none' } }
-        : choice === 'cancelContract' ? { body: { reason: null } }
-        : choice === 'createCardToken' ? { body: { number: CARD_NUMBER, expMonth: 12, expYear: 2031, cvc: '123', holderName: 'TARO YAMADA' } }
-        : {};
+        choice === 'removeFavorite'
+          ? { params: { titleId: state.favorites[0]?.titleId ?? 'ttl_none' } }
+          : choice === 'removeDevice'
+            ? { params: { deviceId: state.devices.at(-1)?.deviceId ?? 'dev_none' } }
+            : choice === 'removeHistoryEntry'
+              ? { params: { entryId: state.history[0]?.entryId ?? 'ent_none' } }
+              : choice === 'cancelContract'
+                ? { body: { reason: null } }
+                : choice === 'createCardToken'
+                  ? {
+                      body: { number: CARD_NUMBER, expMonth: 12, expYear: 2031, cvc: '123', holderName: 'TARO YAMADA' },
+                    }
+                  : {};
       // Refusals and faults are the point; only what the page shows and sends is judged.
       if (!app.api) return `mutate ${choice} (no api yet)`;
       await app.api.mutate(choice, options).catch(() => undefined);
@@ -299,7 +344,9 @@ describe('seeded fault soak', () => {
         }
         const after = app.identity.state;
         if (after === 'identity-stop' && before !== 'identity-stop') stats.stops++;
-        trail.push(`#${stats.steps} [${fault}] ${action}: ${before} -> ${after} (${responses} responses, ${Math.round(performance.now() - stepStart)} ms)`);
+        trail.push(
+          `#${stats.steps} [${fault}] ${action}: ${before} -> ${after} (${responses} responses, ${Math.round(performance.now() - stepStart)} ms)`,
+        );
         check();
         if (violations.length) fail();
         if (stats.steps % 12 === 0) {
@@ -320,6 +367,8 @@ describe('seeded fault soak', () => {
       mock.configure({ scenario: 'normal', endpoint: null, latencyMs: 0 });
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`soak seed ${seed}: ${stats.steps} steps, ${responses} responses, ${stats.stops} identity-stops, ${stats.recoveries} recoveries, ${seconds} s`);
+    console.log(
+      `soak seed ${seed}: ${stats.steps} steps, ${responses} responses, ${stats.stops} identity-stops, ${stats.recoveries} recoveries, ${seconds} s`,
+    );
   });
 });

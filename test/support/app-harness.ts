@@ -66,13 +66,20 @@ export async function mountApp(hash = '#/', options: { tv?: boolean } = {}): Pro
 }
 
 export async function waitForState(app: MyPageApp, state: AppState, timeout = 5000): Promise<void> {
-  await waitUntil(() => app.getAttribute('state') === state, `state never became ${state} (is ${app.getAttribute('state')})`, {
-    timeout,
-  });
+  await waitUntil(
+    () => app.getAttribute('state') === state,
+    `state never became ${state} (is ${app.getAttribute('state')})`,
+    {
+      timeout,
+    },
+  );
 }
 
 /** The current screen element inside the app's shadow root. */
-export function screenOf<K extends keyof HTMLElementTagNameMap>(app: MyPageApp, tag: K): HTMLElementTagNameMap[K] | null {
+export function screenOf<K extends keyof HTMLElementTagNameMap>(
+  app: MyPageApp,
+  tag: K,
+): HTMLElementTagNameMap[K] | null {
   return app.shadowRoot!.querySelector(tag);
 }
 
@@ -81,7 +88,11 @@ export function inScreen(app: MyPageApp, tag: keyof HTMLElementTagNameMap, selec
   return screenOf(app, tag)?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 }
 
-export async function waitForElement(find: () => Element | null, message: string, timeout = 5000): Promise<HTMLElement> {
+export async function waitForElement(
+  find: () => Element | null,
+  message: string,
+  timeout = 5000,
+): Promise<HTMLElement> {
   await waitUntil(() => find() !== null, message, { timeout });
   return find() as HTMLElement;
 }

@@ -7,7 +7,10 @@
   var seen = [];
   var expecting = 0;
   document.addEventListener('securitypolicyviolation', function (event) {
-    var text = event.effectiveDirective + ' blocked ' + (event.blockedURI || 'inline') +
+    var text =
+      event.effectiveDirective +
+      ' blocked ' +
+      (event.blockedURI || 'inline') +
       (event.sourceFile ? ' at ' + event.sourceFile + ':' + event.lineNumber : '');
     seen.push(text);
     if (expecting > 0) return;
@@ -28,17 +31,28 @@
       function reported() {
         return new Promise(function poll(resolve) {
           if (seen.length >= wanted) resolve(seen.slice(from));
-          else setTimeout(function () { poll(resolve); }, 10);
+          else
+            setTimeout(function () {
+              poll(resolve);
+            }, 10);
         });
       }
       return Promise.resolve()
         .then(action)
         .then(reported)
         .then(
-          function (texts) { expecting--; return texts; },
-          function (error) { expecting--; throw error; },
+          function (texts) {
+            expecting--;
+            return texts;
+          },
+          function (error) {
+            expecting--;
+            throw error;
+          },
         );
     },
-    all: function () { return seen.slice(); },
+    all: function () {
+      return seen.slice();
+    },
   };
 })();

@@ -55,7 +55,8 @@ export function nextFrame(): Promise<void> {
  */
 export function describeElement(element: Element | null): string {
   if (!element) return '(nothing)';
-  const key = element.getAttribute('data-nav-key') ?? element.getAttribute('data-route') ?? element.getAttribute('name');
+  const key =
+    element.getAttribute('data-nav-key') ?? element.getAttribute('data-route') ?? element.getAttribute('name');
   return `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}${key ? `[${key}]` : ''}`;
 }
 

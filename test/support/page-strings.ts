@@ -13,7 +13,11 @@ export function pageStrings(root: Node = document): string[] {
     }
     if (node instanceof Element) {
       for (const attribute of Array.from(node.attributes)) out.push(attribute.value);
-      if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement) {
+      if (
+        node instanceof HTMLInputElement ||
+        node instanceof HTMLTextAreaElement ||
+        node instanceof HTMLSelectElement
+      ) {
         out.push(node.value);
       }
       if (node.shadowRoot) visit(node.shadowRoot);

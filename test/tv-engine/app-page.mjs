@@ -53,7 +53,8 @@ export async function loginThroughForm(session, loginId = 'taro@example.jp', pas
 }
 
 /** Engines before Trusted Types (Chromium < 83) say they skip its two directives, as CSP intends. */
-const TRUSTED_TYPES_UNKNOWN = /^Unrecognized Content-Security-Policy directive '(require-trusted-types-for|trusted-types)'\.\s*$/;
+const TRUSTED_TYPES_UNKNOWN =
+  /^Unrecognized Content-Security-Policy directive '(require-trusted-types-for|trusted-types)'\.\s*$/;
 
 /**
  * Collects what the page's CSP refused (securitypolicyviolation, from before
@@ -68,7 +69,12 @@ export async function watchPageProblems(session) {
       problems.push(`exception: ${params.exceptionDetails.exception?.description ?? params.exceptionDetails.text}`);
     } else if (method === 'Runtime.consoleAPICalled' && (params.type === 'error' || params.type === 'assert')) {
       problems.push(`console.${params.type}: ${params.args.map((arg) => arg.value ?? arg.description).join(' ')}`);
-    } else if (method === 'Log.entryAdded' && params.entry.level === 'error' && params.entry.source !== 'network' && !TRUSTED_TYPES_UNKNOWN.test(params.entry.text)) {
+    } else if (
+      method === 'Log.entryAdded' &&
+      params.entry.level === 'error' &&
+      params.entry.source !== 'network' &&
+      !TRUSTED_TYPES_UNKNOWN.test(params.entry.text)
+    ) {
       // Network entries are HTTP statuses, such as the contract's 401 of a signed-out session read.
       problems.push(`log (${params.entry.source}): ${params.entry.text} ${params.entry.url ?? ''}`.trim());
     }

@@ -82,7 +82,9 @@ test('a page restored from the back/forward cache paints nothing of the account 
   const base = server.resolvedUrls.local[0];
   await session.send('Page.navigate', { url: `${base}#/contract` });
   await loginThroughForm(session);
-  await session.waitFor(`(() => { const el = ${inScreen('mp-contract-screen', '.plan')}; return el && el.textContent.includes('プレミアム'); })()`);
+  await session.waitFor(
+    `(() => { const el = ${inScreen('mp-contract-screen', '.plan')}; return el && el.textContent.includes('プレミアム'); })()`,
+  );
 
   // Away to another page; meanwhile Hanako's session replaces Taro's cookie.
   await session.send('Page.navigate', { url: `${base}favicon-away.txt?away` });
@@ -93,13 +95,21 @@ test('a page restored from the back/forward cache paints nothing of the account 
   const { currentIndex, entries } = await session.send('Page.getNavigationHistory');
   await session.send('Page.navigateToHistoryEntry', { entryId: entries[currentIndex - 1].id });
   await session.waitFor(`${app} && ${app}.getAttribute('state') === 'identity-stop'`);
-  await session.waitFor(`window.__restoredFrames.length > 0 && window.__restoredFrames[window.__restoredFrames.length - 1].state !== 'loading'`);
+  await session.waitFor(
+    `window.__restoredFrames.length > 0 && window.__restoredFrames[window.__restoredFrames.length - 1].state !== 'loading'`,
+  );
 
   // A headless shell (the @sparticuz/chromium fallback) keeps its cache off
   // ("BackForwardCacheDisabledForDelegate"): this test needs Debian's chromium.
-  assert.equal(await session.evaluate('window.__restored === true'), true, 'the page was not restored from the back/forward cache');
+  assert.equal(
+    await session.evaluate('window.__restored === true'),
+    true,
+    'the page was not restored from the back/forward cache',
+  );
   const frames = await session.evaluate('window.__restoredFrames');
-  const leaks = frames.flatMap((frame) => TARO_STRINGS.filter((s) => frame.text.includes(s)).map((s) => `${frame.at} (${frame.state}): ${s}`));
+  const leaks = frames.flatMap((frame) =>
+    TARO_STRINGS.filter((s) => frame.text.includes(s)).map((s) => `${frame.at} (${frame.state}): ${s}`),
+  );
   assert.deepEqual(leaks, []);
   assert.ok(!frames.some((frame) => frame.text.includes('hanako@example.jp')), 'the new account was shown');
 });

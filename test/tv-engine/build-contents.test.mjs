@@ -22,16 +22,35 @@ const FORBIDDEN = {
   // msw: its worker, its log prefix, its worker protocol, its cookie store, its site.
   msw: ['mockServiceWorker', 'setupWorker', '[MSW]', 'MOCKING_ENABLED', '__msw', 'mswjs'],
   // src/mocks: control endpoints, fault scenarios, MockBackend's methods (kept by the minifier), its HTML fault page.
-  'mock backend': ['/__mock', 'foreign-account', 'foreign-nested', 'session-switch-before-card', 'switchedTokenFor', 'issueCardToken', 'upstream connect error'],
+  'mock backend': [
+    '/__mock',
+    'foreign-account',
+    'foreign-nested',
+    'session-switch-before-card',
+    'switchedTokenFor',
+    'issueCardToken',
+    'upstream connect error',
+  ],
   // Demo accounts: login ids, the shared password, account ids (ASCII: esbuild escapes other text).
-  'demo data': ['hanako@example.jp', 'taro@example.jp', 'empty@example.jp', 'heavy@example.jp', 'mypage-demo', 'acc_4f2b9c', 'acc_7d1e3a'],
+  'demo data': [
+    'hanako@example.jp',
+    'taro@example.jp',
+    'empty@example.jp',
+    'heavy@example.jp',
+    'mypage-demo',
+    'acc_4f2b9c',
+    'acc_7d1e3a',
+  ],
   // src/qa: built only by `vite build --mode qa`.
   'QA panel': ['qa-panel', 'mp-qa'],
 };
 
 test('the production build contains no mock backend, no msw, no demo data and no QA panel', () => {
   const files = builtFiles();
-  assert.ok(files.some((file) => file.endsWith('.js')), 'dist has no script: was the build run?');
+  assert.ok(
+    files.some((file) => file.endsWith('.js')),
+    'dist has no script: was the build run?',
+  );
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     for (const [what, needles] of Object.entries(FORBIDDEN)) {
@@ -42,7 +61,10 @@ test('the production build contains no mock backend, no msw, no demo data and no
 
 test('no source map ships: no .map file and no sourceMappingURL (the original source stays private)', () => {
   const files = builtFiles();
-  assert.deepEqual(files.filter((file) => file.endsWith('.map')).map((file) => relative(dist, file)), []);
+  assert.deepEqual(
+    files.filter((file) => file.endsWith('.map')).map((file) => relative(dist, file)),
+    [],
+  );
   for (const file of files) {
     assert.ok(!readFileSync(file, 'utf8').includes('sourceMappingURL'), `sourceMappingURL in ${file}`);
   }

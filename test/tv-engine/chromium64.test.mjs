@@ -53,7 +53,9 @@ test('the built app logs in, reaches ready and shows the contract in Chromium 64
   const base = server.resolvedUrls.local[0];
   await session.send('Page.navigate', { url: `${base}#/contract` });
   await loginThroughForm(session);
-  const plan = await session.waitFor(`(() => { const el = ${inScreen('mp-contract-screen', '.plan')}; return el && el.textContent.trim(); })()`);
+  const plan = await session.waitFor(
+    `(() => { const el = ${inScreen('mp-contract-screen', '.plan')}; return el && el.textContent.trim(); })()`,
+  );
   assert.equal(plan, 'プレミアム');
   const fee = await session.evaluate(`${inScreen('mp-contract-screen', '.fee')}.textContent.trim()`);
   assert.match(fee, /2,530/);
@@ -73,7 +75,10 @@ test('the remote drives the built app in Chromium 64: Tizen Back, arrows, OK', a
   assert.equal(await session.evaluate(focused), '/devices');
   await remote(session, 13, 'Enter');
   await session.waitFor(inScreen('mp-devices-screen', 'li'));
-  assert.match(await session.waitFor(`(() => { const f = ${focused}; return f && f.startsWith('dev_') ? f : null; })()`), /^dev_/);
+  assert.match(
+    await session.waitFor(`(() => { const f = ${focused}; return f && f.startsWith('dev_') ? f : null; })()`),
+    /^dev_/,
+  );
   await remote(session, 40, 'ArrowDown');
   assert.match(await session.evaluate(focused), /^dev_/);
   // webOS Back.

@@ -31,7 +31,9 @@ const contexts = [];
 before(async () => {
   server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
   base = server.resolvedUrls.local[0];
-  framer = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>framer</title>'));
+  framer = createServer((_req, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>framer</title>'),
+  );
   await new Promise((resolve) => framer.listen(0, '127.0.0.1', resolve));
   browser = await launchChromium({ executablePath: await findChromium(), extraArgs: chromiumArgs });
   browser.session.on(({ method, params }) => {
@@ -61,7 +63,10 @@ test('login and every screen under the CSP: no violation, no console error, no s
   assert.deepEqual(problems, []);
   // The watch itself sees a violation (DevTools' own evaluation bypasses CSP, so an image of another origin).
   await session.evaluate(`(() => { const img = new Image(); img.src = 'http://192.0.2.1/pixel.png'; return true; })()`);
-  await until(() => problems.some((p) => /CSP violation: img-src/.test(p)), () => problems.join('\n') || 'the watch saw no violation');
+  await until(
+    () => problems.some((p) => /CSP violation: img-src/.test(p)),
+    () => problems.join('\n') || 'the watch saw no violation',
+  );
 });
 
 /** Polls a condition on what the test has collected (CDP events arrive on their own). */
@@ -94,7 +99,9 @@ async function waitInFrame(frameId, expression) {
   const end = Date.now() + 15000;
   for (;;) {
     for (const context of contexts.filter((c) => c.auxData?.frameId === frameId && c.auxData?.isDefault)) {
-      const { result } = await browser.session.send('Runtime.evaluate', { expression, contextId: context.id, returnByValue: true }).catch(() => ({ result: {} }));
+      const { result } = await browser.session
+        .send('Runtime.evaluate', { expression, contextId: context.id, returnByValue: true })
+        .catch(() => ({ result: {} }));
       if (result.value) return result.value;
     }
     if (Date.now() > end) throw new Error(`Timed out in the frame waiting for: ${expression}`);
@@ -108,9 +115,15 @@ test('another site framing the app gets nothing: frame-ancestors blocks the page
   const frame = await frameFromAnotherSite(`${base}#/contract`);
   assert.doesNotMatch(frame.url, /^http:\/\/127\.0\.0\.1/, 'the frame shows an error page, not the app');
   const requests = await (await fetch(`${base}__mock/requests`)).json();
-  assert.deepEqual(requests.map((r) => r.path), []);
+  assert.deepEqual(
+    requests.map((r) => r.path),
+    [],
+  );
   // Chromium reports the refusal itself; nothing else may go wrong.
-  assert.ok(problems.every((p) => /frame-ancestors|X-Frame-Options|refused to (display|frame)/i.test(p)), problems.join('\n'));
+  assert.ok(
+    problems.every((p) => /frame-ancestors|X-Frame-Options|refused to (display|frame)/i.test(p)),
+    problems.join('\n'),
+  );
 });
 
 test('where a host drops the headers, the app framed by another site shows its refusal and never reads the session', async () => {
@@ -120,13 +133,19 @@ test('where a host drops the headers, the app framed by another site shows its r
     const response = await fetch(`${bare.origin}/`);
     assert.equal(response.headers.get('content-security-policy'), null, 'this server must send no CSP');
     const frame = await frameFromAnotherSite(`${bare.origin}/#/contract`);
-    const text = await waitInFrame(frame.id, `(() => {
+    const text = await waitInFrame(
+      frame.id,
+      `(() => {
       const app = document.querySelector('my-page-app[framed]');
       const alert = app && app.shadowRoot && app.shadowRoot.querySelector('[role=alert].framed');
       return alert && alert.textContent.trim();
-    })()`);
+    })()`,
+    );
     assert.match(text, /他のサイトの中には表示できません/);
-    assert.deepEqual(backend.requests.map((r) => r.path), []);
+    assert.deepEqual(
+      backend.requests.map((r) => r.path),
+      [],
+    );
   } finally {
     await bare.close();
   }

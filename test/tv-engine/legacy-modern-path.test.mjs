@@ -48,27 +48,38 @@ async function scriptsRequestedBy(browser) {
 
 function assertModernOnly(scripts) {
   assert.ok(scripts.includes('/polyfills/tv-polyfills.js'));
-  assert.ok(scripts.some((path) => /^\/assets\/index-[\w-]+\.js$/.test(path)), scripts.join(' '));
+  assert.ok(
+    scripts.some((path) => /^\/assets\/index-[\w-]+\.js$/.test(path)),
+    scripts.join(' '),
+  );
   const legacy = scripts.filter((path) => /legacy|custom-elements/.test(path));
   assert.deepEqual(legacy, [], 'an ES-module engine requested a legacy script');
 }
 
-test('Chromium 64 (ES modules) runs the module bundle and requests nothing of the legacy path', { timeout: 120_000 }, async () => {
-  const browser = await launchChromium();
-  try {
-    assert.match(browser.version, /Chrome\/64\./);
-    assertModernOnly(await scriptsRequestedBy(browser));
-  } finally {
-    await browser.close();
-  }
-});
+test(
+  'Chromium 64 (ES modules) runs the module bundle and requests nothing of the legacy path',
+  { timeout: 120_000 },
+  async () => {
+    const browser = await launchChromium();
+    try {
+      assert.match(browser.version, /Chrome\/64\./);
+      assertModernOnly(await scriptsRequestedBy(browser));
+    } finally {
+      await browser.close();
+    }
+  },
+);
 
-test('a current Chromium runs the module bundle and requests nothing of the legacy path', { timeout: 120_000 }, async () => {
-  const browser = await launchChromium({ executablePath: await findChromium(), extraArgs: chromiumArgs });
-  try {
-    assert.doesNotMatch(browser.version, /Chrome\/64\./);
-    assertModernOnly(await scriptsRequestedBy(browser));
-  } finally {
-    await browser.close();
-  }
-});
+test(
+  'a current Chromium runs the module bundle and requests nothing of the legacy path',
+  { timeout: 120_000 },
+  async () => {
+    const browser = await launchChromium({ executablePath: await findChromium(), extraArgs: chromiumArgs });
+    try {
+      assert.doesNotMatch(browser.version, /Chrome\/64\./);
+      assertModernOnly(await scriptsRequestedBy(browser));
+    } finally {
+      await browser.close();
+    }
+  },
+);

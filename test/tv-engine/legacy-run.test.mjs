@@ -102,7 +102,8 @@ async function openLegacyPage({ beforeScripts, page = 'legacy-forced.html', extr
       if (url.pathname.endsWith('.js')) scripts.push(url.pathname);
     } else if (message.method === 'Network.responseReceived' && message.params.response.status >= 400) {
       // A file of the page that is missing (the API's own 401 before login is expected).
-      if (!new URL(message.params.response.url).pathname.startsWith('/api/')) failed.push(`${message.params.response.status} ${message.params.response.url}`);
+      if (!new URL(message.params.response.url).pathname.startsWith('/api/'))
+        failed.push(`${message.params.response.status} ${message.params.response.url}`);
     }
   });
   try {
@@ -143,8 +144,14 @@ async function loginMenuFavorites(session) {
     })) : null;
   })()`);
   assert.equal(await session.evaluate('location.hash'), '#/favorites');
-  assert.ok(rows.some((row) => row.title === '星降る港の探偵'), JSON.stringify(rows.slice(0, 3)));
-  assert.ok(rows.every((row) => /20\d\d/.test(row.meta)), 'dates formatted (Intl, Asia/Tokyo)');
+  assert.ok(
+    rows.some((row) => row.title === '星降る港の探偵'),
+    JSON.stringify(rows.slice(0, 3)),
+  );
+  assert.ok(
+    rows.every((row) => /20\d\d/.test(row.meta)),
+    'dates formatted (Intl, Asia/Tokyo)',
+  );
 
   // webOS Back returns to the menu, focus on the item that opened the list.
   await remote(session, 461);
@@ -172,74 +179,97 @@ async function assertLegacyRan(session, scripts, { modules = 0 } = {}) {
   assert.equal(scripts.filter((path) => /^\/assets\/legacy-\w+\.js$/.test(path)).length, 1);
 }
 
-test('the legacy bundle logs in and shows the menu and a list in Chromium 64 (native custom elements)', { timeout: 120_000 }, async () => {
-  const { browser, session, errors, scripts, failed } = await openLegacyPage();
-  try {
-    assert.match(browser.version, /Chrome\/64\./);
-    await step(errors, () => loginMenuFavorites(session));
-    await assertLegacyRan(session, scripts);
-    // customElements is native here: the polyfill is not even requested.
-    assert.ok(!scripts.includes('/polyfills/custom-elements.min.js'), scripts.join(' '));
-    assert.equal(await session.evaluate('typeof customElements.polyfillWrapFlushCallback'), 'undefined');
-    assert.deepEqual(scripts.filter((path) => path.startsWith('/polyfills/')), ['/polyfills/tv-polyfills.js', '/polyfills/legacy-polyfills.js']);
-    assert.deepEqual(failed, []);
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-  }
-});
-
-test('without customElements and the other Chromium 53 gaps (webOS 4), the polyfills carry the legacy bundle', { timeout: 120_000 }, async () => {
-  const { browser, session, errors, scripts, failed } = await openLegacyPage({ beforeScripts: CHROMIUM_53 });
-  try {
-    await step(errors, () => loginMenuFavorites(session));
-    await assertLegacyRan(session, scripts);
-    assert.equal(await session.evaluate('window.__SIMULATED__'), 'chromium53');
-    // The custom-elements polyfill was loaded (only by legacy-polyfills.js) and is the registry in use.
-    assert.deepEqual(scripts.filter((path) => path.startsWith('/polyfills/')), [
-      '/polyfills/tv-polyfills.js',
-      '/polyfills/legacy-polyfills.js',
-      '/polyfills/custom-elements.min.js',
-    ]);
-    assert.equal(await session.evaluate('typeof customElements.polyfillWrapFlushCallback'), 'function');
-    assert.equal(await session.evaluate(`customElements.get('my-page-app') === ${app}.constructor`), true);
-    // Each gap was filled by legacy-polyfills.js, not by the engine.
-    const natives = await session.evaluate(`[
-      Object.entries, Object.getOwnPropertyDescriptors, String.prototype.padStart, Promise.prototype.finally,
-      Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected').get, Node.prototype.getRootNode,
-      Element.prototype.append, Element.prototype.replaceWith, Element.prototype.getAttributeNames,
-    ].filter((fn) => /\\[native code\\]/.test(Function.prototype.toString.call(fn))).length`);
-    assert.equal(natives, 0);
-    assert.deepEqual(failed, []);
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-  }
-});
-
-const OLDER_MODULE_ENGINES = [
-  { name: 'Chromium 63 (Tizen 5.0): no import.meta', flags: '--no-harmony-import-meta' },
-  { name: 'Chromium 61-62: no import.meta, no import()', flags: '--no-harmony-import-meta --no-harmony-dynamic-import' },
-];
-
-for (const engine of OLDER_MODULE_ENGINES) {
-  test(`${engine.name}: the real page takes the legacy bundle, logs in, shows a list and goes Back`, { timeout: 120_000 }, async () => {
-    const { browser, session, errors, scripts, failed } = await openLegacyPage({ page: '', extraArgs: [`--js-flags=${engine.flags}`] });
+test(
+  'the legacy bundle logs in and shows the menu and a list in Chromium 64 (native custom elements)',
+  { timeout: 120_000 },
+  async () => {
+    const { browser, session, errors, scripts, failed } = await openLegacyPage();
     try {
+      assert.match(browser.version, /Chrome\/64\./);
       await step(errors, () => loginMenuFavorites(session));
-      // The flags really took the syntax away (else this would test Chromium 64).
-      assert.equal(await session.evaluate('typeof window.__MY_PAGE_MODERN__'), 'undefined');
-      await assertLegacyRan(session, scripts, { modules: 2 });
-      assert.deepEqual(scripts.filter((path) => path.startsWith('/polyfills/')), [
-        '/polyfills/tv-polyfills.js',
-        '/polyfills/modern-check.js',
-        '/polyfills/module-loader.js',
-        '/polyfills/legacy-polyfills.js',
-      ]);
+      await assertLegacyRan(session, scripts);
+      // customElements is native here: the polyfill is not even requested.
+      assert.ok(!scripts.includes('/polyfills/custom-elements.min.js'), scripts.join(' '));
+      assert.equal(await session.evaluate('typeof customElements.polyfillWrapFlushCallback'), 'undefined');
+      assert.deepEqual(
+        scripts.filter((path) => path.startsWith('/polyfills/')),
+        ['/polyfills/tv-polyfills.js', '/polyfills/legacy-polyfills.js'],
+      );
       assert.deepEqual(failed, []);
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();
     }
-  });
+  },
+);
+
+test(
+  'without customElements and the other Chromium 53 gaps (webOS 4), the polyfills carry the legacy bundle',
+  { timeout: 120_000 },
+  async () => {
+    const { browser, session, errors, scripts, failed } = await openLegacyPage({ beforeScripts: CHROMIUM_53 });
+    try {
+      await step(errors, () => loginMenuFavorites(session));
+      await assertLegacyRan(session, scripts);
+      assert.equal(await session.evaluate('window.__SIMULATED__'), 'chromium53');
+      // The custom-elements polyfill was loaded (only by legacy-polyfills.js) and is the registry in use.
+      assert.deepEqual(
+        scripts.filter((path) => path.startsWith('/polyfills/')),
+        ['/polyfills/tv-polyfills.js', '/polyfills/legacy-polyfills.js', '/polyfills/custom-elements.min.js'],
+      );
+      assert.equal(await session.evaluate('typeof customElements.polyfillWrapFlushCallback'), 'function');
+      assert.equal(await session.evaluate(`customElements.get('my-page-app') === ${app}.constructor`), true);
+      // Each gap was filled by legacy-polyfills.js, not by the engine.
+      const natives = await session.evaluate(`[
+      Object.entries, Object.getOwnPropertyDescriptors, String.prototype.padStart, Promise.prototype.finally,
+      Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected').get, Node.prototype.getRootNode,
+      Element.prototype.append, Element.prototype.replaceWith, Element.prototype.getAttributeNames,
+    ].filter((fn) => /\\[native code\\]/.test(Function.prototype.toString.call(fn))).length`);
+      assert.equal(natives, 0);
+      assert.deepEqual(failed, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  },
+);
+
+const OLDER_MODULE_ENGINES = [
+  { name: 'Chromium 63 (Tizen 5.0): no import.meta', flags: '--no-harmony-import-meta' },
+  {
+    name: 'Chromium 61-62: no import.meta, no import()',
+    flags: '--no-harmony-import-meta --no-harmony-dynamic-import',
+  },
+];
+
+for (const engine of OLDER_MODULE_ENGINES) {
+  test(
+    `${engine.name}: the real page takes the legacy bundle, logs in, shows a list and goes Back`,
+    { timeout: 120_000 },
+    async () => {
+      const { browser, session, errors, scripts, failed } = await openLegacyPage({
+        page: '',
+        extraArgs: [`--js-flags=${engine.flags}`],
+      });
+      try {
+        await step(errors, () => loginMenuFavorites(session));
+        // The flags really took the syntax away (else this would test Chromium 64).
+        assert.equal(await session.evaluate('typeof window.__MY_PAGE_MODERN__'), 'undefined');
+        await assertLegacyRan(session, scripts, { modules: 2 });
+        assert.deepEqual(
+          scripts.filter((path) => path.startsWith('/polyfills/')),
+          [
+            '/polyfills/tv-polyfills.js',
+            '/polyfills/modern-check.js',
+            '/polyfills/module-loader.js',
+            '/polyfills/legacy-polyfills.js',
+          ],
+        );
+        assert.deepEqual(failed, []);
+        assert.deepEqual(errors, []);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 }

@@ -77,7 +77,9 @@ test('index.html: the polyfills classic, the app a module, the legacy path nomod
 });
 
 test('the modern bundle never refers to a legacy file', () => {
-  const assets = readdirSync(join(dist, 'assets')).filter((file) => file.endsWith('.js') && !file.startsWith('legacy-'));
+  const assets = readdirSync(join(dist, 'assets')).filter(
+    (file) => file.endsWith('.js') && !file.startsWith('legacy-'),
+  );
   assert.ok(assets.length > 0);
   for (const file of assets) {
     const code = readFileSync(join(dist, 'assets', file), 'utf8');
@@ -118,12 +120,16 @@ test('regular expressions built at run time are valid ES2016 patterns', () => {
         : null;
   let checked = 0;
   for (const node of nodes(ast)) {
-    if ((node.type !== 'NewExpression' && node.type !== 'CallExpression') || node.callee.type !== 'Identifier') continue;
+    if ((node.type !== 'NewExpression' && node.type !== 'CallExpression') || node.callee.type !== 'Identifier')
+      continue;
     if (node.callee.name !== 'RegExp') continue;
     const pattern = text(node.arguments[0]);
     if (pattern === null) continue; // built from pieces (lit-html's own, ES5-level)
     const flags = node.arguments[1] ? text(node.arguments[1]) : '';
-    assert.doesNotThrow(() => parse(regexLiteral(pattern, flags ?? ''), { ecmaVersion: 2016 }), `RegExp(${JSON.stringify(pattern)}, ${JSON.stringify(flags)})`);
+    assert.doesNotThrow(
+      () => parse(regexLiteral(pattern, flags ?? ''), { ecmaVersion: 2016 }),
+      `RegExp(${JSON.stringify(pattern)}, ${JSON.stringify(flags)})`,
+    );
     checked++;
   }
   // The check itself catches what it is for (valibot's emoji pattern, \p{} is Chromium 64).
@@ -176,16 +182,29 @@ const NEWER_APIS = [
 ];
 
 test('every newer API the legacy bundle calls has a feature-detected polyfill', () => {
-  const polyfills = ['tv-polyfills.js', 'legacy-polyfills.js'].map((file) => readFileSync(join(dist, 'polyfills', file), 'utf8')).join('\n');
+  const polyfills = ['tv-polyfills.js', 'legacy-polyfills.js']
+    .map((file) => readFileSync(join(dist, 'polyfills', file), 'utf8'))
+    .join('\n');
   const missing = NEWER_APIS.filter((api) => api.use.test(legacyCode) && !polyfills.includes(`'${api.name}'`)).map(
     (api) => `${api.name} (Chromium ${api.since})`,
   );
-  assert.deepEqual(missing, [], 'add a feature-detected polyfill to public/polyfills/legacy-polyfills.js, or guard the call');
+  assert.deepEqual(
+    missing,
+    [],
+    'add a feature-detected polyfill to public/polyfills/legacy-polyfills.js, or guard the call',
+  );
 });
 
 test('the classic scripts of the legacy path are ES5 (what any engine parses)', () => {
-  for (const file of ['polyfills/tv-polyfills.js', 'polyfills/legacy-polyfills.js', 'polyfills/custom-elements.min.js']) {
-    assert.doesNotThrow(() => parse(readFileSync(join(dist, file), 'utf8'), { ecmaVersion: 5, sourceType: 'script' }), file);
+  for (const file of [
+    'polyfills/tv-polyfills.js',
+    'polyfills/legacy-polyfills.js',
+    'polyfills/custom-elements.min.js',
+  ]) {
+    assert.doesNotThrow(
+      () => parse(readFileSync(join(dist, file), 'utf8'), { ecmaVersion: 5, sourceType: 'script' }),
+      file,
+    );
   }
   // The custom-elements polyfill is requested only by legacy-polyfills.js (where customElements is missing).
   const loader = readFileSync(join(dist, 'polyfills/legacy-polyfills.js'), 'utf8');

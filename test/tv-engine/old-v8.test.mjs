@@ -29,11 +29,17 @@ const V8_54 = oldNodePath('7.4.0');
 function parseIn(binary, kind, files, flags = []) {
   const moduleFlags = kind === 'module' ? ['--experimental-vm-modules', '--no-warnings'] : [];
   const out = execFileSync(binary, [...flags, ...moduleFlags, parser, kind, ...files], { encoding: 'utf8' });
-  return Object.fromEntries(JSON.parse(out).map((result) => [result.file.replace(dist, ''), result.ok ? null : result.error]));
+  return Object.fromEntries(
+    JSON.parse(out).map((result) => [result.file.replace(dist, ''), result.ok ? null : result.error]),
+  );
 }
 
-const legacyBundle = /<script nomodule src="\/(assets\/legacy-\w+\.js)"><\/script>/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1];
-const classicOfLegacyPath = ['polyfills/tv-polyfills.js', 'polyfills/legacy-polyfills.js', legacyBundle].map((file) => join(dist, file));
+const legacyBundle = /<script nomodule src="\/(assets\/legacy-\w+\.js)"><\/script>/.exec(
+  readFileSync(join(dist, 'index.html'), 'utf8'),
+)?.[1];
+const classicOfLegacyPath = ['polyfills/tv-polyfills.js', 'polyfills/legacy-polyfills.js', legacyBundle].map((file) =>
+  join(dist, file),
+);
 
 test('the binaries are the V8 versions they stand for', () => {
   assert.match(execFileSync(V8_62, ['-p', 'process.versions.v8'], { encoding: 'utf8' }), /^6\.2\./);
@@ -46,26 +52,38 @@ test('V8 6.2 (Chromium 61-63): module-loader.js parses as a module, modern-check
   for (const flags of [[], ['--harmony-dynamic-import']]) {
     const result = parseIn(V8_62, 'module', files, flags);
     assert.equal(result['polyfills/module-loader.js'], null, `${flags}`);
-    assert.match(result['polyfills/modern-check.js'] ?? 'parsed', /SyntaxError/, `modern-check.js must not parse in V8 6.2 ${flags}`);
+    assert.match(
+      result['polyfills/modern-check.js'] ?? 'parsed',
+      /SyntaxError/,
+      `modern-check.js must not parse in V8 6.2 ${flags}`,
+    );
   }
   // The control: the engine running this test (import.meta and import()) parses the check.
   assert.equal(parseIn(process.execPath, 'module', files)['polyfills/modern-check.js'], null);
 });
 
 test('V8 6.2 (Chromium 61-63): the classic scripts of their legacy path parse', () => {
-  assert.deepEqual(parseIn(V8_62, 'script', classicOfLegacyPath), Object.fromEntries(classicOfLegacyPath.map((file) => [file.replace(dist, ''), null])));
+  assert.deepEqual(
+    parseIn(V8_62, 'script', classicOfLegacyPath),
+    Object.fromEntries(classicOfLegacyPath.map((file) => [file.replace(dist, ''), null])),
+  );
 });
 
 test('V8 5.4 (Chromium 53-54, webOS 4): the legacy bundle and every polyfill parse as classic scripts', () => {
   const files = [...classicOfLegacyPath, join(dist, 'polyfills/custom-elements.min.js')];
-  assert.deepEqual(parseIn(V8_54, 'script', files), Object.fromEntries(files.map((file) => [file.replace(dist, ''), null])));
+  assert.deepEqual(
+    parseIn(V8_54, 'script', files),
+    Object.fromEntries(files.map((file) => [file.replace(dist, ''), null])),
+  );
 });
 
 test('the modern chunks are exempt because the page names none of them as a script; the loader adds the entry only behind the flag', () => {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const modules = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((match) => match[1]);
   assert.deepEqual(modules, ['/polyfills/modern-check.js', '/polyfills/module-loader.js']);
-  const modern = readdirSync(join(dist, 'assets')).filter((file) => file.endsWith('.js') && !file.startsWith('legacy-'));
+  const modern = readdirSync(join(dist, 'assets')).filter(
+    (file) => file.endsWith('.js') && !file.startsWith('legacy-'),
+  );
   // Only a modulepreload hint (ignored before Chromium 66) may name a modern chunk.
   for (const file of modern) {
     for (const [tag] of html.matchAll(new RegExp(`<[^>]*${file.replace(/[.$]/g, '\\$&')}[^>]*>`, 'g'))) {

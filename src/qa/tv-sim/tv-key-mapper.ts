@@ -33,11 +33,7 @@ const BACK_KEYS: Readonly<Record<Platform, TvKey>> = {
 
 /** The keyboard keys that stand in for remote keys, for the toolbar's legend. */
 export function keyLegend(platform: Platform): readonly (readonly [string, TvKey])[] {
-  return [
-    ...Object.entries(COLOUR_KEYS),
-    ['Escape', BACK_KEYS[platform]],
-    ['Backspace', BACK_KEYS[platform]],
-  ];
+  return [...Object.entries(COLOUR_KEYS), ['Escape', BACK_KEYS[platform]], ['Backspace', BACK_KEYS[platform]]];
 }
 
 const NOT_TEXT = ['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image'];
@@ -124,7 +120,8 @@ export class TvKeyMapper {
     if (this._sent.has(event)) return false;
     const type = event.type === 'keyup' ? 'keyup' : 'keydown';
     const tv = this._resolve(event, win);
-    const copy: TvKey | null = tv ?? (scriptedKey(event.key) ? { keyCode: event.keyCode, key: event.key, label: event.key } : null);
+    const copy: TvKey | null =
+      tv ?? (scriptedKey(event.key) ? { keyCode: event.keyCode, key: event.key, label: event.key } : null);
     this._report(event, tv);
     if (!copy) return false;
     event.preventDefault();
@@ -173,7 +170,15 @@ export class TvKeyMapper {
     const target = deepActiveElement(doc) ?? doc.body ?? doc.documentElement;
     // The framed window's own constructor, so the app gets an event of its realm.
     const Keyboard = (win as unknown as typeof globalThis).KeyboardEvent;
-    const event = new Keyboard(type, { key: tv.key, code, repeat, bubbles: true, composed: true, cancelable: true, view: win });
+    const event = new Keyboard(type, {
+      key: tv.key,
+      code,
+      repeat,
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+      view: win,
+    });
     // KeyboardEventInit has no keyCode / which in every engine; the app reads keyCode.
     Object.defineProperty(event, 'keyCode', { value: tv.keyCode, configurable: true });
     Object.defineProperty(event, 'which', { value: tv.keyCode, configurable: true });
@@ -182,7 +187,12 @@ export class TvKeyMapper {
   }
 
   private _report(event: KeyboardEvent, to: TvKey | null, problem?: 'late'): void {
-    const report: KeyReport = { type: event.type === 'keyup' ? 'keyup' : 'keydown', from: event.key, fromCode: event.keyCode, to };
+    const report: KeyReport = {
+      type: event.type === 'keyup' ? 'keyup' : 'keydown',
+      from: event.key,
+      fromCode: event.keyCode,
+      to,
+    };
     this._options.onKey?.(problem ? { ...report, problem } : report);
   }
 }

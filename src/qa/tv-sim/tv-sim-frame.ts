@@ -93,7 +93,9 @@ export class TvSimFrame extends LitElement {
       bottom: 100%;
       left: 0;
       padding-bottom: calc(4px / var(--scale));
-      font: calc(12px / var(--scale)) / 1 system-ui, sans-serif;
+      font:
+        calc(12px / var(--scale)) / 1 system-ui,
+        sans-serif;
       color: #ffd400;
       white-space: nowrap;
     }
@@ -123,7 +125,10 @@ export class TvSimFrame extends LitElement {
     const { width, height, scale } = this;
     return html`
       <div class="fit" style="width:${width * scale}px;height:${height * scale}px">
-        <div class="screen" style="width:${width}px;height:${height}px;transform:scale(${scale});--scale:${scale};--safe:${SAFE_AREA}">
+        <div
+          class="screen"
+          style="width:${width}px;height:${height}px;transform:scale(${scale});--scale:${scale};--safe:${SAFE_AREA}"
+        >
           ${keyed(`${this.generation} ${this.src}`, html`<iframe title="TV" src=${this.src} @load=${this._onLoad}></iframe>`)}
           <div class="safe" ?hidden=${!this.safeArea}><span>overscan-safe area (${SAFE_AREA * 100}%)</span></div>
         </div>
@@ -148,7 +153,8 @@ export class TvSimFrame extends LitElement {
   private _fit(): void {
     const { clientWidth, clientHeight } = this;
     // Never enlarged: a blurred upscale would hide what a TV shows sharply.
-    const scale = clientWidth > 0 && clientHeight > 0 ? Math.min(1, clientWidth / this.width, clientHeight / this.height) : 1;
+    const scale =
+      clientWidth > 0 && clientHeight > 0 ? Math.min(1, clientWidth / this.width, clientHeight / this.height) : 1;
     if (Math.abs(scale - this.scale) > 1e-4) this.scale = scale;
   }
 

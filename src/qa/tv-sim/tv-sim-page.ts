@@ -7,7 +7,15 @@ import { LitElement, css, html } from 'lit';
 import './tv-sim-frame.js';
 import type { TvSimFrame } from './tv-sim-frame.js';
 import { TvKeyMapper, keyLegend, type KeyReport } from './tv-key-mapper.js';
-import { RESOLUTIONS, frameUrl, readSettings, resolutionOf, writeSettings, type Platform, type SimSettings } from './sim-settings.js';
+import {
+  RESOLUTIONS,
+  frameUrl,
+  readSettings,
+  resolutionOf,
+  writeSettings,
+  type Platform,
+  type SimSettings,
+} from './sim-settings.js';
 
 const PLATFORMS: Readonly<Record<Platform, string>> = { tizen: 'Tizen (Samsung)', webos: 'webOS (LG)' };
 
@@ -54,7 +62,9 @@ export class TvSimPage extends LitElement {
       display: flex;
       flex-direction: column;
       height: 100vh;
-      font: 14px/1.3 system-ui, sans-serif;
+      font:
+        14px/1.3 system-ui,
+        sans-serif;
       color: #e8eaf0;
       background: #23262e;
     }
@@ -115,7 +125,8 @@ export class TvSimPage extends LitElement {
           >Screen
           <select name="res">
             ${Object.entries(RESOLUTIONS).map(
-              ([res, size]) => html`<option value=${res} ?selected=${res === settings.res}>${size.width}x${size.height}</option>`,
+              ([res, size]) =>
+                html`<option value=${res} ?selected=${res === settings.res}>${size.width}x${size.height}</option>`,
             )}
           </select>
         </label>
@@ -123,7 +134,8 @@ export class TvSimPage extends LitElement {
           >Remote
           <select name="platform">
             ${Object.entries(PLATFORMS).map(
-              ([platform, name]) => html`<option value=${platform} ?selected=${platform === settings.platform}>${name}</option>`,
+              ([platform, name]) =>
+                html`<option value=${platform} ?selected=${platform === settings.platform}>${name}</option>`,
             )}
           </select>
         </label>
@@ -197,14 +209,17 @@ export class TvSimPage extends LitElement {
     } catch {
       return; // the frame left for another origin
     }
-    if (hash !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+    if (hash !== location.hash)
+      history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
   }
 
   private readonly _onPageKey = (event: KeyboardEvent): void => {
     const win = this._frame?.frame?.contentWindow;
     if (!win) return;
     // Tab, Space and arrows on the toolbar's controls are the toolbar's; the remote's stand-in keys never are.
-    const onControl = event.composedPath().some((node) => node instanceof HTMLElement && node.matches('select, input, button'));
+    const onControl = event
+      .composedPath()
+      .some((node) => node instanceof HTMLElement && node.matches('select, input, button'));
     if (onControl && !['F1', 'F2', 'F3', 'F4', 'Escape'].includes(event.key)) return;
     try {
       this._mapper.forward(event, win);
