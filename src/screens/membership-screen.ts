@@ -14,6 +14,7 @@ import { isTvDevice } from '../app/device-profile.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { renderReauthPrompt } from '../components/mp-reauth-prompt.js';
 import '../components/mp-screen.js';
+import './step-up-panel.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
 import { ReauthController } from '../data/reauth-controller.js';

@@ -11,6 +11,7 @@ import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import { DEMO_PASSWORD } from '../../src/mocks/demo-accounts.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import {
+  HANAKO,
   TARO,
   inScreen,
   loginElsewhere,
@@ -41,11 +42,13 @@ async function ageSessions(ms = SIX_MINUTES): Promise<void> {
  * Date header of its session reads (on becoming visible, before each
  * mutation), so after the jump it reads the session once, as it would.
  */
-async function ageOpenPage(mock: MockBackend): Promise<void> {
+async function ageOpenPage(mock: MockBackend, app: MyPageApp): Promise<void> {
   await ageSessions();
   const reads = requestsTo(mock, '/api/auth/session').length;
   document.dispatchEvent(new Event('visibilitychange'));
   await waitForRequests(mock, '/api/auth/session', reads + 1);
+  // The read reached the mock; its answer (and the server time in it) must reach the page too.
+  await waitForElement(() => (app.identity.needsFreshProof() ? app : null), 'the page never learned the new time');
 }
 
 /** Logged in more than 5 minutes ago (on the server's clock), then the app mounted at `hash`. */
@@ -89,6 +92,24 @@ function requestsTo(mock: MockBackend, path: string) {
 async function waitForRequests(mock: MockBackend, path: string, count: number): Promise<void> {
   const arrived = () => (requestsTo(mock, path).length >= count ? document.body : null);
   await waitForElement(arrived, `${count} × ${path} never arrived`);
+}
+
+/** The step-up code the TV shows inside the prompt (the phone method's panel). */
+async function waitForStepUpCode(app: MyPageApp): Promise<string> {
+  const code = await waitForElement(
+    () => inCard(app, 'mp-step-up-panel')?.shadowRoot?.querySelector<HTMLElement>('mp-device-code') ?? null,
+    'no step-up code',
+  );
+  return code.getAttribute('user-code')!;
+}
+
+/** The phone's approval, as the QA panel sends it (the phone page has its own tests). */
+async function approveOnPhone(loginId: string, userCode: string): Promise<Response> {
+  return fetch('/__mock/device/approve', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ loginId, userCode }),
+  });
 }
 
 async function waitForCardForm(app: MyPageApp): Promise<HTMLInputElement> {
@@ -241,11 +262,53 @@ describe('re-authentication before the sensitive actions', () => {
     expect(requestsTo(mock, '/api/card-tokens')).to.deep.equal([]);
   });
 
-  it('on a TV, by remote: the prompt is reachable and answered with OK; Back declines', async () => {
+  it('on a TV the phone comes first: a step-up code, approved on the phone, opens the form; no password sent', async () => {
+    const mock = await resetAll();
+    mock.deviceTiming = { expiresIn: 600, interval: 1 };
+    const app = await agedAppAs(TARO.loginId, '#/payment-method/card', { tv: true });
+    const prompt = await waitForPrompt(app);
+    expect(inPrompt(prompt, 'button.method[aria-pressed="true"]')?.dataset['method']).to.equal('phone');
+    const code = await waitForStepUpCode(app);
+    const [start] = requestsTo(mock, '/api/auth/device/start');
+    expect(start!.body as Record<string, unknown>).to.include({
+      purpose: 'step-up',
+      expectedAccountId: TARO.accountId,
+    });
+    expect(inCard(app, 'input[name=cardNumber]')).to.equal(null);
+    expect((await approveOnPhone(TARO.loginId, code)).status).to.equal(200);
+    await waitForCardForm(app);
+    expect(prompt.isConnected).to.equal(false);
+    expect(requestsTo(mock, '/api/auth/reauth')).to.deep.equal([]);
+    expect(app.getAttribute('state')).to.equal('ready');
+  });
+
+  it('stepup-other-account: a step-up approved by a phone of another account is an identity-stop; no card form, no card sent', async () => {
+    const mock = await resetAll();
+    mock.deviceTiming = { expiresIn: 600, interval: 1 };
+    const app = await agedAppAs(TARO.loginId, '#/payment-method/card', { tv: true });
+    await waitForPrompt(app);
+    const code = await waitForStepUpCode(app);
+    mock.configure({ scenario: 'stepup-other-account' });
+    expect((await approveOnPhone(HANAKO.loginId, code)).status).to.equal(200);
+    await waitForState(app, 'identity-stop');
+    expect(screenOf(app, 'mp-card-change-screen')).to.equal(null);
+    expect(requestsTo(mock, '/api/card-tokens')).to.deep.equal([]);
+    expect(requestsTo(mock, '/api/payment-method/card')).to.deep.equal([]);
+    expect(pageText(app)).to.not.contain(HANAKO.loginId);
+  });
+
+  it('on a TV, by remote: the password is the second choice, answered with OK; Back declines', async () => {
     const mock = await resetAll();
     const app = await agedAppAs(TARO.loginId, '#/payment-method/card', { tv: true });
     const prompt = await waitForPrompt(app);
-    await waitForFocus('input[name=password]');
+    const byPassword = await waitForElement(
+      () => inPrompt(prompt, 'button.method[data-method="password"]'),
+      'no choice',
+    );
+    byPassword.focus();
+    await tvKey(TV.ok);
+    const field = await waitForElement(() => inPrompt(prompt, 'input[name=password]'), 'no password field');
+    field.focus();
     await tvKey(TV.ok);
     await sendKeys({ type: DEMO_PASSWORD });
     await press('Enter');
@@ -253,7 +316,7 @@ describe('re-authentication before the sensitive actions', () => {
     expect(requestsTo(mock, '/api/auth/reauth')).to.have.length(1);
     expect(prompt.isConnected).to.equal(false);
 
-    await ageOpenPage(mock);
+    await ageOpenPage(mock, app);
     location.hash = '#/membership';
     const button = await waitForElement(() => inMembership(app, 'button.logout-all'), 'no membership');
     button.focus();
@@ -279,7 +342,7 @@ describe('re-authentication before the sensitive actions', () => {
     await waitForElement(() => inMembership(app, '.notice'), 'no notice');
     expect(requestsTo(mock, '/api/contract/cancel')).to.have.length(1);
 
-    await ageOpenPage(mock);
+    await ageOpenPage(mock, app);
     mock.clearRequests();
     (inMembership(app, 'button.logout-all') as HTMLButtonElement).click();
     prompt = await waitForPrompt(app, 'mp-membership-screen');

@@ -1,0 +1,133 @@
+/**
+ * The TV's first way to re-authenticate (contract section 5): the phone
+ * approves a step-up code. Shown inside <mp-reauth-prompt> when the customer
+ * picks "approve on my phone". The device flow (data/device-sign-in-controller.ts,
+ * `purpose: "step-up"` with the verified account as `expectedAccountId`)
+ * polls and checks the nonce, the user code and the account; the renewed
+ * session then goes through the same `accept` as a password proof
+ * (IdentityStore.acceptRenewedSession), so another account is an
+ * identity-stop, never a switch.
+ *
+ * Importing this module registers the method (`registerTvReauthMethod`); the
+ * screens with sensitive actions import it.
+ */
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { deviceDisplayName } from '../app/device-profile.js';
+import '../components/mp-device-code.js';
+import { DeviceSignInController, type DeviceFlowEnd, type DeviceFlowState } from '../data/device-sign-in-controller.js';
+import { registerTvReauthMethod, type ProofSink } from '../data/reauth-controller.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import type { Messages } from '../i18n/messages-ja.js';
+import { identityContext } from '../identity/identity-context.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+function endText(m: Messages, reason: DeviceFlowEnd): string {
+  switch (reason) {
+    case 'denied':
+      return m.deviceSignIn.denied;
+    case 'expired':
+      return m.deviceSignIn.expired;
+    case 'start-failed':
+      return m.deviceSignIn.startFailed;
+    default:
+      return m.deviceSignIn.failed;
+  }
+}
+
+export class StepUpPanel extends LitElement {
+  static override properties = {
+    proof: { attribute: false },
+  };
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .steps {
+        margin: 0 0 0.6rem;
+      }
+    `,
+  ];
+
+  /** Where the renewed session goes (the prompt's proof). */
+  declare proof: ProofSink | undefined;
+
+  private readonly _i18n = new I18nController(this);
+  private readonly _identity = new ContextConsumer(this, { context: identityContext, subscribe: true });
+  private _flow: DeviceSignInController | null = null;
+  /** The nonce of the code on screen: the renewed session must echo it. */
+  private _nonce = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const proof = this.proof;
+    const csrfToken = this._identity.value?.verifiedSession?.csrfToken;
+    if (this._flow || !proof || !csrfToken) return;
+    this._flow = new DeviceSignInController(this, {
+      purpose: 'step-up',
+      expectedAccountId: proof.expectedAccountId,
+      csrfToken,
+      deviceName: deviceDisplayName(),
+      identity: () => this._identity.value,
+      onRenewed: (session) => void proof.accept(session, this._nonce, '/auth/device/token'),
+    });
+    void this._flow.start();
+  }
+
+  override render() {
+    const { m } = this._i18n.value;
+    const state: DeviceFlowState = this._flow?.state ?? { phase: 'idle' };
+    if (state.phase === 'waiting') {
+      this._rememberNonce(state.code.nonce);
+      return html`
+        <p class="steps">${m.deviceSignIn.steps}</p>
+        <mp-device-code
+          user-code=${state.code.userCode}
+          verification-uri=${state.code.verificationUri}
+          verification-uri-complete=${state.code.verificationUriComplete}
+          seconds-left=${state.secondsLeft}
+        ></mp-device-code>
+        ${state.offline ? html`<p class="form-error" role="status">${m.deviceSignIn.offline}</p>` : null}
+      `;
+    }
+    if (state.phase === 'ended') {
+      return html`
+        <p class="form-error" role="alert" data-device-end=${state.reason}>${endText(m, state.reason)}</p>
+        ${
+          state.reason === 'refused'
+            ? null
+            : html`<button type="button" data-nav-key="step-up-new-code" @click=${this._newCode}>
+                ${m.deviceSignIn.newCode}
+              </button>`
+        }
+      `;
+    }
+    if (state.phase === 'renewed') return html`<p role="status">${m.reauth.submitting}</p>`;
+    return html`<p role="status">${m.deviceSignIn.starting}</p>`;
+  }
+
+  /** Kept outside reactive state: the value only matters when the approval arrives. */
+  private _rememberNonce(nonce: string): void {
+    this._nonce = nonce;
+  }
+
+  private readonly _newCode = (): void => {
+    void this._flow?.start();
+  };
+}
+
+customElements.define('mp-step-up-panel', StepUpPanel);
+
+registerTvReauthMethod({
+  kind: 'phone',
+  render: (proof) => html`<mp-step-up-panel .proof=${proof}></mp-step-up-panel>`,
+});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-step-up-panel': StepUpPanel;
+  }
+}
