@@ -252,6 +252,17 @@ export class MpQaPanel extends LitElement {
         </div>
       </section>
       <section class="wide">
+        <h3>Approve the TV's code as (no phone needed)</h3>
+        <div class="choices approvals">
+          ${mock.accounts.map(
+            (account) =>
+              html`<button data-approve-as=${account.loginId} @click=${() => this._approveAs(account.loginId)}>
+                ${account.loginId}
+              </button>`,
+          )}
+        </div>
+      </section>
+      <section class="wide">
         <h3>Scenario</h3>
         <div class="choices scenarios">
           ${mock.scenarios.map(
@@ -408,6 +419,28 @@ export class MpQaPanel extends LitElement {
     } catch (error) {
       this.status = `Could not configure the mock: ${String(error)}`;
     }
+  }
+
+  /**
+   * What a phone does on `#/activate`, for the newest live code (sign-in or
+   * step-up): the mock's own approval, so an emulator needs no phone. The TV
+   * still checks the answer as it checks a phone's.
+   */
+  private async _approveAs(loginId: string): Promise<void> {
+    const response = await fetch(`${CONTROL_BASE}/device/approve`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ loginId }),
+      cache: 'no-store',
+    });
+    this.status =
+      response.status === 200
+        ? `Approved the TV's code as ${loginId}.`
+        : response.status === 404
+          ? 'No live code: open the TV sign-in (or a re-authentication) first.'
+          : response.status === 409
+            ? `A step-up code belongs to another account than ${loginId} (choose the scenario stepup-other-account to let it through).`
+            : `Could not approve: HTTP ${response.status}`;
   }
 
   private async _reset(): Promise<void> {

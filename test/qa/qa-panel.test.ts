@@ -39,9 +39,9 @@ function withQaParam(on: boolean): void {
   history.replaceState(null, '', `${location.pathname}?${search}${location.hash}`);
 }
 
-async function openPanelWithQaParam(hash: string): Promise<MyPageApp> {
+async function openPanelWithQaParam(hash: string, options: { tv?: boolean } = {}): Promise<MyPageApp> {
   withQaParam(true);
-  const app = await mountApp(hash);
+  const app = await mountApp(hash, options);
   await waitForElement(() => inPanel(app, 'button[data-scenario="normal"]'), 'the panel did not read the mock');
   return app;
 }
@@ -165,6 +165,18 @@ describe('the QA panel', () => {
         inPanel(app, `button[data-login-id="${HANAKO.loginId}"]`)?.getAttribute('aria-pressed') === 'true' ? app : null,
       'the panel does not show who is logged in',
     );
+  });
+
+  it("approves the TV's code as a demo account, and the TV asks its account question", async () => {
+    const app = await openPanelWithQaParam('#/', { tv: true });
+    await waitForState(app, 'signed-out');
+    await waitForElement(() => inScreen(app, 'mp-login-screen', 'mp-device-code'), 'no code on the TV');
+    await arrowTo(inPanel(app, `button[data-approve-as="${TARO.loginId}"]`)!);
+    await press('Enter');
+    const question = await waitForElement(() => inScreen(app, 'mp-login-screen', '.question'), 'no account question');
+    expect(question.textContent).to.contain('ta***@example.jp');
+    // Nothing is adopted before the customer's Yes.
+    expect(app.getAttribute('state')).to.equal('signed-out');
   });
 
   it('lists the key codes received with what they were mapped to, and Yellow x4 toggles it', async function () {
