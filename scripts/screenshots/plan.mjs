@@ -109,8 +109,8 @@ export const GALLERY = [
   {
     size: '1920x1080',
     scale: 0.5,
-    shots: ['menu', 'contract', 'history', 'card-change', 'identity-stop'],
+    shots: ['login', 'menu', 'contract', 'history', 'card-change', 'membership-cancel-dialog', 'identity-stop'],
     prefix: 'tv',
   },
-  { size: '390x844', scale: 1, shots: ['menu'], prefix: 'phone' },
+  { size: '390x844', scale: 1, shots: ['menu', 'activate', 'history'], prefix: 'phone' },
 ];

@@ -22,6 +22,7 @@ import {
   waitForElement,
   waitForState,
 } from '../support/app-harness.js';
+import { sendsRawKeyCodes } from '../support/engine.js';
 import { TV, describeElement, press, tvKey, waitForFocus } from '../support/keys.js';
 import { pageText } from '../support/page-strings.js';
 
@@ -322,7 +323,9 @@ describe('re-authentication before the sensitive actions', () => {
     button.focus();
     await tvKey(TV.ok);
     await waitForPrompt(app, 'mp-membership-screen');
-    await tvKey(TV.tizenBack);
+    // Tizen's Back where raw key codes can be sent (Chromium), else the keyboard's Escape: both are Back.
+    if (sendsRawKeyCodes) await tvKey(TV.tizenBack);
+    else await press('Escape');
     const closed = () => (promptIn(app, 'mp-membership-screen') ? null : document.body);
     await waitForElement(closed, 'Back did not close the prompt');
     expect(describeElement(deepActiveElement())).to.equal('button.logout-all');
