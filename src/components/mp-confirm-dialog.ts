@@ -9,7 +9,7 @@ import { LitElement, css, html } from 'lit';
 import type { ApiError } from '../api/errors.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { trapFocus } from '../navigation/focus-trap.js';
-import { sharedStyles } from '../styles/shared-styles.js';
+import { modalStyles, sharedStyles } from '../styles/shared-styles.js';
 import { errorMessage } from '../i18n/error-message.js';
 
 export class MpConfirmDialog extends LitElement {
@@ -40,31 +40,8 @@ export class MpConfirmDialog extends LitElement {
 
   static override styles = [
     sharedStyles,
+    modalStyles,
     css`
-      :host {
-        position: fixed;
-        inset: 0;
-        z-index: 10;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        background: rgba(5, 8, 14, 0.82);
-      }
-      [role='alertdialog'] {
-        max-width: min(60rem, 90vw);
-        max-height: 90vh;
-        overflow: auto;
-        padding: 1.5rem 2rem;
-        border-radius: 0.8rem;
-        background: var(--mp-surface, #1d2331);
-        border: 0.1rem solid var(--mp-line, #5b6478);
-        display: flex;
-        flex-direction: column;
-        gap: 1rem;
-      }
-      h2 {
-        font-size: 1.25rem;
-      }
       .actions {
         display: flex;
         gap: 1.5rem;

@@ -8,7 +8,7 @@
 import { LitElement, css, html } from 'lit';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { trapFocus } from '../navigation/nav-controller.js';
-import { detailStyles, sharedStyles } from '../styles/shared-styles.js';
+import { detailStyles, modalStyles, sharedStyles } from '../styles/shared-styles.js';
 
 export interface DetailLine {
   readonly label: string;
@@ -35,31 +35,10 @@ export class MpDetailsDialog extends LitElement {
   static override styles = [
     sharedStyles,
     detailStyles,
+    modalStyles,
     css`
-      :host {
-        position: fixed;
-        inset: 0;
-        z-index: 10;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        background: rgba(5, 8, 14, 0.82);
-      }
       [role='dialog'] {
-        max-width: min(60rem, 90vw);
-        max-height: 90vh;
-        overflow: auto;
-        padding: 1.5rem 2rem;
-        border-radius: 0.8rem;
-        background: var(--mp-surface, #1d2331);
-        border: 0.1rem solid var(--mp-line, #5b6478);
-        display: flex;
-        flex-direction: column;
         align-items: flex-start;
-        gap: 1rem;
-      }
-      h2 {
-        font-size: 1.25rem;
       }
     `,
   ];

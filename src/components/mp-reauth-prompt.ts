@@ -14,7 +14,7 @@ import { isApiError, type ApiError } from '../api/errors.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
 import { trapFocus } from '../navigation/nav-controller.js';
-import { sharedStyles } from '../styles/shared-styles.js';
+import { modalStyles, sharedStyles } from '../styles/shared-styles.js';
 import { errorMessage } from '../i18n/error-message.js';
 
 export type ReauthMethodKind = 'password' | 'phone';
@@ -68,30 +68,16 @@ export class MpReauthPrompt extends LitElement {
 
   static override styles = [
     sharedStyles,
+    modalStyles,
     css`
+      /* Above a confirm dialog that may have asked for it. */
       :host {
-        position: fixed;
-        inset: 0;
         z-index: 20;
-        display: flex;
-        align-items: center;
-        justify-content: center;
         background: rgba(5, 8, 14, 0.88);
       }
       [role='dialog'] {
         max-width: min(50rem, 92vw);
         max-height: 92vh;
-        overflow: auto;
-        padding: 1.5rem 2rem;
-        border-radius: 0.8rem;
-        background: var(--mp-surface, #1d2331);
-        border: 0.1rem solid var(--mp-line, #5b6478);
-        display: flex;
-        flex-direction: column;
-        gap: 1rem;
-      }
-      h2 {
-        font-size: 1.25rem;
       }
       .methods,
       .actions {

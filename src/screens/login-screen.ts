@@ -12,10 +12,10 @@ import { LitElement, css, html } from 'lit';
 import { isApiError } from '../api/errors.js';
 import { identityContext } from '../identity/identity-context.js';
 import { deviceDisplayName, isTvDevice } from '../app/device-profile.js';
-import '../components/mp-device-code.js';
 import '../components/mp-screen.js';
 import { errorMessage } from '../i18n/error-message.js';
-import { DeviceSignInController, type DeviceFlowEnd, type DeviceFlowState } from '../data/device-sign-in-controller.js';
+import { endText, renderWaitingCode } from './device-flow-parts.js';
+import { DeviceSignInController, type DeviceFlowState } from '../data/device-sign-in-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { trapFocus } from '../navigation/nav-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
@@ -26,19 +26,6 @@ function loginErrorText(m: Messages, error: unknown): string {
   if (error.kind === 'unauthorized') return m.login.invalidCredentials;
   if (error.kind === 'network' || error.kind === 'timeout') return errorMessage(m, error);
   return m.login.failed;
-}
-
-function endText(m: Messages, reason: DeviceFlowEnd): string {
-  switch (reason) {
-    case 'denied':
-      return m.deviceSignIn.denied;
-    case 'expired':
-      return m.deviceSignIn.expired;
-    case 'start-failed':
-      return m.deviceSignIn.startFailed;
-    default:
-      return m.deviceSignIn.failed;
-  }
 }
 
 export class LoginScreen extends LitElement {
@@ -165,15 +152,7 @@ export class LoginScreen extends LitElement {
     }
     let body;
     if (state.phase === 'waiting') {
-      body = html`
-        <mp-device-code
-          user-code=${state.code.userCode}
-          verification-uri=${state.code.verificationUri}
-          verification-uri-complete=${state.code.verificationUriComplete}
-          seconds-left=${state.secondsLeft}
-        ></mp-device-code>
-        ${state.offline ? html`<p class="form-error" role="status">${m.deviceSignIn.offline}</p>` : null}
-      `;
+      body = renderWaitingCode(m, state);
     } else if (state.phase === 'ended') {
       body = html`
         <p class="form-error" role="alert" data-device-end=${state.reason}>${endText(m, state.reason)}</p>

@@ -14,26 +14,12 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { deviceDisplayName } from '../app/device-profile.js';
-import '../components/mp-device-code.js';
-import { DeviceSignInController, type DeviceFlowEnd, type DeviceFlowState } from '../data/device-sign-in-controller.js';
+import { DeviceSignInController, type DeviceFlowState } from '../data/device-sign-in-controller.js';
 import { registerTvReauthMethod, type ProofSink } from '../data/reauth-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import type { Messages } from '../i18n/messages-ja.js';
 import { identityContext } from '../identity/identity-context.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-
-function endText(m: Messages, reason: DeviceFlowEnd): string {
-  switch (reason) {
-    case 'denied':
-      return m.deviceSignIn.denied;
-    case 'expired':
-      return m.deviceSignIn.expired;
-    case 'start-failed':
-      return m.deviceSignIn.startFailed;
-    default:
-      return m.deviceSignIn.failed;
-  }
-}
+import { endText, renderWaitingCode } from './device-flow-parts.js';
 
 export class StepUpPanel extends LitElement {
   static override properties = {
@@ -84,13 +70,7 @@ export class StepUpPanel extends LitElement {
       this._rememberNonce(state.code.nonce);
       return html`
         <p class="steps">${m.deviceSignIn.steps}</p>
-        <mp-device-code
-          user-code=${state.code.userCode}
-          verification-uri=${state.code.verificationUri}
-          verification-uri-complete=${state.code.verificationUriComplete}
-          seconds-left=${state.secondsLeft}
-        ></mp-device-code>
-        ${state.offline ? html`<p class="form-error" role="status">${m.deviceSignIn.offline}</p>` : null}
+        ${renderWaitingCode(m, state)}
       `;
     }
     if (state.phase === 'ended') {

@@ -171,6 +171,35 @@ export const sharedStyles = css`
 `;
 
 /** Label/value pairs (contract, payment method). */
+/** A modal over the page: the dimmed backdrop is the host, the box its dialog. */
+export const modalStyles = css`
+  :host {
+    position: fixed;
+    inset: 0;
+    z-index: 10;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    background: rgba(5, 8, 14, 0.82);
+  }
+  [role='dialog'],
+  [role='alertdialog'] {
+    max-width: min(60rem, 90vw);
+    max-height: 90vh;
+    overflow: auto;
+    padding: 1.5rem 2rem;
+    border-radius: 0.8rem;
+    background: var(--mp-surface, #1d2331);
+    border: 0.1rem solid var(--mp-line, #5b6478);
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+  }
+  h2 {
+    font-size: 1.25rem;
+  }
+`;
+
 export const detailStyles = css`
   dl {
     display: grid;
