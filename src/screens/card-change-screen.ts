@@ -28,7 +28,7 @@ import '../components/mp-number-pad.js';
 import '../components/mp-phone-handoff.js';
 import { renderReauthPrompt } from '../components/mp-reauth-prompt.js';
 import '../components/mp-screen.js';
-import './step-up-panel.js';
+import { registerPhoneStepUp } from './step-up-panel.js';
 import { CardChangeController } from '../data/card-change-controller.js';
 import { ReauthController } from '../data/reauth-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
@@ -89,6 +89,8 @@ export class CardChangeScreen extends LitElement {
 
   constructor() {
     super();
+    // The TV's first re-authentication choice; read by the prompt when it opens.
+    registerPhoneStepUp();
     this.brandName = '';
     this.proven = false;
     new NavController(this);

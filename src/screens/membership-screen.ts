@@ -14,7 +14,7 @@ import { isTvDevice } from '../app/device-profile.js';
 import { renderConfirmDialog } from '../components/mp-confirm-dialog.js';
 import { renderReauthPrompt } from '../components/mp-reauth-prompt.js';
 import '../components/mp-screen.js';
-import './step-up-panel.js';
+import { registerPhoneStepUp } from './step-up-panel.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
 import { ConfirmFlowController } from '../data/confirm-flow-controller.js';
 import { ReauthController } from '../data/reauth-controller.js';
@@ -68,6 +68,8 @@ export class MembershipScreen extends LitElement {
 
   constructor() {
     super();
+    // The TV's first re-authentication choice; read by the prompt when it opens.
+    registerPhoneStepUp();
     this.reason = 'none';
     this.notice = '';
   }

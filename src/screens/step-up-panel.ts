@@ -8,8 +8,9 @@
  * (IdentityStore.acceptRenewedSession), so another account is an
  * identity-stop, never a switch.
  *
- * Importing this module registers the method (`registerTvReauthMethod`); the
- * screens with sensitive actions import it.
+ * The screens with sensitive actions register it (`registerPhoneStepUp()`)
+ * when they are built, not as a side effect of loading this module: in the
+ * built chunks this module can run before the one that holds the registry.
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
@@ -101,10 +102,13 @@ export class StepUpPanel extends LitElement {
 
 customElements.define('mp-step-up-panel', StepUpPanel);
 
-registerTvReauthMethod({
-  kind: 'phone',
-  render: (proof) => html`<mp-step-up-panel .proof=${proof}></mp-step-up-panel>`,
-});
+/** Offers the phone's step-up on TVs (idempotent: a method is registered once). */
+export function registerPhoneStepUp(): void {
+  registerTvReauthMethod({
+    kind: 'phone',
+    render: (proof) => html`<mp-step-up-panel .proof=${proof}></mp-step-up-panel>`,
+  });
+}
 
 declare global {
   interface HTMLElementTagNameMap {
