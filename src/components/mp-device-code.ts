@@ -90,6 +90,11 @@ export class MpDeviceCode extends LitElement {
       .label {
         margin: 0;
       }
+      /* Beside the QR wherever it fits (a TV screen has no height for both stacked), under it on a phone. */
+      .text {
+        flex: 1 1 20rem;
+        min-width: 0;
+      }
     `,
   ];
 
@@ -120,7 +125,7 @@ export class MpDeviceCode extends LitElement {
     const { m } = this._i18n.value;
     return html`
       ${this.qr}
-      <div>
+      <div class="text">
         <p>${m.deviceSignIn.steps}</p>
         <p class="address">${shortAddress(this.verificationUri)}</p>
         <p class="label muted">${m.deviceSignIn.codeLabel}</p>

@@ -33,9 +33,6 @@ export class StepUpPanel extends LitElement {
       :host {
         display: block;
       }
-      .steps {
-        margin: 0 0 0.6rem;
-      }
     `,
   ];
 
@@ -69,10 +66,7 @@ export class StepUpPanel extends LitElement {
     const state: DeviceFlowState = this._flow?.state ?? { phase: 'idle' };
     if (state.phase === 'waiting') {
       this._rememberNonce(state.code.nonce);
-      return html`
-        <p class="steps">${m.deviceSignIn.steps}</p>
-        ${renderWaitingCode(m, state)}
-      `;
+      return html` ${renderWaitingCode(m, state)} `;
     }
     if (state.phase === 'ended') {
       return html`
