@@ -35,7 +35,9 @@ describe('screens', () => {
     expect(text('.billing')).to.match(/^\d{4}年\d{1,2}月\d{1,2}日/);
   });
 
-  it('devices, payment method, downloads, favorites and membership render', async () => {
+  it('devices, payment method, downloads, favorites and membership render', async function () {
+    // Five screens in one test: WebKitGTK under Xvfb on 2 busy cores took over mocha's 10 s.
+    this.timeout(30_000);
     await resetAll();
     const app = await readyAppAs(TARO.loginId, '#/devices');
     await waitForElement(() => inScreen(app, 'mp-devices-screen', 'li'), 'no devices');
