@@ -14,7 +14,7 @@ import { isApiError, type ApiError } from '../api/errors.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
 import { trapFocus } from '../navigation/nav-controller.js';
-import { modalStyles, sharedStyles } from '../styles/shared-styles.js';
+import { fieldStyles, modalStyles, sharedStyles } from '../styles/shared-styles.js';
 import { errorMessage } from '../i18n/error-message.js';
 
 export type ReauthMethodKind = 'password' | 'phone';
@@ -69,6 +69,7 @@ export class MpReauthPrompt extends LitElement {
   static override styles = [
     sharedStyles,
     modalStyles,
+    fieldStyles,
     css`
       /* Above a confirm dialog that may have asked for it. */
       :host {
@@ -92,20 +93,6 @@ export class MpReauthPrompt extends LitElement {
         display: flex;
         flex-direction: column;
         gap: 1rem;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 0.3rem;
-      }
-      input {
-        font: inherit;
-        font-size: 1rem;
-        padding: 0.45rem 0.8rem;
-        border-radius: 0.4rem;
-        border: 0.1rem solid var(--mp-line, #5b6478);
-        background: #fff;
-        color: #111;
       }
       input[aria-invalid='true'] {
         border-color: var(--mp-error, #ff9a8a);

@@ -42,7 +42,7 @@ import {
   type CardField,
   type CardProblem,
 } from '../payment/card-rules.js';
-import { sharedStyles } from '../styles/shared-styles.js';
+import { fieldStyles, sharedStyles } from '../styles/shared-styles.js';
 
 /** Fields the number pad and digit keys can type into. */
 type DigitField = Exclude<CardField, 'cardHolder'>;
@@ -98,6 +98,7 @@ export class CardChangeScreen extends LitElement {
 
   static override styles = [
     sharedStyles,
+    fieldStyles,
     css`
       .layout {
         display: flex;
@@ -116,19 +117,7 @@ export class CardChangeScreen extends LitElement {
         gap: 1rem;
         max-width: 30rem;
       }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 0.3rem;
-      }
       input {
-        font: inherit;
-        font-size: 1rem;
-        padding: 0.45rem 0.8rem;
-        border-radius: 0.4rem;
-        border: 0.1rem solid var(--mp-line, #5b6478);
-        background: #fff;
-        color: #111;
         letter-spacing: 0.05em;
       }
       input[aria-invalid='true'] {

@@ -171,6 +171,24 @@ export const sharedStyles = css`
 `;
 
 /** Label/value pairs (contract, payment method). */
+/** A text field under its label, as the card form and the re-auth prompt show them. */
+export const fieldStyles = css`
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.3rem;
+  }
+  input {
+    font: inherit;
+    font-size: 1rem;
+    padding: 0.45rem 0.8rem;
+    border-radius: 0.4rem;
+    border: 0.1rem solid var(--mp-line, #5b6478);
+    background: #fff;
+    color: #111;
+  }
+`;
+
 /** A modal over the page: the dimmed backdrop is the host, the box its dialog. */
 export const modalStyles = css`
   :host {
