@@ -93,4 +93,22 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  {
+    files: ['test/**'],
+    ignores: ['test/support/wait.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@open-wc/testing',
+              importNames: ['waitUntil'],
+              message: "Import waitUntil from test/support/wait.ts: open-wc's 1 s default fails on a busy CI machine.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -138,7 +138,10 @@ export default {
   // One page at a time: msw keeps mocked cookies in the origin's localStorage,
   // so concurrent pages would share (and log out) each other's session.
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  // Per test: a limit for a test that hangs, not a speed check (the benches
+  // measure speed). Firefox and WebKitGTK on a busy 2-core CI machine take
+  // several times as long as Chromium on a quiet one.
+  testFramework: { config: { timeout: 20000 } },
   // Per file. The 200-response soak takes 25-50 s on 2 quiet cores and ~100 s
   // at a load of 12 (measured beside six other jobs); `npm run soak` scales it.
   testsFinishTimeout: Math.max(300_000, Number(process.env.SOAK_RESPONSES ?? 0) * 600),

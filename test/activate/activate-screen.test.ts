@@ -4,7 +4,8 @@
  * a code with fetch in the same page (the msw backend lives in this page), so
  * its token poll shows what the phone's answer did on the server.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { ja } from '../../src/i18n/messages-ja.js';

@@ -3,7 +3,8 @@
  * the screen (hostDisconnected) or a drop aborts its request, and the abort
  * is never shown as an error.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import { tracedExchanges } from '../../src/qa/qa-trace.js';

@@ -5,7 +5,8 @@
  * approve does, minus the phone page built elsewhere), every fault scenario
  * of the flow, and that nothing of the account is on the page before Yes.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { startDeviceAuthorization, pollDeviceToken } from '../../src/api/device-auth-api.js';
 import { IdentityMismatchError } from '../../src/api/errors.js';

@@ -4,7 +4,8 @@
  * session through the guard and the screen loads its data again. The minutes
  * run on an injected clock; the activity is real key and pointer input.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendMouse } from '@web/test-runner-commands';
 import { IdentityStore } from '../../src/identity/identity-store.js';
 import { OTHER_IDLE_MS, TV_IDLE_MS, watchIdle, type IdleClock } from '../../src/identity/idle-lock.js';

@@ -5,7 +5,8 @@
  * BroadcastChannel of the same name (or, for the fallback, a same-origin
  * iframe writing localStorage), as another tab's would be.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { IdentityStore } from '../../src/identity/identity-store.js';
 import { TabAccountMemory } from '../../src/identity/tab-account-memory.js';

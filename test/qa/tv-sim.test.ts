@@ -3,7 +3,8 @@
  * codes where the app listens, originals cancelled; the frame is a TV's CSS
  * pixel size, scaled to fit, with the 5% overscan-safe area outlined.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { render } from 'lit';
 import { TvKeyMapper, type KeyReport } from '../../src/qa/tv-sim/tv-key-mapper.js';

@@ -8,7 +8,8 @@
  * Plain `wtr` runs seed 1 with 200 responses; `npm run soak` passes others
  * through `/__soak.json` (web-test-runner.config.mjs).
  */
-import { fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { fixtureCleanup } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { MutationOptions } from '../../src/api/account-api.js';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { DEMO_ACCOUNTS } from '../../src/mocks/demo-accounts.js';

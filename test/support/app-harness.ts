@@ -2,7 +2,8 @@
  * Runs <my-page-app> against the msw mock backend inside the test page: the
  * same handlers that serve `npm start`, here through msw's service worker.
  */
-import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { SetupWorker } from 'msw/browser';
 import '../../src/app/my-page-app.js';
 import type { MyPageApp } from '../../src/app/my-page-app.js';

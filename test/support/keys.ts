@@ -1,5 +1,6 @@
 /** Real key events: `sendKeys` for named keys, CDP for TV remote key codes. */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { waitForElement } from './app-harness.js';
