@@ -3,6 +3,7 @@
  * trapped, the safe choice focused), sends one correctly formed mutation, and
  * updates the screen only from the verified answer; refusals change nothing.
  */
+import { waitUntil } from '../support/wait.js';
 import { expect } from '@open-wc/testing';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
@@ -54,8 +55,11 @@ describe('procedures', () => {
       const rows = () => loadedRows(app, tag);
       const firstKey = (await waitForElement(() => inScreen(app, tag, 'li'), 'no rows')).dataset.navKey!;
       await openDialogOnFirstRow(app, tag);
-      // Lists may prefetch their next page on their own: count once that has settled.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Lists prefetch their next page on their own once rendered: count once that page is in.
+      await waitUntil(
+        () => !inScreen(app, tag, 'button.load-more[aria-disabled="true"]'),
+        'the next page never finished loading',
+      );
       const before = rows();
 
       // Focus is trapped: arrows stay on the dialog's two buttons.

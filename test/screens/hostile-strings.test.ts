@@ -1,4 +1,5 @@
 /** Hostile account strings render as inert text on every list screen. */
+import { waitUntil } from '../support/wait.js';
 import { expect } from '@open-wc/testing';
 import { TARO, inScreen, readyAppAs, resetAll, waitForElement } from '../support/app-harness.js';
 import { pageText } from '../support/page-strings.js';
@@ -35,10 +36,9 @@ describe('hostile strings', () => {
     }
     location.hash = '#/favorites';
     await waitForElement(() => inScreen(app, 'mp-favorites-screen', 'li'), 'no favorites');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(() => pageText().includes('<img src=x onerror='), 'the hostile title was not shown as text');
 
     const text = pageText();
-    expect(text).to.contain('<img src=x onerror=');
     expect(window.__xss).to.equal(undefined);
     const injected = allElements(app.shadowRoot!).filter((el) => ['IMG', 'SCRIPT', 'IFRAME'].includes(el.tagName));
     expect(injected.map((el) => el.outerHTML)).to.deep.equal([]);
