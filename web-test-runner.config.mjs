@@ -8,11 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, chromiumArgs } from './scripts/find-chromium.mjs';
 import { tvKeyPlugin } from './scripts/tv-key-plugin.mjs';
 import { touchPlugin } from './scripts/touch-plugin.mjs';
 import { importTs } from './scripts/serve/import-ts.mjs';
+import { failureRecapReporter } from './scripts/wtr/failure-recap-reporter.mjs';
 
 const require = createRequire(import.meta.url);
 const workerScript = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
@@ -138,6 +140,7 @@ export default {
   // One page at a time: msw keeps mocked cookies in the origin's localStorage,
   // so concurrent pages would share (and log out) each other's session.
   concurrency: 1,
+  reporters: [defaultReporter(), failureRecapReporter()],
   // Per test: a limit for a test that hangs, not a speed check (the benches
   // measure speed). Firefox and WebKitGTK on a busy 2-core CI machine take
   // several times as long as Chromium on a quiet one.
