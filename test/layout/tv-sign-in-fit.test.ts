@@ -69,7 +69,7 @@ describe('TV sign-in on a TV screen', () => {
     [1280, 720],
   ] as const) {
     for (const locale of ['ja', 'en'] as const) {
-      it(`${width}x${height} ${locale}: code, QR, address, countdown and the password way inside the safe area`, async () => {
+      it(`${width}x${height} ${locale}: code, QR, address, countdown, password way in the safe area`, async () => {
         const app = await signInScreen(width, height, locale);
         expect(document.scrollingElement!.scrollTop).to.equal(0);
         const login = screenOf(app, 'mp-login-screen')!.shadowRoot!;
