@@ -158,11 +158,40 @@ export async function launchChromium64({ extraArgs = [], executablePath = chromi
   }
   const session = new CdpSession(socket);
   const version = await (await fetch(`${httpBase}/json/version`)).json();
+  let browserSession = null;
+  const sessions = [session];
   return {
     session,
     version: version.Browser,
+    /**
+     * A new page in a browser context of its own (Target.createBrowserContext):
+     * its own cookie jar and storage, as a second device would have, without a
+     * second browser process.
+     */
+    async newIsolatedPage() {
+      if (!browserSession) {
+        const browserSocket = new WebSocket(browserUrl, { perMessageDeflate: false });
+        await new Promise((resolve, reject) => {
+          browserSocket.once('open', resolve);
+          browserSocket.once('error', reject);
+        });
+        browserSession = new CdpSession(browserSocket);
+        sessions.push(browserSession);
+      }
+      const { browserContextId } = await browserSession.send('Target.createBrowserContext');
+      const { targetId } = await browserSession.send('Target.createTarget', { url: 'about:blank', browserContextId });
+      const devtools = browserUrl.replace(/\/devtools\/browser\/.*$/, '');
+      const pageSocket = new WebSocket(`${devtools}/devtools/page/${targetId}`, { perMessageDeflate: false });
+      await new Promise((resolve, reject) => {
+        pageSocket.once('open', resolve);
+        pageSocket.once('error', reject);
+      });
+      const page = new CdpSession(pageSocket);
+      sessions.push(page);
+      return page;
+    },
     async close() {
-      session.close();
+      for (const open of sessions) open.close();
       const exited =
         child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
