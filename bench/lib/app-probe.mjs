@@ -34,13 +34,19 @@ function probe() {
   bench.focusedRow = focusedRow;
 
   /**
-   * "Menu on screen": state=ready, the menu screen rendered with its 8
+   * "Menu on screen" (on the floor page: its eight static links laid out): state=ready, the menu screen rendered with its 8
    * entries labelled and laid out inside the viewport. Checked at the start
    * of every frame (requestAnimationFrame), so the time is that of the first
    * frame that paints it; a check is a few querySelector calls, nothing next
    * to the frame it runs in.
    */
   const menuOnScreen = () => {
+    const floor = document.querySelector('[data-bench-floor]');
+    if (floor) {
+      const links = floor.querySelectorAll('a[data-route]');
+      const last = links.length === 8 ? links[7].getBoundingClientRect() : null;
+      return !!last && last.height > 0 && last.bottom <= innerHeight;
+    }
     const host = app();
     if (!host || host.getAttribute('state') !== 'ready' || !host.shadowRoot) return false;
     const menu = host.shadowRoot.querySelector('mp-menu-screen');
@@ -152,6 +158,9 @@ export const HISTORY_READY = `(() => {
   const rows = screen && screen.shadowRoot ? screen.shadowRoot.querySelectorAll('mp-account-list li[aria-posinset]') : [];
   return rows.length > 0 && __appBench.focusedRow() !== null ? rows.length : 0;
 })()`;
+
+/** The floor list (floor-pages.mjs): its first row focused. */
+export const FLOOR_LIST_READY = `(__appBench.focusedRow() !== null ? 1 : 0)`;
 
 /** Resolves after `n` animation frames. */
 export const frames = (n = 2) =>

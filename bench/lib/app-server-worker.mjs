@@ -10,7 +10,11 @@ const methods = {
   async start() {
     const mocks = await importTs('src/mocks/index.ts');
     backend = new mocks.MockBackend();
-    server = await serveApp(workerData.root, mocks.createMockApiMiddleware(backend, { apiBase: '/api' }));
+    server = await serveApp(
+      workerData.root,
+      mocks.createMockApiMiddleware(backend, { apiBase: '/api' }),
+      workerData.mounts,
+    );
     return { origin: server.origin };
   },
   reset() {

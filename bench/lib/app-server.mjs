@@ -54,11 +54,12 @@ const TYPES = {
 };
 
 /**
- * Serves `root` (the build) and answers /api and /__mock with `middleware`.
+ * Serves `root` (the build) and answers /api and /__mock with `middleware`;
+ * `mounts` serves other directories under a path prefix (the bench's floor pages).
  * Files go out uncompressed and with `no-store`: the bench counts gzip sizes
  * itself, and every load must fetch every byte again.
  */
-export async function serveApp(root, middleware) {
+export async function serveApp(root, middleware, mounts = {}) {
   const server = createServer((request, response) => {
     middleware(request, response, (error) => {
       if (error) {
@@ -66,9 +67,12 @@ export async function serveApp(root, middleware) {
         return;
       }
       const { pathname } = new URL(request.url, 'http://127.0.0.1');
-      const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-      const file = normalize(join(root, relative));
-      if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix));
+      const base = mount ? mounts[mount] : root;
+      const rest = mount ? pathname.slice(mount.length) : pathname;
+      const relative = rest === '/' ? 'index.html' : decodeURIComponent(rest).replace(/^\/+/, '');
+      const file = normalize(join(base, relative));
+      if (!file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
         response.writeHead(404, { 'Cache-Control': 'no-store' }).end();
         return;
       }
@@ -98,9 +102,9 @@ export async function serveApp(root, middleware) {
  * The server of serveApp in a worker thread, with the MockBackend controls
  * the bench needs: `reset()` (fresh demo data) and `truncateHistory(accountId, n)`.
  */
-export async function startAppServer(root) {
+export async function startAppServer(root, mounts = {}) {
   const worker = new Worker(fileURLToPath(new URL('./app-server-worker.mjs', import.meta.url)), {
-    workerData: { root },
+    workerData: { root, mounts },
   });
   let next = 1;
   const pending = new Map();
