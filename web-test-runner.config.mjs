@@ -141,6 +141,9 @@ export default {
   // so concurrent pages would share (and log out) each other's session.
   concurrency: 1,
   reporters: [defaultReporter(), failureRecapReporter()],
+  // Starting a browser and its first page: 30 s by default, which Firefox and
+  // WebKitGTK overshoot when the machine is loaded.
+  browserStartTimeout: 120_000,
   // Per test: a limit for a test that hangs, not a speed check (the benches
   // measure speed). Firefox and WebKitGTK on a busy 2-core CI machine take
   // several times as long as Chromium on a quiet one.

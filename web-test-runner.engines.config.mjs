@@ -26,6 +26,19 @@ const launchers = {
     if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} not found: apt-get install firefox-esr`);
     const launcher = chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true } });
     launcher.name = 'Firefox ESR'; // the launcher calls every browser "Chrome"
+    // On a loaded machine Firefox sometimes aborts the test page's first
+    // navigation (NS_BINDING_ABORTED, seen at load 18): the page never ran,
+    // so loading it once more is the same session, not a retried test.
+    const startSession = launcher.startSession.bind(launcher);
+    launcher.startSession = async (sessionId, url) => {
+      try {
+        await startSession(sessionId, url);
+      } catch (error) {
+        const page = launcher.activePages.get(sessionId);
+        if (!page || !String(error).includes('NS_BINDING_ABORTED')) throw error;
+        await page.runSession(url, false);
+      }
+    };
     return launcher;
   },
   webkit: () => webkitGtkLauncher(),
