@@ -99,7 +99,11 @@ describe('phone rows and app bar at 390x844, ja and en', () => {
 
         const bar = app.shadowRoot!.querySelector('header.bar')!;
         expect(bar.textContent).to.contain(TARO.loginId);
-        expect(barLines(bar)).to.be.at.most(2);
+        const parts = [...bar.children].map((el) => {
+          const box = el.getBoundingClientRect();
+          return `${el.className} ${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+        });
+        expect(barLines(bar), parts.join('; ')).to.be.at.most(2);
       });
     }
   }
