@@ -205,6 +205,11 @@ export class MyPageApp extends LitElement {
         .bar {
           gap: 0.6rem 0.8rem;
         }
+        /* Title and both buttons on one line at 390 px even beside a classic scrollbar (Firefox). */
+        .bar button {
+          padding-left: 0.8rem;
+          padding-right: 0.8rem;
+        }
         .who {
           order: 1;
           flex-basis: 100%;

@@ -5,7 +5,9 @@
  *
  * - rows sit at `index * pitch` in a container as tall as the whole list;
  *   the pitch is the tallest row measured so far (rows of one list share a
- *   template, so it settles after the first render);
+ *   template, so it settles after the first render), and every row is made
+ *   that tall: a payment whose title takes two lines on a phone would
+ *   otherwise leave its one-line neighbours with uneven gaps between them;
  * - the window follows the page's scroll position and, separately, the
  *   focused row, each with some rows of overscan; the scroll lags behind
  *   focus (smooth scrolling, a busy TV), so following it alone left fast
@@ -71,6 +73,8 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   renderRow: (item: T, index: number) => TemplateResult | typeof nothing = () => nothing;
 
   private _pitch = 0;
+  /** Every row's min-height in px: the tallest row measured (0: not measured at this size yet). */
+  private _rowHeight = 0;
   private _start = 0;
   private _end = 0;
   /** The rows around the focused one (empty when focus is elsewhere). */
@@ -93,8 +97,14 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     if (this._frame) return;
     this._frame = requestAnimationFrame(() => {
       this._frame = 0;
-      if (this._computeRange()) this.requestUpdate();
+      if (this._computeRange() || !this._rowHeight) this.requestUpdate();
     });
+  };
+
+  /** Another size can make rows shorter: measure them again without the old min-height. */
+  private readonly _onResize = (): void => {
+    this._rowHeight = 0;
+    this._onViewport();
   };
 
   private readonly _onFocusIn = (event: FocusEvent): void => {
@@ -139,7 +149,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('scroll', this._onViewport, { passive: true });
-    window.addEventListener('resize', this._onViewport);
+    window.addEventListener('resize', this._onResize);
     this.addEventListener('focusin', this._onFocusIn);
     this.addEventListener('click', this._onClick);
   }
@@ -147,7 +157,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('scroll', this._onViewport);
-    window.removeEventListener('resize', this._onViewport);
+    window.removeEventListener('resize', this._onResize);
     this.removeEventListener('focusin', this._onFocusIn);
     this.removeEventListener('click', this._onClick);
     cancelAnimationFrame(this._frame);
@@ -174,6 +184,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     }
     const focused = this._focusedIndex();
     if (focused >= 0 && focused < count && !inWindow(focused)) indices.push(focused);
+    const rowHeight = this._rowHeight ? `min-height:${this._rowHeight}px;` : '';
     const limit = this._scrollerHeight ? `max-height:${this._scrollerHeight}px;overflow-y:auto;` : '';
     return html`<p class="list-position" aria-hidden="true">${this._shownPosition}</p>
       <div
@@ -201,7 +212,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
                 tabindex="0"
                 aria-posinset=${i + 1}
                 aria-setsize=${count}
-                style="position:absolute;left:0;right:0;top:${i * this._pitch}px"
+                style="position:absolute;left:0;right:0;top:${i * this._pitch}px;box-sizing:border-box;${rowHeight}"
               >
                 ${this.renderRow(this.items[i]!, i)}
               </li>`,
@@ -215,8 +226,9 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     let tallest = 0;
     for (const row of this.querySelectorAll<HTMLElement>(ROWS)) tallest = Math.max(tallest, row.offsetHeight);
     const pitch = tallest ? tallest + gapPx() : this._pitch;
-    if (Math.abs(pitch - this._pitch) > 0.5 && tallest) {
+    if (tallest && (Math.abs(pitch - this._pitch) > 0.5 || Math.abs(tallest - this._rowHeight) > 0.5)) {
       this._pitch = pitch;
+      this._rowHeight = tallest;
       this._computeRange();
       this.requestUpdate();
       return;

@@ -51,28 +51,36 @@ export function dayBefore(ymd: string): string {
 
 export function createI18n(locale: Locale, messages: Messages): I18n {
   const tag = locale === 'ja' ? 'ja-JP' : 'en-US';
-  const dateTimeFormat = new Intl.DateTimeFormat(tag, {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-  const dateFormat = new Intl.DateTimeFormat(tag, {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-  });
+  // Built on first use: constructing an Intl format loads locale data (about
+  // 100 ms on a throttled phone), and the login page and the menu show no date.
+  let dateTimeFormat: Intl.DateTimeFormat | undefined;
+  let dateFormat: Intl.DateTimeFormat | undefined;
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   return {
     locale,
     m: messages,
-    dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
-    date: (ymd) => dateFormat.format(new Date(`${ymd}T00:00:00Z`)),
+    dateTime: (iso) => {
+      dateTimeFormat ??= new Intl.DateTimeFormat(tag, {
+        timeZone: TIME_ZONE,
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+      });
+      return dateTimeFormat.format(new Date(iso));
+    },
+    date: (ymd) => {
+      dateFormat ??= new Intl.DateTimeFormat(tag, {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        weekday: 'short',
+      });
+      return dateFormat.format(new Date(`${ymd}T00:00:00Z`));
+    },
     money: ({ amount, currency }) => {
       let format = moneyFormats.get(currency);
       if (!format) {

@@ -1,7 +1,9 @@
 /**
  * Issue 13 item 2: a phone (390x844) shows every value of every list row:
  * no ellipsis, no hidden overflow, nothing past the row; the action button
- * is not half the row; Back stays one line.
+ * is not half the row; Back stays one line. Rows of one list are equally
+ * tall with equal gaps, and the app bar takes at most two lines, in Japanese
+ * and English.
  */
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
@@ -17,8 +19,23 @@ const LISTS = [
 ] as const;
 
 afterEach(async () => {
+  localStorage.removeItem('my-page.locale');
   await setViewport({ width: 800, height: 600 });
 });
+
+/** Lines the app bar's parts take: parts whose boxes overlap vertically share a line; a wrapped text adds lines. */
+function barLines(bar: Element): number {
+  const parts = [...bar.children].filter((el) => el.getBoundingClientRect().height > 0);
+  const lines: Array<{ top: number; bottom: number; extra: number }> = [];
+  for (const part of parts) {
+    const box = part.getBoundingClientRect();
+    const text = part.localName === 'span' ? linesOf(part, part.textContent!.trim()) : 1;
+    const line = lines.find((l) => box.top < l.bottom && box.bottom > l.top);
+    if (line) line.extra = Math.max(line.extra, text - 1);
+    else lines.push({ top: box.top, bottom: box.bottom, extra: Math.max(0, text - 1) });
+  }
+  return lines.reduce((sum, line) => sum + 1 + line.extra, 0);
+}
 
 describe('phone rows at 390x844', () => {
   for (const [hash, tag] of LISTS) {
@@ -52,5 +69,42 @@ describe('phone rows at 390x844', () => {
       const back = screen.shadowRoot!.querySelector('mp-screen')!.shadowRoot!.querySelector('.back')!;
       expect(linesOf(back, '戻る')).to.equal(1);
     });
+  }
+});
+
+describe('phone rows and app bar at 390x844, ja and en', () => {
+  for (const locale of ['ja', 'en'] as const) {
+    for (const [hash, tag] of LISTS) {
+      it(`${locale} ${hash}: rows equally tall with equal gaps, the app bar on at most two lines`, async () => {
+        await setViewport({ width: 390, height: 844 });
+        await resetAll();
+        if (locale === 'en') localStorage.setItem('my-page.locale', 'en');
+        const app = await readyAppAs(TARO.loginId, hash);
+        const screen = await waitForElement(() => screenOf(app, tag), `no ${tag}`);
+        await waitForElement(() => screen.shadowRoot!.querySelector('li[aria-posinset]'), 'no rows');
+        await (screen as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+        await document.fonts.ready;
+        const list = screen.shadowRoot!.querySelector('mp-account-list')!;
+        await list.updateComplete;
+        expect(document.documentElement.lang).to.equal(locale);
+
+        const boxes = [...screen.shadowRoot!.querySelectorAll<HTMLElement>('li[aria-posinset]')]
+          .sort((a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')))
+          .map((row) => row.getBoundingClientRect());
+        expect(boxes.length).to.be.greaterThan(2);
+        const heights = boxes.map((box) => Math.round(box.height));
+        expect(Math.max(...heights) - Math.min(...heights), `row heights ${heights.join(', ')}`).to.be.at.most(1);
+        const gaps = boxes.slice(1).map((box, i) => Math.round(box.top - boxes[i]!.bottom));
+        expect(Math.max(...gaps) - Math.min(...gaps), `gaps ${gaps.join(', ')}`).to.be.at.most(1);
+
+        const bar = app.shadowRoot!.querySelector('header.bar')!;
+        expect(bar.textContent).to.contain(TARO.loginId);
+        const parts = [...bar.children].map((el) => {
+          const box = el.getBoundingClientRect();
+          return `${el.className} ${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+        });
+        expect(barLines(bar), parts.join('; ')).to.be.at.most(2);
+      });
+    }
   }
 });
