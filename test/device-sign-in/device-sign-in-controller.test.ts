@@ -369,11 +369,12 @@ describe('DeviceSignInController: the result', () => {
 
   it('step-up: sends the account and CSRF token; the same account ends renewed, handed to onRenewed', async () => {
     const renewed: DeviceSession[] = [];
+    const nonces: string[] = [];
     const t = setUp({
       purpose: 'step-up',
       expectedAccountId: 'acc_4f2b9c',
       csrfToken: 'csrf_old',
-      onRenewed: (s: DeviceSession) => renewed.push(s),
+      onRenewed: (s: DeviceSession, nonce: string) => renewed.push(s) && nonces.push(nonce),
     } as Partial<DeviceFlowOptions>);
     await t.flow.start();
     expect(t.api.starts).to.deep.equal([
@@ -383,7 +384,25 @@ describe('DeviceSignInController: the result', () => {
     await advance(t, 5000);
     expect(t.flow.state.phase).to.equal('renewed');
     expect(renewed.map((s) => s.sessionId)).to.deep.equal(['ses_2']);
+    expect(nonces, 'the nonce of the code polled').to.deep.equal(['nonce_1']);
     expect(t.identity.held + t.identity.adopted.length).to.equal(0);
+  });
+
+  it('step-up: after a new code, onRenewed gets the nonce of the code the approval answered', async () => {
+    const nonces: string[] = [];
+    const t = setUp({
+      purpose: 'step-up',
+      expectedAccountId: 'acc_4f2b9c',
+      csrfToken: 'csrf_old',
+      onRenewed: (_s: DeviceSession, nonce: string) => nonces.push(nonce),
+    } as Partial<DeviceFlowOptions>);
+    await t.flow.start();
+    await t.flow.start();
+    expect(t.flow.state).to.deep.include({ phase: 'waiting' });
+    t.api.answers = [{ kind: 'approved', session: session({ sessionId: 'ses_3' }) }];
+    await advance(t, 5000);
+    expect(t.api.polledCodes).to.deep.equal(['dc_2']);
+    expect(nonces).to.deep.equal(['nonce_2']);
   });
 
   it('step-up: an approval for another account is an identity-stop (mismatch), never a switch', async () => {
