@@ -331,15 +331,19 @@ describe('DeviceSignInController: the result', () => {
     expect(t.identity.adopted).to.have.length(1);
   });
 
-  it('step-up: sends the account and CSRF token; the same account ends renewed, handed to onRenewed', async () => {
-    const renewed: DeviceSession[] = [];
-    const nonces: string[] = [];
-    const t = setUp({
+  /** A step-up under the verified session of acc_4f2b9c. */
+  const setUpStepUp = (onRenewed: (session: DeviceSession, nonce: string) => unknown) =>
+    setUp({
       purpose: 'step-up',
       expectedAccountId: 'acc_4f2b9c',
       csrfToken: 'csrf_old',
-      onRenewed: (s: DeviceSession, nonce: string) => renewed.push(s) && nonces.push(nonce),
+      onRenewed,
     } as Partial<DeviceFlowOptions>);
+
+  it('step-up: sends the account and CSRF token; the same account ends renewed, handed to onRenewed', async () => {
+    const renewed: DeviceSession[] = [];
+    const nonces: string[] = [];
+    const t = setUpStepUp((s: DeviceSession, nonce: string) => renewed.push(s) && nonces.push(nonce));
     await t.flow.start();
     expect(t.api.starts).to.deep.equal([
       { purpose: 'step-up', deviceName: 'Test TV', expectedAccountId: 'acc_4f2b9c', csrfToken: 'csrf_old' },
@@ -354,12 +358,7 @@ describe('DeviceSignInController: the result', () => {
 
   it('step-up: after a new code, onRenewed gets the nonce of the code the approval answered', async () => {
     const nonces: string[] = [];
-    const t = setUp({
-      purpose: 'step-up',
-      expectedAccountId: 'acc_4f2b9c',
-      csrfToken: 'csrf_old',
-      onRenewed: (_s: DeviceSession, nonce: string) => nonces.push(nonce),
-    } as Partial<DeviceFlowOptions>);
+    const t = setUpStepUp((_s: DeviceSession, nonce: string) => nonces.push(nonce));
     await t.flow.start();
     await t.flow.start();
     expect(t.flow.state).to.deep.include({ phase: 'waiting' });
@@ -371,12 +370,7 @@ describe('DeviceSignInController: the result', () => {
 
   it('step-up: an approval for another account is an identity-stop (mismatch), never a switch', async () => {
     const renewed: DeviceSession[] = [];
-    const t = setUp({
-      purpose: 'step-up',
-      expectedAccountId: 'acc_4f2b9c',
-      csrfToken: 'csrf_old',
-      onRenewed: (s: DeviceSession) => renewed.push(s),
-    } as Partial<DeviceFlowOptions>);
+    const t = setUpStepUp((s: DeviceSession) => renewed.push(s));
     await t.flow.start();
     t.api.answers = [{ kind: 'approved', session: session({ accountId: 'acc_7d1e3a', loginId: 'hanako@example.jp' }) }];
     await advance(t, 5000);
