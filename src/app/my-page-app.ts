@@ -27,16 +27,16 @@ import {
 } from '../i18n/i18n.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { errorMessage } from '../i18n/error-message.js';
-import '../screens/identity-stop-screen.js';
-import '../screens/lock-screen.js';
+import '../screens/shell/identity-stop-screen.js';
+import '../screens/shell/lock-screen.js';
 import { isTvDevice } from './device-profile.js';
-import '../screens/menu-screen.js';
+import '../screens/shell/menu-screen.js';
 import { HashRouteController } from './hash-route-controller.js';
 import { QaKeySequence } from '../qa/qa-key-sequence.js';
 import { QA_ENABLED, traceExchange, traceKey } from '../qa/qa-trace.js';
 import { setExchangeHook } from '../api/exchange-hook.js';
 import type { RoutePath } from './route-paths.js';
-import { ROUTES, SIGNED_OUT_ROUTES, type ScreenContext } from './routes.js';
+import { RouteRenderer, SIGNED_OUT_ROUTES, loaderOf, type ScreenContext } from './routes.js';
 
 const QA_OPEN_KEY = 'my-page.qa-open';
 
@@ -81,6 +81,7 @@ export class MyPageApp extends LitElement {
   /** This tab logged out on purpose: the login screen says so (without the login id: the screen is shared). */
   private _loggedOut = false;
   private readonly _loadedScreens = new Set<RoutePath>();
+  private readonly _routes = new RouteRenderer();
   /** Idle lock timeout; set before connecting. Default: 10 min on a TV, 15 elsewhere (or `?idle=` in dev). */
   idleTimeoutMs: number | undefined = undefined;
 
@@ -287,7 +288,7 @@ export class MyPageApp extends LitElement {
 
   /** Starts loading the current screen's module when it is needed and not there yet. */
   private _loadScreen(path: RoutePath): void {
-    const load = ROUTES[path].load;
+    const load = loaderOf(path);
     if (!load || this._loadedScreens.has(path) || this.screenLoad !== 'idle') return;
     this.screenLoad = 'loading';
     // Every lazily loaded screen reads the whole catalog; those behind the
@@ -304,7 +305,7 @@ export class MyPageApp extends LitElement {
   }
 
   private _screenReady(path: RoutePath): boolean {
-    return !ROUTES[path].load || this._loadedScreens.has(path);
+    return !loaderOf(path) || this._loadedScreens.has(path);
   }
 
   override willUpdate(): void {
@@ -385,7 +386,7 @@ export class MyPageApp extends LitElement {
         // A phone approving a TV logs in first; the route (and its ?code=) stays, so it comes back there.
         return html`${
           this._route.path === '/activate' ? html`<p class="notice login-first">${m.activate.loginFirst}</p>` : null
-        }${ROUTES['/login'].render(this._screenContext())}`;
+        }${this._routes.render('/login', this._screenContext())}`;
       case 'identity-stop':
         return html`<mp-identity-stop-screen
           cause=${this.identity.snapshot.stopCause ?? 'mismatch'}
@@ -393,7 +394,7 @@ export class MyPageApp extends LitElement {
       case 'ready': {
         const path = this._route.path === '/login' ? '/' : this._route.path;
         if (!this._screenReady(path)) return this._renderScreenLoad();
-        return ROUTES[path].render(this._screenContext());
+        return this._routes.render(path, this._screenContext());
       }
     }
   }

@@ -17,7 +17,8 @@
  * - `step-up` (re-authentication on a TV, under the TV's verified session):
  *   pass `expectedAccountId` and `csrfToken`. An approval for another account
  *   is an identity-stop; the same account ends in `renewed` with the new
- *   session (also handed to `onRenewed`), which the caller puts in place of
+ *   session (also handed to `onRenewed`, with the nonce of the code it
+ *   answered, whose echo was checked), which the caller puts in place of
  *   the old one. There is no account question: the account did not change.
  *
  * Any answer that is not bound to this code (other nonce, other user code)
@@ -84,7 +85,8 @@ export type DeviceFlowOptions = {
       readonly purpose: 'step-up';
       readonly expectedAccountId: string;
       readonly csrfToken: string;
-      readonly onRenewed?: (session: DeviceSession) => void;
+      /** With the nonce of the code the approval answered (its echo was checked): the proof the caller passes on. */
+      readonly onRenewed?: (session: DeviceSession, nonce: string) => void;
     }
 );
 
@@ -351,12 +353,12 @@ export class DeviceSignInController implements ReactiveController {
         this._end(outcome.kind);
         return;
       case 'approved':
-        await this._approved(outcome.session);
+        await this._approved(outcome.session, state.code.nonce);
         return;
     }
   }
 
-  private async _approved(session: DeviceSession): Promise<void> {
+  private async _approved(session: DeviceSession, nonce: string): Promise<void> {
     const options = this.options;
     this._clearTimers();
     if (options.purpose === 'step-up') {
@@ -374,7 +376,7 @@ export class DeviceSignInController implements ReactiveController {
       }
       this._run++;
       this._set({ phase: 'renewed', session });
-      options.onRenewed?.(session);
+      options.onRenewed?.(session, nonce);
       return;
     }
     this.options.identity()?.holdDeviceSession();

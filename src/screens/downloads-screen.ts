@@ -5,47 +5,26 @@ import '../components/mp-account-list.js';
 import '../components/mp-details-dialog.js';
 import '../components/mp-screen.js';
 import { AccountResourceController } from '../data/account-resource-controller.js';
+import { OpenedRowController } from '../data/opened-row-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { listStyles, sharedStyles } from '../styles/shared-styles.js';
 
 export class DownloadsScreen extends LitElement {
-  static override properties = {
-    opened: { state: true },
-  };
-
-  /**
-   * The id of the row whose details are shown (OK on a row); the values come
-   * from the controller's data, so dropping that drops them here too.
-   */
-  declare opened: string | null;
-
   static override styles = [sharedStyles, listStyles];
-
-  constructor() {
-    super();
-    this.opened = null;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.opened = null;
-  }
 
   private readonly _i18n = new I18nController(this);
   private readonly _downloads = new AccountResourceController<Downloads>(this, (api) => api.read('downloads'));
 
-  private readonly _openRow = (event: CustomEvent<Download>): void => {
-    this.opened = event.detail.downloadId;
-  };
-
-  private readonly _closeRow = (): void => {
-    this.opened = null;
-  };
+  private readonly _opened = new OpenedRowController<Download>(
+    this,
+    (row) => row.downloadId,
+    () => this._downloads.value?.items,
+  );
 
   override render() {
     const i18n = this._i18n.value;
     const { m } = i18n;
-    const opened = this._downloads.value?.items.find((item) => item.downloadId === this.opened);
+    const opened = this._opened.row;
     return html`
       <mp-screen heading=${m.downloads.heading}>
         ${this._downloads.render({
@@ -53,7 +32,7 @@ export class DownloadsScreen extends LitElement {
           ready: (downloads) =>
             html`<mp-account-list
               label=${m.downloads.heading}
-              @row-open=${this._openRow}
+              @row-open=${this._opened.open}
               .items=${downloads.items}
               .keyOf=${(item: Download) => item.downloadId}
               .renderRow=${(item: Download) => html`
@@ -70,7 +49,7 @@ export class DownloadsScreen extends LitElement {
           opened
             ? html`<mp-details-dialog
                 heading=${opened.title}
-                @close=${this._closeRow}
+                @close=${this._opened.close}
                 .lines=${[
                   { label: m.downloads.device, value: `${opened.deviceName}（${opened.deviceOs}）` },
                   { label: m.downloads.downloadedAt, value: i18n.dateTime(opened.downloadedAt) },

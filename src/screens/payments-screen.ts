@@ -6,6 +6,7 @@ import '../components/mp-account-list.js';
 import '../components/mp-details-dialog.js';
 import '../components/mp-screen.js';
 import { CursorListController } from '../data/cursor-list-controller.js';
+import { OpenedRowController } from '../data/opened-row-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import type { Messages } from '../i18n/messages-ja.js';
 import { listStyles, sharedStyles } from '../styles/shared-styles.js';
@@ -16,46 +17,24 @@ function methodText(m: Messages, payment: Payment): string {
 }
 
 export class PaymentsScreen extends LitElement {
-  static override properties = {
-    opened: { state: true },
-  };
-
-  /**
-   * The id of the row whose details are shown (OK on a row); the values come
-   * from the controller's data, so dropping that drops them here too.
-   */
-  declare opened: string | null;
-
   static override styles = [sharedStyles, listStyles];
-
-  constructor() {
-    super();
-    this.opened = null;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.opened = null;
-  }
 
   private readonly _i18n = new I18nController(this);
   private readonly _payments = new CursorListController<Payment>(this, (api, cursor) =>
     api.read('payments', cursor ? { cursor } : undefined),
   );
 
-  private readonly _openRow = (event: CustomEvent<Payment>): void => {
-    this.opened = event.detail.paymentId;
-  };
-
-  private readonly _closeRow = (): void => {
-    this.opened = null;
-  };
+  private readonly _opened = new OpenedRowController<Payment>(
+    this,
+    (row) => row.paymentId,
+    () => (this._payments.status === 'ready' ? this._payments.items : undefined),
+  );
 
   override render() {
     const i18n = this._i18n.value;
     const { m } = i18n;
     const list = this._payments;
-    const opened = list.status === 'ready' ? list.items.find((p) => p.paymentId === this.opened) : undefined;
+    const opened = this._opened.row;
     return html`
       <mp-screen heading=${m.payments.heading}>
         ${list.render({
@@ -63,7 +42,7 @@ export class PaymentsScreen extends LitElement {
           ready: (items) =>
             html`<mp-account-list
                 label=${m.payments.heading}
-                @row-open=${this._openRow}
+                @row-open=${this._opened.open}
                 ?has-more=${list.hasMore}
                 ?loading=${list.moreStatus === 'loading'}
                 @load-more=${() => list.loadMore()}
@@ -84,7 +63,7 @@ export class PaymentsScreen extends LitElement {
           opened
             ? html`<mp-details-dialog
                 heading=${opened.description}
-                @close=${this._closeRow}
+                @close=${this._opened.close}
                 .lines=${[
                   { label: m.payments.amount, value: i18n.money(opened.amount) },
                   { label: m.payments.paidAt, value: i18n.dateTime(opened.paidAt) },

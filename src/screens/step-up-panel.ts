@@ -42,8 +42,6 @@ export class StepUpPanel extends LitElement {
   private readonly _i18n = new I18nController(this);
   private readonly _identity = new ContextConsumer(this, { context: identityContext, subscribe: true });
   private _flow: DeviceSignInController | null = null;
-  /** The nonce of the code on screen: the renewed session must echo it. */
-  private _nonce = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -56,7 +54,8 @@ export class StepUpPanel extends LitElement {
       csrfToken,
       deviceName: deviceDisplayName(),
       identity: () => this._identity.value,
-      onRenewed: (session) => void proof.accept(session, this._nonce, '/auth/device/token'),
+      // The nonce of the code the approval answered, checked by the flow.
+      onRenewed: (session, nonce) => void proof.accept(session, nonce, '/auth/device/token'),
     });
     void this._flow.start();
   }
@@ -64,10 +63,7 @@ export class StepUpPanel extends LitElement {
   override render() {
     const { m } = this._i18n.value;
     const state: DeviceFlowState = this._flow?.state ?? { phase: 'idle' };
-    if (state.phase === 'waiting') {
-      this._rememberNonce(state.code.nonce);
-      return html` ${renderWaitingCode(m, state)} `;
-    }
+    if (state.phase === 'waiting') return html` ${renderWaitingCode(m, state)} `;
     if (state.phase === 'ended') {
       return html`
         <p class="form-error" role="alert" data-device-end=${state.reason}>${endText(m, state.reason)}</p>
@@ -82,11 +78,6 @@ export class StepUpPanel extends LitElement {
     }
     if (state.phase === 'renewed') return html`<p role="status">${m.reauth.submitting}</p>`;
     return html`<p role="status">${m.deviceSignIn.starting}</p>`;
-  }
-
-  /** Kept outside reactive state: the value only matters when the approval arrives. */
-  private _rememberNonce(nonce: string): void {
-    this._nonce = nonce;
   }
 
   private readonly _newCode = (): void => {

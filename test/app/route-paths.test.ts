@@ -1,7 +1,15 @@
-/** The one route table (src/app/route-paths.ts) and what the app does with each route (src/app/routes.ts). */
+/** The one route table (src/app/route-paths.ts) and what the app derives from it (src/app/routes.ts). */
 import { expect } from '@open-wc/testing';
-import { MENU_ROUTES, ROUTE_TABLE, hrefFor, routeFromHash, routeInfo } from '../../src/app/route-paths.js';
-import { ROUTES } from '../../src/app/routes.js';
+import { html, nothing, render } from 'lit';
+import {
+  MENU_ROUTES,
+  ROUTE_TABLE,
+  hrefFor,
+  routeFromHash,
+  routeInfo,
+  type RoutePath,
+} from '../../src/app/route-paths.js';
+import { RouteRenderer, loaderOf } from '../../src/app/routes.js';
 // The shell's own screens (the menu) come with the app module itself.
 import '../../src/app/my-page-app.js';
 import { en } from '../../src/i18n/messages-en.js';
@@ -15,21 +23,61 @@ describe('route table', () => {
     }
   });
 
-  it('every path has a loader in routes.ts, or is part of the shell (and then has none)', () => {
+  it('every path has a loader derived from its tag, or is part of the shell (and then has none)', () => {
     for (const route of ROUTE_TABLE) {
-      const entry = ROUTES[route.path];
-      expect(entry, route.path).to.exist;
-      expect(typeof entry.load, route.path).to.equal('shell' in route ? 'undefined' : 'function');
+      expect(typeof loaderOf(route.path), route.path).to.equal('shell' in route ? 'object' : 'function');
+      if ('shell' in route) expect(loaderOf(route.path), route.path).to.equal(null);
     }
-    expect(Object.keys(ROUTES).sort()).to.deep.equal(ROUTE_TABLE.map((route) => route.path).sort());
   });
 
-  it('each loader (or the app shell) defines the element its route renders', async () => {
+  it("every non-shell route's module loads and defines its tag; the shell's come with the app", async () => {
     for (const route of ROUTE_TABLE) {
-      await ROUTES[route.path].load?.();
+      const load = loaderOf(route.path);
+      if (load) await load();
       expect(customElements.get(route.tag), route.tag).to.exist;
-      const rendered = ROUTES[route.path].render({ lastOpened: null, loggedOut: false });
-      expect(rendered.strings.join(''), route.path).to.contain(`<${route.tag}`);
+    }
+  });
+
+  it('each route renders the element of its tag, the menu and login with what the app passes them', async () => {
+    for (const route of ROUTE_TABLE) await loaderOf(route.path)?.();
+    // Not in the document: the screens stay unconnected (no providers here), the elements are what counts.
+    const host = document.createElement('div');
+    try {
+      for (const route of ROUTE_TABLE) {
+        render(new RouteRenderer().render(route.path, { lastOpened: '/devices', loggedOut: true }), host);
+        const element = host.firstElementChild!;
+        expect(element.localName, route.path).to.equal(route.tag);
+        render(nothing, host);
+      }
+      render(new RouteRenderer().render('/', { lastOpened: '/devices', loggedOut: false }), host);
+      expect((host.querySelector('mp-menu-screen') as HTMLElement & { lastOpened: string }).lastOpened).to.equal(
+        '/devices',
+      );
+      render(new RouteRenderer().render('/login', { lastOpened: null, loggedOut: true }), host);
+      expect(host.querySelector('mp-login-screen')!.hasAttribute('logged-out')).to.equal(true);
+    } finally {
+      render(nothing, host);
+    }
+  });
+
+  it('a route keeps its element while shown; the next visit gets a new one', async () => {
+    await loaderOf('/contract')!();
+    await loaderOf('/devices')!();
+    const host = document.createElement('div');
+    const routes = new RouteRenderer();
+    const show = (path: RoutePath) => {
+      render(html`<main>${routes.render(path, { lastOpened: null, loggedOut: false })}</main>`, host);
+      return host.querySelector('main')!.firstElementChild;
+    };
+    try {
+      const first = show('/contract');
+      expect(show('/contract'), 'the same route again').to.equal(first);
+      expect(show('/devices')!.localName).to.equal('mp-devices-screen');
+      const again = show('/contract');
+      expect(again!.localName).to.equal('mp-contract-screen');
+      expect(again, 'a new visit').to.not.equal(first);
+    } finally {
+      render(nothing, host);
     }
   });
 

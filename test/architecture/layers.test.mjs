@@ -78,3 +78,19 @@ test('only the app imports app/routes.ts and app/my-page-app.ts (no screen impor
     );
   assert.deepEqual(offending, []);
 });
+
+test('each src/screens/*-screen.ts is a lazy route of the table, each shell route lives in src/screens/shell/', async () => {
+  // routes.ts loads `../screens/${name}-screen.ts` by the row's tag: a file there without a row would be a chunk
+  // nothing opens, a row without its file a screen that never loads, a shell screen there splits the entry chunk.
+  const { importTs } = await import('../../scripts/serve/import-ts.mjs');
+  const { ROUTE_TABLE } = await importTs('src/app/route-paths.ts');
+  const fileOf = (route) => `${route.tag.replace(/^mp-/, '')}.ts`;
+  const files = (dir) => readdirSync(join(src, dir)).filter((name) => name.endsWith('-screen.ts'));
+  assert.deepEqual(
+    files('screens').sort(),
+    ROUTE_TABLE.filter((r) => !r.shell)
+      .map(fileOf)
+      .sort(),
+  );
+  for (const route of ROUTE_TABLE.filter((r) => r.shell)) assert.ok(files('screens/shell').includes(fileOf(route)));
+});

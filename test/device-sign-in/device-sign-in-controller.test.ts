@@ -13,45 +13,9 @@ import {
   type DeviceFlowApi,
   type DeviceFlowOptions,
   type DeviceIdentityPort,
-  type FlowClock,
 } from '../../src/data/device-sign-in-controller.js';
 import type { Session } from '../../src/api/schemas.js';
-
-class FakeClock implements FlowClock {
-  private _now = 0;
-  private _timers = new Map<number, { at: number; callback: () => void }>();
-  private _next = 1;
-  now(): number {
-    return this._now;
-  }
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this._next++;
-    this._timers.set(id, { at: this._now + ms, callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this._timers.delete(handle as number);
-  }
-  /**
-   * Runs every timer due within `ms`, in time order, at its own time; after
-   * each one `settle` lets the answer it caused be handled before time moves on.
-   */
-  async advance(ms: number, settle: () => Promise<void> = async () => {}): Promise<void> {
-    const end = this._now + ms;
-    for (;;) {
-      const due = [...this._timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this._timers.delete(due[0]);
-      this._now = due[1].at;
-      due[1].callback();
-      await settle();
-    }
-    this._now = end;
-  }
-  get pending(): number {
-    return this._timers.size;
-  }
-}
+import { FakeClock } from '../support/fake-clock.js';
 
 type Answer = DevicePoll | Error;
 
@@ -162,7 +126,7 @@ function setUp(options: Partial<DeviceFlowOptions> = {}, timing?: { expiresIn: n
 
 /** Advances the clock, then lets the answer of any poll it caused be handled. */
 async function advance(t: { clock: FakeClock; api: StubApi }, ms: number): Promise<void> {
-  await t.clock.advance(ms, () => t.api.settled());
+  await t.clock.advanceSettling(ms, () => t.api.settled());
 }
 
 describe('DeviceSignInController: polling as section 5 says', () => {
@@ -325,7 +289,7 @@ describe('DeviceSignInController: the result', () => {
       t.api.polledCodes.push(code.deviceCode);
       return late;
     };
-    await t.clock.advance(5000);
+    await t.clock.advanceSettling(5000);
     t.host.disconnect();
     expect(t.flow.state.phase).to.equal('idle');
     release({ kind: 'approved', session: session() });
@@ -333,7 +297,7 @@ describe('DeviceSignInController: the result', () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();
     expect(t.api.logouts).to.equal(1);
     expect(t.identity.held + t.identity.adopted.length).to.equal(0);
-    await t.clock.advance(60_000);
+    await t.clock.advanceSettling(60_000);
     expect(t.api.pollTimes).to.have.length(1);
   });
 
@@ -367,14 +331,19 @@ describe('DeviceSignInController: the result', () => {
     expect(t.identity.adopted).to.have.length(1);
   });
 
-  it('step-up: sends the account and CSRF token; the same account ends renewed, handed to onRenewed', async () => {
-    const renewed: DeviceSession[] = [];
-    const t = setUp({
+  /** A step-up under the verified session of acc_4f2b9c. */
+  const setUpStepUp = (onRenewed: (session: DeviceSession, nonce: string) => unknown) =>
+    setUp({
       purpose: 'step-up',
       expectedAccountId: 'acc_4f2b9c',
       csrfToken: 'csrf_old',
-      onRenewed: (s: DeviceSession) => renewed.push(s),
+      onRenewed,
     } as Partial<DeviceFlowOptions>);
+
+  it('step-up: sends the account and CSRF token; the same account ends renewed, handed to onRenewed', async () => {
+    const renewed: DeviceSession[] = [];
+    const nonces: string[] = [];
+    const t = setUpStepUp((s: DeviceSession, nonce: string) => renewed.push(s) && nonces.push(nonce));
     await t.flow.start();
     expect(t.api.starts).to.deep.equal([
       { purpose: 'step-up', deviceName: 'Test TV', expectedAccountId: 'acc_4f2b9c', csrfToken: 'csrf_old' },
@@ -383,17 +352,25 @@ describe('DeviceSignInController: the result', () => {
     await advance(t, 5000);
     expect(t.flow.state.phase).to.equal('renewed');
     expect(renewed.map((s) => s.sessionId)).to.deep.equal(['ses_2']);
+    expect(nonces, 'the nonce of the code polled').to.deep.equal(['nonce_1']);
     expect(t.identity.held + t.identity.adopted.length).to.equal(0);
+  });
+
+  it('step-up: after a new code, onRenewed gets the nonce of the code the approval answered', async () => {
+    const nonces: string[] = [];
+    const t = setUpStepUp((_s: DeviceSession, nonce: string) => nonces.push(nonce));
+    await t.flow.start();
+    await t.flow.start();
+    expect(t.flow.state).to.deep.include({ phase: 'waiting' });
+    t.api.answers = [{ kind: 'approved', session: session({ sessionId: 'ses_3' }) }];
+    await advance(t, 5000);
+    expect(t.api.polledCodes).to.deep.equal(['dc_2']);
+    expect(nonces).to.deep.equal(['nonce_2']);
   });
 
   it('step-up: an approval for another account is an identity-stop (mismatch), never a switch', async () => {
     const renewed: DeviceSession[] = [];
-    const t = setUp({
-      purpose: 'step-up',
-      expectedAccountId: 'acc_4f2b9c',
-      csrfToken: 'csrf_old',
-      onRenewed: (s: DeviceSession) => renewed.push(s),
-    } as Partial<DeviceFlowOptions>);
+    const t = setUpStepUp((s: DeviceSession) => renewed.push(s));
     await t.flow.start();
     t.api.answers = [{ kind: 'approved', session: session({ accountId: 'acc_7d1e3a', loginId: 'hanako@example.jp' }) }];
     await advance(t, 5000);

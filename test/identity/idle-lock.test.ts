@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import { sendMouse } from '@web/test-runner-commands';
 import { IdentityStore } from '../../src/identity/identity-store.js';
-import { OTHER_IDLE_MS, TV_IDLE_MS, watchIdle, type IdleClock } from '../../src/identity/idle-lock.js';
+import { OTHER_IDLE_MS, TV_IDLE_MS, watchIdle } from '../../src/identity/idle-lock.js';
 import { TabAccountMemory } from '../../src/identity/tab-account-memory.js';
 import {
   TARO,
@@ -21,37 +21,10 @@ import {
 } from '../support/app-harness.js';
 import { press, waitForFocus } from '../support/keys.js';
 import { fingerprintOf } from '../support/leak-fingerprint.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { foundOnPage } from '../support/page-strings.js';
 
 const MINUTE = 60_000;
-
-class FakeClock implements IdleClock {
-  private _now = 0;
-  private _timers = new Map<number, { at: number; callback: () => void }>();
-  private _next = 1;
-  now(): number {
-    return this._now;
-  }
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this._next++;
-    this._timers.set(id, { at: this._now + ms, callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this._timers.delete(handle as number);
-  }
-  advance(ms: number): void {
-    const end = this._now + ms;
-    for (;;) {
-      const due = [...this._timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this._timers.delete(due[0]);
-      this._now = due[1].at;
-      due[1].callback();
-    }
-    this._now = end;
-  }
-}
 
 async function readyStore(): Promise<IdentityStore> {
   await resetAll();

@@ -3,6 +3,7 @@ import { waitUntil } from '../support/wait.js';
 import { expect } from '@open-wc/testing';
 import { TARO, inScreen, readyAppAs, resetAll, waitForElement } from '../support/app-harness.js';
 import { pageText } from '../support/page-strings.js';
+import { oneScreenPerEndpoint } from '../support/screens.js';
 
 declare global {
   interface Window {
@@ -23,16 +24,10 @@ describe('hostile strings', () => {
     const mock = await resetAll();
     mock.configure({ scenario: 'hostile-strings' });
     const app = await readyAppAs(TARO.loginId, '#/favorites');
-    for (const [hash, tag] of [
-      ['#/favorites', 'mp-favorites-screen'],
-      ['#/history', 'mp-history-screen'],
-      ['#/devices', 'mp-devices-screen'],
-      ['#/downloads', 'mp-downloads-screen'],
-      ['#/payments', 'mp-payments-screen'],
-      ['#/contract', 'mp-contract-screen'],
-    ] as const) {
+    // Every read endpoint's text, each on the first screen that shows it (src/app/route-paths.ts).
+    for (const { hash, tag, shown } of oneScreenPerEndpoint()) {
       location.hash = hash;
-      await waitForElement(() => inScreen(app, tag, 'li, dl'), `${tag} did not render`);
+      await waitForElement(() => inScreen(app, tag, shown), `${tag} did not render`);
     }
     location.hash = '#/favorites';
     await waitForElement(() => inScreen(app, 'mp-favorites-screen', 'li'), 'no favorites');

@@ -5,10 +5,10 @@
  * app to re-read the session (`unlock`).
  */
 import { LitElement, html } from 'lit';
-import '../components/mp-screen.js';
-import type { LockReason } from '../identity/identity-store.js';
-import { I18nController } from '../i18n/i18n-controller.js';
-import { noticeStyles, sharedStyles } from '../styles/shared-styles.js';
+import '../../components/mp-screen.js';
+import type { LockReason } from '../../identity/identity-store.js';
+import { I18nController } from '../../i18n/i18n-controller.js';
+import { noticeStyles, sharedStyles } from '../../styles/shared-styles.js';
 
 export class LockScreen extends LitElement {
   static override properties = {

@@ -1,9 +1,9 @@
 /** #/: the menu of every screen of the My Page. */
 import { LitElement, css, html } from 'lit';
-import '../components/mp-screen.js';
-import { MENU_ROUTES, hrefFor } from '../app/route-paths.js';
-import { I18nController } from '../i18n/i18n-controller.js';
-import { sharedStyles } from '../styles/shared-styles.js';
+import '../../components/mp-screen.js';
+import { MENU_ROUTES, hrefFor } from '../../app/route-paths.js';
+import { I18nController } from '../../i18n/i18n-controller.js';
+import { sharedStyles } from '../../styles/shared-styles.js';
 
 export class MenuScreen extends LitElement {
   static override properties = {

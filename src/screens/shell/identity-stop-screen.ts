@@ -3,10 +3,10 @@
  * page stopped (a cause the store names) and a way to log in again.
  */
 import { LitElement, html } from 'lit';
-import '../components/mp-screen.js';
-import type { StopCause } from '../identity/identity-store.js';
-import { I18nController } from '../i18n/i18n-controller.js';
-import { noticeStyles, sharedStyles } from '../styles/shared-styles.js';
+import '../../components/mp-screen.js';
+import type { StopCause } from '../../identity/identity-store.js';
+import { I18nController } from '../../i18n/i18n-controller.js';
+import { noticeStyles, sharedStyles } from '../../styles/shared-styles.js';
 
 export class IdentityStopScreen extends LitElement {
   static override properties = {
