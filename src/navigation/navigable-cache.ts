@@ -53,8 +53,11 @@ export class NavigableCache {
   readonly #observer = new MutationObserver((records) => {
     const elements = this.#elements;
     if (!elements) return;
-    for (const { type, target, attributeName } of records) {
-      if (type === 'childList' || STRUCTURAL.has(attributeName!)) return this.invalidate();
+    for (const { target, attributeName, addedNodes, removedNodes } of records) {
+      // Text nodes coming and going (`textContent =`) change no element's navigability.
+      if (STRUCTURAL.has(attributeName!) || [...addedNodes, ...removedNodes].some((n) => n instanceof Element)) {
+        return this.invalidate();
+      }
       // The navigable element the change is in (-1: none), up the composed tree.
       let owner = -1;
       for (
@@ -65,7 +68,7 @@ export class NavigableCache {
         owner = elements.indexOf(node as HTMLElement);
       }
       // The element's own attributes may change its margins, which moves others without resizing it.
-      if (owner < 0 || elements[owner] === target) this.#boxes = null;
+      if (owner < 0 || (attributeName && elements[owner] === target)) this.#boxes = null;
       else this.#stale.add(owner);
     }
   });

@@ -208,6 +208,11 @@ describe('engine geometry', () => {
     expect(root.querySelector('#x')!.getBoundingClientRect().right).to.be.greaterThan(400);
     await press('ArrowDown');
     expect(focused()).to.equal('x');
+    await press('ArrowUp');
+    // New text nodes (`textContent =`): x narrow again.
+    root.querySelector('#x')!.textContent = 'x';
+    await press('ArrowDown');
+    expect(focused()).to.equal('y');
   });
 });
 
