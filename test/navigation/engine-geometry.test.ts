@@ -10,6 +10,7 @@ import { deepActiveElement } from '../../src/navigation/dom.js';
 import { FocusEngine } from '../../src/navigation/focus-engine.js';
 import { TARO, readyAppAs, resetAll, screenOf } from '../support/app-harness.js';
 import { arrowTo, press, scrollSettled, waitForFocus } from '../support/keys.js';
+import { engine as browserEngine } from '../support/engine.js';
 
 let engine: FocusEngine | null = null;
 
@@ -69,7 +70,7 @@ describe('engine geometry', () => {
       </div>`;
 
   for (const still of [true, false]) {
-    it(`Down beside a scaled neighbour stays, ${still ? 'settled' : 'during the focus transition'}`, async () => {
+    it(`Down beside a scaled neighbour stays, ${still ? 'settled' : 'during the focus transition'}`, async function () {
       const root = await mount(pair(true));
       root.querySelector<HTMLElement>('#b')!.focus();
       // B is now drawn scaled for good; from here on, transitions run (or not).
@@ -78,6 +79,7 @@ describe('engine geometry', () => {
       expect(focused()).to.equal('a');
       if (!still) {
         const running = [...root.querySelectorAll('button')].flatMap((b) => b.getAnimations());
+        noTransitionsHere(this, running.length);
         expect(running.length, 'both focus transitions are running').to.equal(2);
       }
       await press('ArrowDown');
@@ -93,16 +95,21 @@ describe('engine geometry', () => {
     }
 
     /** Keys pressed from the 8th entry: where each lands, with the focus transitions held midway or finished. */
-    async function walk(app: MyPageApp, midway: boolean): Promise<string[]> {
+    async function walk(context: Mocha.Context, app: MyPageApp, midway: boolean): Promise<string[]> {
       const menu = screenOf(app, 'mp-menu-screen')!.shadowRoot!;
       // Long transitions, so the next key surely arrives before they end (80 ms on a busy machine may not).
       const slow = new CSSStyleSheet();
       slow.replaceSync('a { transition-duration: 60s !important; }');
       menu.adoptedStyleSheets = [...menu.adoptedStyleSheets, slow];
       const landed: string[] = [];
-      for (const key of ['ArrowLeft', 'ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'ArrowUp', 'ArrowDown']) {
-        if (midway) expect(holdTransitions(links(app), 0.5), 'a focus transition is running').to.be.greaterThan(0);
-        else for (const animation of links(app).flatMap((el) => el.getAnimations())) animation.finish();
+      const keys = ['ArrowLeft', 'ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'ArrowUp', 'ArrowDown'];
+      for (const [i, key] of keys.entries()) {
+        // From the second key on, the previous key's transitions are running: held midway.
+        if (midway && i > 0) {
+          const held = holdTransitions(links(app), 0.5);
+          noTransitionsHere(context, held);
+          expect(held, 'a focus transition is running').to.be.greaterThan(0);
+        } else if (!midway) for (const animation of links(app).flatMap((el) => el.getAnimations())) animation.finish();
         await press(key);
         landed.push(focused());
       }
@@ -110,16 +117,16 @@ describe('engine geometry', () => {
       return landed;
     }
 
-    it('the same keys land on the same entries during the focus transition as when settled', async () => {
+    it('the same keys land on the same entries during the focus transition as when settled', async function () {
       await resetAll();
       const app = await readyAppAs(TARO.loginId, '#/');
       await waitForFocus((el) => el.dataset.route === '/contract', 'no focus on the menu');
       await arrowTo(links(app)[7]!);
       await scrollSettled(app);
-      const settled = await walk(app, false);
+      const settled = await walk(this, app, false);
       await arrowTo(links(app)[7]!);
       await scrollSettled(app);
-      const midway = await walk(app, true);
+      const midway = await walk(this, app, true);
       expect(midway).to.deep.equal(settled);
       // Down from the 7th entry: what the layout says (nothing below it at 800x600: it stays).
       expect(settled[1]).to.equal(settled[0]);
@@ -215,6 +222,14 @@ describe('engine geometry', () => {
     expect(focused()).to.equal('y');
   });
 });
+
+/**
+ * WebKitGTK in the runner's window runs no CSS transitions at all (it draws
+ * the end state at once): nothing is in transition there, so nothing to hold.
+ */
+function noTransitionsHere(context: Mocha.Context, running: number): void {
+  if (running === 0 && browserEngine === 'webkit') context.skip();
+}
 
 function waitForScrollEvent(scroller: Element): Promise<void> {
   return new Promise((resolve) => scroller.addEventListener('scroll', () => resolve(), { once: true }));
