@@ -54,6 +54,8 @@ export class NavigableCache {
     const elements = this.#elements;
     if (!elements) return;
     for (const { target, attributeName, addedNodes, removedNodes } of records) {
+      // The engine's own note of where a scroll heads (on the host, inside the scope on a plain page).
+      if (attributeName === 'data-nav-scroll-to') continue;
       // Text nodes coming and going (`textContent =`) change no element's navigability.
       if (STRUCTURAL.has(attributeName!) || [...addedNodes, ...removedNodes].some((n) => n instanceof Element)) {
         return this.invalidate();
