@@ -45,7 +45,6 @@ import { servePages } from './lib/server.mjs';
 import { kb, mb, ms, summarize, table } from './lib/stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const RESULTS = join(here, 'results', 'navigation.json');
 const THROTTLES = [1, 6];
 const VIEWPORT = { width: 1920, height: 1080 };
 const FORCE_PROFILE = process.argv.includes('--profile');
@@ -63,6 +62,8 @@ const ONLY = new Set(
   (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'main,scroll,live').split(',').filter(Boolean),
 );
 /** `--rounds=N`: fresh-page rounds on the scrolling page (default 3; the figures are medians of rounds' p95). */
+/** A partial run (`--only`) writes its own file and leaves the full run's results alone. */
+const RESULTS = join(here, 'results', ONLY.size === 3 ? 'navigation.json' : `navigation-${[...ONLY].join('-')}.json`);
 const SCROLL_ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 3);
 const SCROLL_WARMUP = ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowUp', 'ArrowUp', 'ArrowLeft'];
 /** The floor: the model's next element focused, no search (bench/pages/floor.js). */
