@@ -32,6 +32,7 @@ import {
   KEYS,
   PATH,
   SCROLL_PATH,
+  SCROLL_REST_AT,
   SCROLL_START,
   START,
   WARMUP,
@@ -175,10 +176,12 @@ class Runner {
   }
 
   /** Presses `keys` in order; with `mutate`, a DOM change lands in the page before each press. */
-  async walk(keys, { mutate = false } = {}) {
+  async walk(keys, { mutate = false, restAt = -1 } = {}) {
     const pauses = jitter();
     for (let i = 0; i < keys.length; i++) {
       if (mutate) await this.#session.evaluate(`__bench.mutate(${i})`);
+      // Where the model needs the scroller back at its top (its smooth scroll may lag behind the presses).
+      if (i === restAt) await this.#session.evaluate('__bench.scrollRest()');
       await this.press(keys[i], i, pauses.next().value);
     }
     return this.#session.evaluate('__bench.presses');
@@ -428,6 +431,7 @@ async function main() {
             layout: 'scroll',
             start: SCROLL_START,
             warmup: SCROLL_WARMUP,
+            restAt: SCROLL_REST_AT,
           });
           (results.scrolling[id] ??= []).push(analyse(presses, SCROLL_PATH, true));
           log(`bench: ${id} on the scrolling page at 6x, round ${r}: ${((Date.now() - t) / 1000).toFixed(1)} s`);

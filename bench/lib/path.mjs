@@ -109,6 +109,8 @@ const SCROLL_SEGMENTS = [
   ['ArrowRight', 1], // line 0
 ];
 export const SCROLL_PATH = SCROLL_SEGMENTS.flatMap(([key, times]) => Array(times).fill(key));
+/** The press into the menu: the runner waits for the scroller to come to rest before it (the model assumes its top). */
+export const SCROLL_REST_AT = SCROLL_SEGMENTS.slice(0, 6).reduce((n, [, times]) => n + times, 0);
 
 /** Where `key` should take focus from `id` on the scrolling screen (the path's moves only). */
 export function expectedScrollMove(id, key) {
