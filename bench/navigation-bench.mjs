@@ -754,7 +754,7 @@ function report(results) {
     out.push(profileTables(p));
   }
   out.push('');
-  out.push(`Results: bench/results/navigation.json (${meta.seconds} s)`);
+  out.push(`Results: ${RESULTS.slice(join(here, '..').length + 1)} (${meta.seconds} s)`);
   console.log(out.join('\n'));
 }
 

@@ -138,20 +138,29 @@ export class NavigableCache {
     }
     this.#stale.clear();
     boxes = this.#boxes = boxes ?? elements.map((_, i) => this.#measure(i));
-    const views = new Map<Element, Box>();
+    // Read once per scroller (elements of one scroller come together in tree order).
+    let seen: Element | undefined;
+    let x = 0;
+    let y = 0;
+    let view: Box | null = null;
     return boxes.map((box, i) => {
       const scroller = this.#scrollerOf[i];
       if (!scroller) return box;
-      box = shift(box, -scroller.scrollLeft, -scroller.scrollTop);
-      if (own === undefined || scroller === own) return box;
-      let view = views.get(scroller);
-      if (!view) views.set(scroller, (view = toPage(scroller.getBoundingClientRect())));
-      return {
-        left: Math.max(box.left, view.left),
-        top: Math.max(box.top, view.top),
-        right: Math.min(box.right, view.right),
-        bottom: Math.min(box.bottom, view.bottom),
-      };
+      if (scroller !== seen) {
+        seen = scroller;
+        x = scroller.scrollLeft;
+        y = scroller.scrollTop;
+        view = own === undefined || scroller === own ? null : toPage(scroller.getBoundingClientRect());
+      }
+      box = shift(box, -x, -y);
+      return view
+        ? {
+            left: Math.max(box.left, view.left),
+            top: Math.max(box.top, view.top),
+            right: Math.min(box.right, view.right),
+            bottom: Math.min(box.bottom, view.bottom),
+          }
+        : box;
     });
   }
 
