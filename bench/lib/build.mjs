@@ -16,7 +16,7 @@ const pagesDir = join(here, '..', 'pages');
 const require = createRequire(join(projectRoot, 'package.json'));
 
 /** Page entry (bench/pages/<name>.js) per engine; `none` is the no-engine control page. */
-export const PAGE_ENTRIES = ['ours', 'js-spatial-navigation', 'spatial-navigation-polyfill', 'lrud', 'none'];
+export const PAGE_ENTRIES = ['ours', 'js-spatial-navigation', 'spatial-navigation-polyfill', 'lrud', 'none', 'floor'];
 
 /**
  * One IIFE bundle per page, not minified (readable CPU profiles; V8 runs

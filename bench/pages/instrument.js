@@ -138,6 +138,16 @@ export const bench = {
     liveCard.textContent = `39·24 (${n})`;
     return true;
   },
+  /** Resolves once the scrolling page's scroller has stood still for 5 frames (a smooth scroll ended). */
+  async scrollRest() {
+    const scroller = document.querySelector('.scroller');
+    for (let still = 0, last = NaN; scroller && still < 5;) {
+      await nextFrame();
+      still = scroller.scrollTop === last ? still + 1 : 0;
+      last = scroller.scrollTop;
+    }
+    return true;
+  },
   /** Resolves once press `index` has been painted (its post-frame task ran). */
   settled(index, timeout = 10000) {
     if (presses[index]?.doneAt != null) return Promise.resolve(true);

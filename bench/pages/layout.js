@@ -21,7 +21,17 @@
  * card lines; its centre is the centre of the middle one.
  */
 
-import { CARDS_PER_ROW, COLUMNS, MENU_ITEMS, ROWS, cardId, menuId } from './geometry.js';
+import {
+  CARDS_PER_ROW,
+  COLUMNS,
+  MENU_ITEMS,
+  ROWS,
+  SCROLL_COLUMNS,
+  SCROLL_LINES,
+  SCROLL_MENU_ITEMS,
+  cardId,
+  menuId,
+} from './geometry.js';
 
 export { cardId, menuId };
 
@@ -135,8 +145,56 @@ export function deepActive(doc = document) {
   return active === doc.body || active === doc.documentElement ? null : active;
 }
 
+/**
+ * The scrolling screen (light DOM only): menu x 100..340, 8 items of 120 px
+ * at a 125 px pitch from y 40 (the last ends at 1035); a `[data-nav-scroller]`
+ * at x 400..1770, y 40..1040 holding 100 lines x 10 columns of 125x90 cards
+ * at a 135x100 pitch. At scrollTop 0 line 9 ends at 1030 and line 10 starts
+ * at the scroller's bottom edge, out of view: nothing the customer sees lies
+ * below the last menu item.
+ */
+export const SCROLL_CSS = `
+  html, body { margin: 0; overflow: hidden; background: #101418; color: #dde; font: 12px/1 sans-serif; }
+  .menu { position: absolute; left: 100px; top: 40px; width: 240px; display: flex; flex-direction: column; gap: 5px; }
+  .menu-item { display: block; height: 120px; margin: 0; padding: 0; border: 0; background: #223; color: inherit; font: inherit; }
+  .scroller { position: absolute; left: 400px; top: 40px; width: 1370px; height: 1000px; overflow: auto;
+    display: grid; grid-template-columns: repeat(${SCROLL_COLUMNS}, 125px); grid-auto-rows: 90px; gap: 10px; align-content: start; }
+  .card-button { display: block; margin: 0; padding: 0; border: 0; background: #2a3038; color: inherit; font: inherit; }
+  .menu-item:focus, .card-button:focus { outline: 2px solid #fc0; outline-offset: -2px; background: #445; }
+`;
+
+export function buildScroll(doc = document) {
+  const style = doc.createElement('style');
+  style.textContent = SCROLL_CSS;
+  doc.head.append(style);
+  const column = doc.createElement('div');
+  column.className = 'menu';
+  for (let i = 0; i < SCROLL_MENU_ITEMS; i++) {
+    const item = doc.createElement('button');
+    item.className = 'menu-item';
+    item.id = menuId(i);
+    item.textContent = `Menu ${i}`;
+    column.append(item);
+  }
+  const scroller = doc.createElement('div');
+  scroller.className = 'scroller';
+  scroller.setAttribute('data-nav-scroller', '');
+  for (let line = 0; line < SCROLL_LINES; line++) {
+    for (let c = 0; c < SCROLL_COLUMNS; c++) scroller.append(button(doc, line, c));
+  }
+  doc.body.append(column, scroller);
+}
+
+/** `?layout=scroll` or the standard screen. */
+export const layoutFromQuery = () =>
+  new URLSearchParams(location.search).get('layout') === 'scroll' ? 'scroll' : 'grid';
+
 /** Builds the variant named by `?dom=light|shadow` (default light) and returns its name. */
 export function buildFromQuery(doc = document) {
+  if (layoutFromQuery() === 'scroll') {
+    buildScroll(doc);
+    return 'light';
+  }
   const dom = new URLSearchParams(location.search).get('dom') === 'shadow' ? 'shadow' : 'light';
   if (dom === 'shadow') buildShadow(doc);
   else buildLight(doc);

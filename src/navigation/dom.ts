@@ -25,30 +25,43 @@ export function isNavigable(element: Element): element is HTMLElement {
 export interface WalkHooks {
   /** Every shadow root entered (the cache observes them). */
   shadowRoot?(root: ShadowRoot): void;
-  /** Every `[data-nav-scroller]` passed (the cache listens to its scrolling). */
-  scroller?(element: Element): void;
+  /** Every `[data-nav-scroller]` passed, with the one it sits in (the cache listens to its scrolling). */
+  scroller?(element: Element, outer: Element | null): void;
+  /** Every navigable element found, with the `[data-nav-scroller]` nearest above it. */
+  found?(scroller: Element | null): void;
 }
 
-export function collectNavigable(root: ParentNode, out: HTMLElement[] = [], hooks?: WalkHooks): HTMLElement[] {
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) visit(child, out, hooks);
+export function collectNavigable(
+  root: ParentNode,
+  out: HTMLElement[] = [],
+  hooks?: WalkHooks,
+  scroller: Element | null = null,
+): HTMLElement[] {
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) visit(child, out, hooks, scroller);
   return out;
 }
 
-function visit(element: Element, out: HTMLElement[], hooks?: WalkHooks): void {
+function visit(element: Element, out: HTMLElement[], hooks: WalkHooks | undefined, scroller: Element | null): void {
   if (element.hasAttribute('hidden') || element.hasAttribute('inert') || element.hasAttribute('data-nav-skip-tree'))
     return;
-  if (isNavigable(element)) out.push(element);
-  if (hooks?.scroller && element.hasAttribute('data-nav-scroller')) hooks.scroller(element);
+  if (isNavigable(element)) {
+    out.push(element);
+    hooks?.found?.(scroller);
+  }
+  if (element.hasAttribute('data-nav-scroller')) {
+    hooks?.scroller?.(element, scroller);
+    scroller = element;
+  }
   if (element instanceof HTMLSlotElement) {
     // assignedNodes: assignedElements is missing before Chromium 65.
     const assigned = element.assignedNodes({ flatten: true });
     if (assigned.length) {
-      for (const node of assigned) if (node instanceof Element) visit(node, out, hooks);
+      for (const node of assigned) if (node instanceof Element) visit(node, out, hooks, scroller);
       return;
     }
   }
   if (element.shadowRoot) hooks?.shadowRoot?.(element.shadowRoot);
-  collectNavigable(element.shadowRoot ?? element, out, hooks);
+  collectNavigable(element.shadowRoot ?? element, out, hooks, scroller);
 }
 
 /** The focused element, inside however many shadow roots it sits. */

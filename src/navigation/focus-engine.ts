@@ -39,7 +39,7 @@ import {
   queryComposed,
 } from './dom.js';
 import { isTextEntry, keyAction, type Direction, type NavAction } from './key-map.js';
-import { NavigableCache, toPage } from './navigable-cache.js';
+import { NavigableCache, layoutBox, toPage } from './navigable-cache.js';
 import { pickNearest, pickNext, type Box } from './spatial.js';
 
 export interface FocusEngineOptions {
@@ -70,9 +70,7 @@ const SAFE_AREA = 0.05;
 /** Room for the focus ring and scale, which grow the element after it is measured. */
 const FOCUS_ALLOWANCE = 16;
 
-function boxOf(element: Element): Box {
-  return element.getBoundingClientRect();
-}
+const boxOf = layoutBox;
 
 function visible(box: Box): boolean {
   return box.right > box.left && box.bottom > box.top;
@@ -187,7 +185,8 @@ export class FocusEngine {
     }
     const cache = this.#cache(scope);
     const candidates = cache.elements;
-    const boxes = cache.boxes;
+    // From outside a scroller, only what it shows counts: a card scrolled out of view is not "below".
+    const boxes = cache.boxes(closestComposed(active, '[data-nav-scroller]'));
     const others: Box[] = [];
     const elements: HTMLElement[] = [];
     for (let i = 0; i < candidates.length; i++) {
@@ -206,7 +205,7 @@ export class FocusEngine {
   /** The screen's first useful element: `data-nav-default`, else the first that is not chrome. */
   focusFirst(scope: ParentNode = this.scope): boolean {
     const cache = this.#cache(scope);
-    const boxes = cache.boxes;
+    const boxes = cache.boxes();
     const candidates = cache.elements.filter((_, i) => visible(boxes[i]!));
     const rank = (el: HTMLElement): number => {
       const chrome = closestComposed(el, '[data-nav-secondary]');
@@ -259,7 +258,7 @@ export class FocusEngine {
       return;
     }
     const cache = this.#cache(scope);
-    const boxes = cache.boxes;
+    const boxes = cache.boxes();
     const candidates: HTMLElement[] = [];
     const candidateBoxes: Box[] = [];
     cache.elements.forEach((element, i) => {

@@ -1,19 +1,24 @@
 /**
  * The navigable elements of a scope and their boxes, kept between key presses
  * so a held key on a slow TV does not re-walk the tree and re-measure a
- * thousand elements each time. Anything that can add, remove or move
- * elements invalidates them:
+ * thousand elements each time. Only what can have moved is measured again:
  *
  * - a DOM change anywhere in the walked trees (one MutationObserver observes
  *   the scope and every shadow root the walk entered: peers cannot see those)
  *   drops the list and the boxes when it adds or removes elements or touches
- *   an attribute that decides navigability, and only the boxes otherwise;
- * - a window resize (media queries, the 10-foot root font size), web fonts
- *   finishing loading, and any scroll (the page, a `[data-nav-scroller]`;
- *   fixed-position dialogs move against the page) drop the boxes.
+ *   an attribute that decides navigability. Text (or an attribute) changing
+ *   inside one navigable element re-measures that element alone, and all the
+ *   boxes only if its size changed (then others may have moved); any other
+ *   change drops the boxes.
+ * - Boxes inside a `[data-nav-scroller]` are kept in that scroller's content
+ *   coordinates (its scroll offset added back), so its scrolling moves none of
+ *   them: a press subtracts the offset it reads then. The page scrolling (which
+ *   moves fixed-position elements against the rest), a scroller inside another,
+ *   a window resize (media queries, the 10-foot root font size) and web fonts
+ *   finishing loading drop the boxes.
  *
- * What it cannot see (a CSS animation moving things) is why the engine still
- * measures the focused element afresh on every press.
+ * Boxes are layout boxes (`layoutBox`): a focus scale in transition changes
+ * none of them, so a move never depends on when it is read.
  */
 import { collectNavigable } from './dom.js';
 import type { Box } from './spatial.js';
@@ -35,26 +40,45 @@ const STRUCTURAL = new Set([
 
 export class NavigableCache {
   #elements: HTMLElement[] | null = null;
+  /** Per element, the `[data-nav-scroller]` nearest above it. */
+  #scrollerOf: Array<Element | null> = [];
+  /** Page coordinates plus the scroll offset of the element's scroller at reading time. */
   #boxes: Box[] | null = null;
+  readonly #stale = new Set<number>();
   /**
    * Observers stay attached: each root is observed once, and invalidating
    * only sets flags, so a page that changes before every press costs one walk,
    * not one walk plus re-observing every shadow root.
    */
   readonly #observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === 'childList' || (record.type === 'attributes' && STRUCTURAL.has(record.attributeName!))) {
-        this.invalidate();
-        return;
+    const elements = this.#elements;
+    if (!elements) return;
+    for (const { target, attributeName, addedNodes, removedNodes } of records) {
+      // The engine's own note of where a scroll heads (on the host, inside the scope on a plain page).
+      if (attributeName === 'data-nav-scroll-to') continue;
+      // Text nodes coming and going (`textContent =`) change no element's navigability.
+      if (STRUCTURAL.has(attributeName!) || [...addedNodes, ...removedNodes].some((n) => n instanceof Element)) {
+        return this.invalidate();
       }
+      // The navigable element the change is in (-1: none), up the composed tree.
+      let owner = -1;
+      for (
+        let node: Node | null = target;
+        node && owner < 0;
+        node = (node as Element).assignedSlot ?? (node instanceof ShadowRoot ? node.host : node.parentNode)
+      ) {
+        owner = elements.indexOf(node as HTMLElement);
+      }
+      // The element's own attributes may change its margins, which moves others without resizing it.
+      if (owner < 0 || (attributeName && elements[owner] === target)) this.#boxes = null;
+      else this.#stale.add(owner);
     }
-    // Text and cosmetic attributes move things but change no element's navigability.
-    this.#boxes = null;
   });
   readonly #observed = new WeakSet<Node>();
-  readonly #scrollers = new Set<Element>();
-  readonly #onLayout = (): void => {
-    this.#boxes = null;
+  /** Scrollers listened to; true for one with a scroller inside, whose offset alone does not place what that holds. */
+  readonly #scrollers = new Map<Element, boolean>();
+  readonly #onLayout = (event?: Event): void => {
+    if (this.#scrollers.get(event?.target as Element) !== false) this.#boxes = null;
   };
 
   constructor(private readonly scope: ParentNode) {
@@ -66,7 +90,7 @@ export class NavigableCache {
   dispose(): void {
     this.invalidate();
     this.#observer.disconnect();
-    for (const scroller of this.#scrollers) scroller.removeEventListener('scroll', this.#onLayout);
+    for (const scroller of this.#scrollers.keys()) scroller.removeEventListener('scroll', this.#onLayout);
     this.#scrollers.clear();
     window.removeEventListener('resize', this.#onLayout);
     window.removeEventListener('scroll', this.#onLayout, { capture: true });
@@ -81,22 +105,72 @@ export class NavigableCache {
   get elements(): HTMLElement[] {
     if (!this.#elements) {
       this.#observe(this.scope as Node);
+      const scrollerOf: Array<Element | null> = (this.#scrollerOf = []);
       this.#elements = collectNavigable(this.scope, [], {
         shadowRoot: (root) => this.#observe(root),
-        scroller: (element) => this.#watchScroller(element),
+        scroller: (element, outer) => {
+          if (outer) this.#scrollers.set(outer, true);
+          if (this.#scrollers.has(element)) return;
+          this.#scrollers.set(element, false);
+          element.addEventListener('scroll', this.#onLayout, { passive: true });
+        },
+        found: (scroller) => scrollerOf.push(scroller),
       });
     }
     return this.#elements;
   }
 
-  /** One pass of layout reads for every element (page coordinates), reused until something moves. */
-  get boxes(): Box[] {
-    if (!this.#boxes) {
-      const x = scrollX;
-      const y = scrollY;
-      this.#boxes = this.elements.map((element) => toPage(element.getBoundingClientRect(), x, y));
+  /**
+   * The boxes in page coordinates now, measured in one pass of layout reads and
+   * reused until something moves. Given the scroller focus is in (`null`: none),
+   * the boxes in every other scroller are cut to what it shows.
+   */
+  boxes(own?: Element | null): Box[] {
+    const elements = this.elements;
+    let boxes = this.#boxes;
+    for (const i of this.#stale) {
+      const box = this.#measure(i);
+      const old = boxes?.[i];
+      // Resized: what comes after it may have moved.
+      if (old && box.right - box.left === old.right - old.left && box.bottom - box.top === old.bottom - old.top) {
+        boxes![i] = box;
+      } else boxes = null;
     }
-    return this.#boxes;
+    this.#stale.clear();
+    boxes = this.#boxes = boxes ?? elements.map((_, i) => this.#measure(i));
+    // Read once per scroller (elements of one scroller come together in tree order).
+    let seen: Element | undefined;
+    let x = 0;
+    let y = 0;
+    let view: Box | null = null;
+    return boxes.map((box, i) => {
+      const scroller = this.#scrollerOf[i];
+      if (!scroller) return box;
+      if (scroller !== seen) {
+        seen = scroller;
+        x = scroller.scrollLeft;
+        y = scroller.scrollTop;
+        view = own === undefined || scroller === own ? null : toPage(scroller.getBoundingClientRect());
+      }
+      box = shift(box, -x, -y);
+      return view
+        ? {
+            left: Math.max(box.left, view.left),
+            top: Math.max(box.top, view.top),
+            right: Math.min(box.right, view.right),
+            bottom: Math.min(box.bottom, view.bottom),
+          }
+        : box;
+    });
+  }
+
+  #measure(i: number): Box {
+    const scroller = this.#scrollerOf[i];
+    return toPage(
+      layoutBox(this.#elements![i]!),
+      scrollX + (scroller?.scrollLeft ?? 0),
+      scrollY + (scroller?.scrollTop ?? 0),
+    );
   }
 
   #observe(root: Node): void {
@@ -104,14 +178,31 @@ export class NavigableCache {
     this.#observed.add(root);
     this.#observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
   }
+}
 
-  #watchScroller(scroller: Element): void {
-    if (this.#scrollers.has(scroller)) return;
-    this.#scrollers.add(scroller);
-    scroller.addEventListener('scroll', this.#onLayout, { passive: true });
-  }
+/**
+ * The element's box without its own transform (a focus scale, possibly mid-transition):
+ * the layout, whenever it is read. Only elements whose drawn size differs from
+ * their layout size pay for a style read.
+ */
+export function layoutBox(element: HTMLElement): Box {
+  const r = element.getBoundingClientRect();
+  if (Math.abs(r.width - element.offsetWidth) < 1 && Math.abs(r.height - element.offsetHeight) < 1) return r;
+  const style = getComputedStyle(element);
+  // matrix(a, b, c, d, e, f); a 3D transform (matrix3d) is not undone.
+  if (!style.transform.startsWith('matrix(')) return r;
+  const [a = 1, , , d = 1, e = 0, f = 0] = style.transform.slice(7).split(',').map(parseFloat);
+  const [x = 0, y = 0] = style.transformOrigin.split(' ').map(parseFloat);
+  // Drawn = origin + scale x (layout - origin) + translation, solved for the layout box.
+  const left = r.left - e - x * (1 - a);
+  const top = r.top - f - y * (1 - d);
+  return { left, top, right: left + r.width / (a || 1), bottom: top + r.height / (d || 1) };
+}
+
+export function shift(box: Box, x: number, y: number): Box {
+  return { left: box.left + x, top: box.top + y, right: box.right + x, bottom: box.bottom + y };
 }
 
 export function toPage(rect: Box, x: number = scrollX, y: number = scrollY): Box {
-  return { left: rect.left + x, top: rect.top + y, right: rect.right + x, bottom: rect.bottom + y };
+  return shift(rect, x, y);
 }
