@@ -100,6 +100,8 @@ export class NavigableCache {
   invalidate(): void {
     this.#elements = null;
     this.#boxes = null;
+    // Indices of the old list: they name other elements (or none) in the next.
+    this.#stale.clear();
   }
 
   get elements(): HTMLElement[] {
@@ -128,7 +130,8 @@ export class NavigableCache {
   boxes(own?: Element | null): Box[] {
     const elements = this.elements;
     let boxes = this.#boxes;
-    for (const i of this.#stale) {
+    // With no boxes kept, every box is measured below anyway.
+    for (const i of boxes ? this.#stale : []) {
       const box = this.#measure(i);
       const old = boxes?.[i];
       // Resized: what comes after it may have moved.

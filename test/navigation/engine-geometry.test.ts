@@ -221,6 +221,25 @@ describe('engine geometry', () => {
     await press('ArrowDown');
     expect(focused()).to.equal('y');
   });
+
+  it('a text change and a removal in one batch: the next press measures the new list', async () => {
+    const root = await mount(
+      html`<div style="height:200px">
+        <button id="f" style="position:absolute;left:0;top:0;width:100px;height:40px">f</button>
+        <button id="x" style="position:absolute;left:0;top:100px;width:100px;height:40px">x</button>
+        <button id="y" style="position:absolute;left:0;top:160px;width:100px;height:40px">y</button>
+      </div>`,
+    );
+    root.querySelector<HTMLElement>('#f')!.focus();
+    await press('ArrowDown');
+    expect(focused()).to.equal('x');
+    await press('ArrowUp');
+    // The change marks the last element (index 2) for re-measuring; the removal leaves two elements.
+    (root.querySelector('#y')!.firstChild as Text).data = 'y, longer';
+    root.querySelector('#x')!.remove();
+    await press('ArrowDown');
+    expect(focused()).to.equal('y');
+  });
 });
 
 /**
