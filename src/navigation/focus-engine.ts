@@ -347,9 +347,17 @@ export class FocusEngine {
     // Where this scroll heads (before clamping to the scroll range), for whoever must wait
     // for it (tests): two equal reads of a box do not say a smooth scroll ended, one that
     // has not started yet gives them too.
-    (this.#options.host.dataset as Record<string, unknown>).navScrollTo = scroller.scrollTop + dy;
+    const to = scroller.scrollTop + dy;
+    (this.#options.host.dataset as Record<string, unknown>).navScrollTo = to;
     // Smooth for a single press; instant while a key is held, so it never lags behind.
-    scroller.scrollBy({ top: dy, left: dx, behavior: instant || this.#options.reducedMotion?.() ? 'auto' : 'smooth' });
+    // An absolute goal from where the scroller is now: a relative scrollBy during a
+    // smooth scroll adds to that scroll's own goal in some engines (WebKitGTK under
+    // load ended a row past the one focused), while `box` was measured here and now.
+    scroller.scrollTo({
+      top: to,
+      left: scroller.scrollLeft + dx,
+      behavior: instant || this.#options.reducedMotion?.() ? 'auto' : 'smooth',
+    });
   }
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
