@@ -11,6 +11,7 @@ import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
 import { TARO, inScreen, readyAppAs, resetAll, screenOf, waitForElement } from '../support/app-harness.js';
 import { describeElement, press, waitForFocus } from '../support/keys.js';
+import { expectInsideSafeArea, safeArea, visibleBoxes } from '../support/layout-checks.js';
 
 const INVALID = { cardNumber: '4111111111111112', cardExpiry: '1320', cardCvc: '12', cardHolder: '' };
 
@@ -50,20 +51,8 @@ async function waitUntilErrors(root: ShadowRoot): Promise<void> {
   await (root.host as MyPageApp).updateComplete;
 }
 
-/** Every visible box of the screen (its controls, texts, the QR), across shadow roots. */
-function boxes(root: ShadowRoot): Array<{ what: string; rect: DOMRect }> {
-  const out: Array<{ what: string; rect: DOMRect }> = [];
-  const visit = (node: ShadowRoot | Element): void => {
-    for (const el of node.querySelectorAll('input, button, a, p, span, h1, h2, svg')) {
-      const rect = el.getBoundingClientRect();
-      if (rect.width && rect.height) out.push({ what: describeElement(el), rect });
-      if (el.shadowRoot) visit(el.shadowRoot);
-    }
-    for (const el of node.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
-  };
-  visit(root);
-  return out;
-}
+/** What the screen draws: its controls, texts and the QR. */
+const TEXTS_AND_CONTROLS = 'input, button, a, p, span, h1, h2, svg';
 
 afterEach(async () => {
   localStorage.removeItem('my-page.locale');
@@ -81,15 +70,10 @@ describe('card change on a TV screen', () => {
         const root = screenOf(app, 'mp-card-change-screen')!.shadowRoot!;
         await showErrors(app);
         expect(document.scrollingElement!.scrollTop).to.equal(0);
-        const all = boxes(root);
+        const all = visibleBoxes(root, TEXTS_AND_CONTROLS);
         expect(all.length).to.be.greaterThan(25);
-        const safe = { left: width * 0.05, right: width * 0.95, top: height * 0.05, bottom: height * 0.95 };
-        for (const { what, rect } of all) {
-          expect(rect.left, `${what} left`).to.be.at.least(safe.left - 1);
-          expect(rect.right, `${what} right`).to.be.at.most(safe.right + 1);
-          expect(rect.top, `${what} top`).to.be.at.least(safe.top - 1);
-          expect(rect.bottom, `${what} bottom`).to.be.at.most(safe.bottom + 1);
-        }
+        expectInsideSafeArea(all, width, height);
+        const safe = safeArea(width, height);
         // The last control (submit), the pad's last key and the QR are among them: named so a miss says which.
         const submit = root.querySelector('button[type=submit]')!.getBoundingClientRect();
         expect(submit.bottom).to.be.at.most(safe.bottom + 1);

@@ -17,9 +17,7 @@ import {
   waitForElement,
   waitForState,
 } from '../support/app-harness.js';
-import { describeElement } from '../support/keys.js';
-
-type Box = { what: string; rect: DOMRect };
+import { expectInsideSafeArea, visibleBoxes } from '../support/layout-checks.js';
 
 async function signInScreen(width: number, height: number, locale: 'ja' | 'en'): Promise<MyPageApp> {
   await setViewport({ width, height });
@@ -34,29 +32,8 @@ async function signInScreen(width: number, height: number, locale: 'ja' | 'en'):
   return app;
 }
 
-/** Every visible box of the screen (texts, buttons, the QR), through shadow roots. */
-function boxes(root: ShadowRoot): Box[] {
-  const out: Box[] = [];
-  const visit = (node: ShadowRoot | Element): void => {
-    for (const el of node.querySelectorAll('button, a, p, h1, h2, svg')) {
-      const rect = el.getBoundingClientRect();
-      if (rect.width && rect.height) out.push({ what: describeElement(el), rect });
-    }
-    for (const el of node.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
-  };
-  visit(root);
-  return out;
-}
-
-function expectInside(all: Box[], width: number, height: number): void {
-  const safe = { left: width * 0.05, right: width * 0.95, top: height * 0.05, bottom: height * 0.95 };
-  for (const { what, rect } of all) {
-    expect(rect.left, `${what} left`).to.be.at.least(safe.left - 1);
-    expect(rect.right, `${what} right`).to.be.at.most(safe.right + 1);
-    expect(rect.top, `${what} top`).to.be.at.least(safe.top - 1);
-    expect(rect.bottom, `${what} bottom`).to.be.at.most(safe.bottom + 1);
-  }
-}
+/** What the screen draws: its texts, controls and the QR. */
+const TEXTS_AND_CONTROLS = 'button, a, p, h1, h2, svg';
 
 afterEach(async () => {
   localStorage.removeItem('my-page.locale');
@@ -73,7 +50,7 @@ describe('TV sign-in on a TV screen', () => {
         const app = await signInScreen(width, height, locale);
         expect(document.scrollingElement!.scrollTop).to.equal(0);
         const login = screenOf(app, 'mp-login-screen')!.shadowRoot!;
-        const all = boxes(login);
+        const all = visibleBoxes(login, TEXTS_AND_CONTROLS);
         // Named, so a miss says which part it was and none of them can be absent.
         const panel = login.querySelector('mp-device-code')!.shadowRoot!;
         const parts = {
@@ -90,7 +67,7 @@ describe('TV sign-in on a TV screen', () => {
           expect(rect.width * rect.height, `${name} is drawn`).to.be.greaterThan(0);
           all.push({ what: name, rect });
         }
-        expectInside(all, width, height);
+        expectInsideSafeArea(all, width, height);
         // The code on one line, large enough to read across a room (at least 4% of the screen height).
         const code = parts.code!.getBoundingClientRect();
         const fontSize = parseFloat(getComputedStyle(parts.code!).fontSize);
@@ -116,8 +93,8 @@ describe('TV sign-in on a TV screen', () => {
     expect(approval.status).to.equal(200);
     await waitForElement(() => inScreen(app, 'mp-login-screen', '[role=alertdialog]'), 'no question', 10_000);
     const login = screenOf(app, 'mp-login-screen')!.shadowRoot!;
-    const all = boxes(login);
+    const all = visibleBoxes(login, TEXTS_AND_CONTROLS);
     expect(all.map((b) => b.what)).to.include.members(['button[device-yes]', 'button[device-no]', 'p.question']);
-    expectInside(all, 1280, 720);
+    expectInsideSafeArea(all, 1280, 720);
   });
 });

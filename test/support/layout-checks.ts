@@ -1,4 +1,36 @@
-/** Geometry checks shared by the layout tests: clipped text, words split over lines. */
+/** Geometry checks shared by the layout tests: the safe area, clipped text, words split over lines. */
+import { expect } from '@open-wc/testing';
+import { describeElement } from './keys.js';
+
+/** A box named for the assertion messages, so a miss says which element it was. */
+export interface NamedBox {
+  readonly what: string;
+  readonly rect: DOMRect;
+}
+
+/** The 5% overscan-safe area of a `width` x `height` TV screen. */
+export function safeArea(width: number, height: number) {
+  return { left: width * 0.05, right: width * 0.95, top: height * 0.05, bottom: height * 0.95 };
+}
+
+/** Every visible (non-empty) box of the elements matching `selector` under `root`, through shadow roots. */
+export function visibleBoxes(root: ParentNode, selector: string): NamedBox[] {
+  return allElements(root)
+    .filter((el) => el.matches(selector))
+    .map((el) => ({ what: describeElement(el), rect: el.getBoundingClientRect() }))
+    .filter(({ rect }) => rect.width && rect.height);
+}
+
+/** Each box inside the safe area, within a pixel (sub-pixel layout). */
+export function expectInsideSafeArea(boxes: readonly NamedBox[], width: number, height: number): void {
+  const safe = safeArea(width, height);
+  for (const { what, rect } of boxes) {
+    expect(rect.left, `${what} left`).to.be.at.least(safe.left - 1);
+    expect(rect.right, `${what} right`).to.be.at.most(safe.right + 1);
+    expect(rect.top, `${what} top`).to.be.at.least(safe.top - 1);
+    expect(rect.bottom, `${what} bottom`).to.be.at.most(safe.bottom + 1);
+  }
+}
 
 /** Every element under `root` (through shadow roots). */
 export function allElements(root: ParentNode): Element[] {
