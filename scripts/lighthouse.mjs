@@ -19,16 +19,14 @@
  * scores. Accessibility and best practices do not depend on it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import * as constants from 'lighthouse/core/config/constants.js';
-import { build, preview } from 'vite';
+import { serveBuild } from './serve/serve-build.mjs';
 import { chromiumArgs, findChromium } from './find-chromium.mjs';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MOBILE_THROTTLING = constants.throttling.mobileSlow4G;
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 };
 /** Lighthouse's SLOW_CPU_BENCHMARK_INDEX_THRESHOLD (core/gather/driver/environment.js). */
@@ -50,22 +48,6 @@ const { values: args } = parseArgs({
     'cpu-slowdown': { type: 'string' },
   },
 });
-
-async function serveBuild() {
-  const configFile = join(repoRoot, 'vite.config.ts');
-  const outDir = args.dist ? resolve(repoRoot, args.dist) : join(repoRoot, 'node_modules', '.cache', 'lighthouse-dist');
-  if (!args.dist) {
-    console.log('building ...');
-    await build({ root: repoRoot, configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  }
-  return preview({
-    root: repoRoot,
-    configFile,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, open: false },
-  });
-}
 
 /**
  * A session as the login form would get it (POST /api/auth/login on the mock),
@@ -142,7 +124,7 @@ async function main() {
   const slowdown = Number(args['cpu-slowdown']);
   const throttling = slowdown > 0 ? { throttling: { ...MOBILE_THROTTLING, cpuSlowdownMultiplier: slowdown } } : {};
   if (slowdown > 0) console.log(`non-default run: CPU slowdown ${slowdown}x instead of 4x`);
-  const server = await serveBuild();
+  const server = await serveBuild({ dist: args.dist, cacheName: 'lighthouse-dist' });
   const origin = server.resolvedUrls.local[0].replace(/\/$/, '');
   const chrome = await chromeLauncher.launch({
     chromePath: await findChromium(),

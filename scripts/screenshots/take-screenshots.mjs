@@ -18,8 +18,8 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build, preview } from 'vite';
 import { launchChromium64 as launchChromium } from '../chromium64.mjs';
+import { serveBuild } from '../serve/serve-build.mjs';
 import { chromiumArgs, findChromium } from '../find-chromium.mjs';
 import { app, loginThroughForm, screen } from '../../test/tv-engine/app-page.mjs';
 import { GALLERY, INVALID_CARD, LOCALES, SHOTS, SIZES } from './plan.mjs';
@@ -110,26 +110,6 @@ function checkJapaneseFont() {
       '!!   sudo apt-get install -y fonts-noto-cjk\n',
   );
   return false;
-}
-
-async function serveBuild() {
-  const configFile = join(repoRoot, 'vite.config.ts');
-  const outDir = args.dist
-    ? resolve(repoRoot, args.dist)
-    : join(repoRoot, 'node_modules', '.cache', 'screenshots-dist');
-  if (!args.dist) {
-    const started = Date.now();
-    console.log(`building into ${relative(repoRoot, outDir)} ...`);
-    await build({ root: repoRoot, configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
-  return preview({
-    root: repoRoot,
-    configFile,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, open: false },
-  });
 }
 
 /**
@@ -362,7 +342,7 @@ async function main() {
   const executablePath = await findChromium();
   if (groups.some((g) => g.locale === 'ja')) checkJapaneseFont();
 
-  const server = await serveBuild();
+  const server = await serveBuild({ dist: args.dist, cacheName: 'screenshots-dist' });
   let browser;
   const report = { written: [], failed: [], pageErrors: [] };
   try {
