@@ -74,11 +74,9 @@ function runEngine(name) {
       detached: true, // its own process group, so a timeout ends xvfb-run, wtr and the browser together
     });
     let tail = '';
-    let output = '';
     const forward = (stream) => (chunk) => {
       stream.write(chunk);
       tail = (tail + chunk).slice(-20_000);
-      output += chunk;
     };
     child.stdout.on('data', forward(process.stdout));
     child.stderr.on('data', forward(process.stderr));
@@ -120,31 +118,20 @@ function runEngine(name) {
         code: timedOut ? 1 : (code ?? 1),
         seconds: Math.round((Date.now() - started) / 1000),
         summary: parts.join('; '),
-        failures: failureReports(stripAnsi(output)),
+        failures: failureRecap(text),
       });
     });
   });
 }
 
 /**
- * Each failed test with its file and the first lines of its error, taken from
- * the whole output: wtr prints a failure when its file ends, often long before
- * the end, and a CI log that keeps only the tail would lose it.
+ * The failed tests as wtr's failure recap (scripts/wtr/failure-recap-reporter.mjs)
+ * printed them at the end of this engine's run, to repeat under the summary:
+ * the next engine's run would otherwise push them out of a CI log's tail.
  */
-function failureReports(text) {
-  const lines = text.split('\n');
-  const reports = [];
-  lines.forEach((line, index) => {
-    if (!line.includes('❌')) return;
-    let file = '';
-    for (let back = index - 1; back >= 0 && !file; back--) {
-      if (/^\S.*\.test\.\w+:\s*$/.test(lines[back])) file = lines[back].trim();
-    }
-    const report = [file, line.trim(), ...lines.slice(index + 1, index + 7).map((next) => `    ${next.trim()}`)];
-    const key = report.slice(0, 2).join(' ');
-    if (!reports.some((known) => known.key === key)) reports.push({ key, text: report.filter(Boolean).join('\n') });
-  });
-  return reports.map((report) => report.text);
+function failureRecap(text) {
+  const recap = text.lastIndexOf('Failed tests, again:\n');
+  return recap === -1 ? null : text.slice(recap).split('\n\n')[0];
 }
 
 const results = [];
@@ -154,7 +141,5 @@ console.log('\n=== Engines summary');
 for (const { label, code, seconds, summary } of results) {
   console.log(`${code === 0 ? 'PASS' : 'FAIL'}  ${label.padEnd(12)} ${summary} (exit ${code}, ${seconds} s)`);
 }
-for (const { label, failures } of results) {
-  for (const failure of failures) console.log(`\n--- ${label}: ${failure}`);
-}
+for (const { label, failures } of results) if (failures) console.log(`\n--- ${label}: ${failures}`);
 process.exit(results.every((result) => result.code === 0) ? 0 : 1);
