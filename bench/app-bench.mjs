@@ -483,8 +483,7 @@ async function main() {
       floor: coldSummary(tv.floor),
     };
     results.coldLoad = {
-      runs: runs.map((r) => round(r.menuAt, 1)),
-      median: round(median(runs.map((r) => r.menuAt)), 1),
+      ...coldSummary(runs),
       min: round(Math.min(...runs.map((r) => r.menuAt)), 1),
       max: round(Math.max(...runs.map((r) => r.menuAt)), 1),
       medianDomContentLoaded: round(median(runs.map((r) => r.domContentLoaded)), 1),
