@@ -106,3 +106,16 @@ export async function visitEveryScreen(session) {
     })()`);
   }
 }
+
+/**
+ * Polls a condition on what the test has collected in Node (CDP events arrive
+ * on their own); `message` (a string, or a function read at the timeout) says
+ * what never happened.
+ */
+export async function until(condition, message, { timeout = 15000 } = {}) {
+  const end = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out: ${typeof message === 'function' ? message() : message}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

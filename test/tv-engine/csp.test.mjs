@@ -14,7 +14,7 @@ import { serveApp } from '../../bench/lib/app-server.mjs';
 import { launchChromium64 as launchChromium } from '../../scripts/chromium64.mjs';
 import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
 import { importTs } from '../../scripts/serve/import-ts.mjs';
-import { loginThroughForm, visitEveryScreen, watchPageProblems } from './app-page.mjs';
+import { loginThroughForm, until, visitEveryScreen, watchPageProblems } from './app-page.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname.replace(/\/$/, '');
 const { securityHeaders } = await importTs('scripts/serve/security-headers.ts');
@@ -66,17 +66,9 @@ test('login and every screen under the CSP: no violation, no console error, no s
   await until(
     () => problems.some((p) => /CSP violation: img-src/.test(p)),
     () => problems.join('\n') || 'the watch saw no violation',
+    { timeout: 5000 },
   );
 });
-
-/** Polls a condition on what the test has collected (CDP events arrive on their own). */
-async function until(condition, describe) {
-  const end = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > end) assert.fail(describe());
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Frames `url` from the framer's origin and returns the frame's id once it has loaded. */
 async function frameFromAnotherSite(url) {

@@ -16,7 +16,7 @@ import { preview } from 'vite';
 import { launchChromium64 } from '../../scripts/chromium64.mjs';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 import { importTs } from '../../scripts/serve/import-ts.mjs';
-import { app, focusOn, inScreen, remote, screen, watchPageProblems } from './app-page.mjs';
+import { app, focusOn, inScreen, remote, screen, until, watchPageProblems } from './app-page.mjs';
 
 const { fingerprintOf } = await importTs('test/support/leak-fingerprint.ts');
 
@@ -103,15 +103,6 @@ async function newPhone(userAgent, { english = false } = {}) {
   });
   await phone.send('Network.enable');
   return phone;
-}
-
-/** Waits for a condition of the test's own (an answer the phone got). */
-async function until(condition, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** A finger on the middle of the element `expression` finds (scrolled to first, as a thumb would). */
