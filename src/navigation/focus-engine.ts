@@ -72,6 +72,19 @@ const FOCUS_ALLOWANCE = 16;
 
 const boxOf = layoutBox;
 
+/** The `[data-nav-container]`s around an element, innermost first, up the composed tree. */
+function containers(element: Element): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  for (
+    let c = closestComposed(element, '[data-nav-container]');
+    c;
+    c = closestComposed(composedParent(c), '[data-nav-container]')
+  ) {
+    found.push(c);
+  }
+  return found;
+}
+
 function visible(box: Box): boolean {
   return box.right > box.left && box.bottom > box.top;
 }
@@ -105,7 +118,8 @@ export class FocusEngine {
   readonly #traps: Array<{ element: HTMLElement; opener: HTMLElement | null }> = [];
   #restore: HTMLElement | null = null;
   readonly #caches = new Map<ParentNode, NavigableCache>();
-  #last: { element: HTMLElement; box: Box } | null = null;
+  /** Where focus last was, in page coordinates (repair goes to the nearest element). */
+  #last: Box | null = null;
   #frameBusy = false;
   #repairQueued = false;
   #lastKeyAt = 0;
@@ -119,23 +133,28 @@ export class FocusEngine {
   }
 
   connect(): void {
-    window.addEventListener('keydown', this.#onKeyDown, true);
-    window.addEventListener('mousemove', this.#onPointer, true);
-    window.addEventListener('input', this.#onTyping, true);
-    window.addEventListener('pointerdown', this.#onTyping, true);
-    this.#options.host.addEventListener('nav-updated', this.#queueRepair);
-    this.#options.host.addEventListener('nav-trap', this.#onTrap as EventListener);
+    this.#listen('addEventListener');
   }
 
   disconnect(): void {
     for (const cache of this.#caches.values()) cache.dispose();
     this.#caches.clear();
-    window.removeEventListener('keydown', this.#onKeyDown, true);
-    window.removeEventListener('mousemove', this.#onPointer, true);
-    window.removeEventListener('input', this.#onTyping, true);
-    window.removeEventListener('pointerdown', this.#onTyping, true);
-    this.#options.host.removeEventListener('nav-updated', this.#queueRepair);
-    this.#options.host.removeEventListener('nav-trap', this.#onTrap as EventListener);
+    this.#listen('removeEventListener');
+  }
+
+  /** One table for attaching and detaching, so the two can never disagree. */
+  #listen(method: 'addEventListener' | 'removeEventListener'): void {
+    const host = this.#options.host;
+    for (const [target, type, listener] of [
+      [window, 'keydown', this.#onKeyDown],
+      [window, 'mousemove', this.#onPointer],
+      [window, 'input', this.#onTyping],
+      [window, 'pointerdown', this.#onTyping],
+      [host, 'nav-updated', this.#queueRepair],
+      [host, 'nav-trap', this.#onTrap],
+    ] as const) {
+      target[method](type, listener as EventListener, target === window);
+    }
   }
 
   /** The open dialog, if any, else the whole app. */
@@ -171,8 +190,7 @@ export class FocusEngine {
     if (!active || !this.#inScope(scope, active)) return this.focusFirst(scope);
     this.#remember(active);
     // Measured afresh: the focused element is the one that just moved or scaled.
-    const from = toPage(boxOf(active));
-    this.#last = { element: active, box: from };
+    const from = (this.#last = toPage(boxOf(active)));
     // Asked before the cache is touched: a stepping list changes its rows on every press,
     // and re-walking and re-measuring the whole app for a move it decides alone is wasted.
     const stepped = (closestComposed(active, '[data-nav-container]') as Partial<NavStepper> | null)?.navStep?.(
@@ -180,7 +198,7 @@ export class FocusEngine {
       direction,
     );
     if (stepped !== undefined) {
-      if (stepped) this.#focus(stepped, boxOf(stepped), instant);
+      if (stepped) this.#focus(stepped, instant);
       return true;
     }
     const cache = this.#cache(scope);
@@ -197,27 +215,28 @@ export class FocusEngine {
     }
     const index = pickNext(from, others, direction);
     if (index < 0) return false;
-    const target = this.#enter(active, elements[index]!);
-    this.#focus(target, boxOf(target), instant);
+    this.#focus(this.#enter(active, elements[index]!), instant);
     return true;
   }
 
-  /** The screen's first useful element: `data-nav-default`, else the first that is not chrome. */
+  /**
+   * The screen's first useful element: `data-nav-default`, else the first that
+   * is not chrome. Layout is read only for the elements tried, in that order,
+   * until one is shown (a screen landing with a thousand rows reads one or two
+   * boxes, not all of them).
+   */
   focusFirst(scope: ParentNode = this.scope): boolean {
-    const cache = this.#cache(scope);
-    const boxes = cache.boxes();
-    const candidates = cache.elements.filter((_, i) => visible(boxes[i]!));
+    const elements = this.#cache(scope).elements;
     const rank = (el: HTMLElement): number => {
       const chrome = closestComposed(el, '[data-nav-secondary]');
-      return chrome ? (chrome.dataset.navSecondary === 'low' ? 2 : 1) : 0;
+      return el.hasAttribute('data-nav-default') ? -1 : chrome ? (chrome.dataset.navSecondary === 'low' ? 2 : 1) : 0;
     };
-    const target =
-      candidates.find((el) => el.hasAttribute('data-nav-default')) ??
-      candidates.find((el) => rank(el) === 0) ??
-      candidates.find((el) => rank(el) === 1) ??
-      candidates[0];
+    let target: HTMLElement | undefined;
+    for (let wanted = -1; !target && wanted < 3; wanted++) {
+      target = elements.find((el) => rank(el) === wanted && visible(el.getBoundingClientRect()));
+    }
     if (!target) return false;
-    this.#focus(target, boxOf(target), true);
+    this.#focus(target, true);
     return true;
   }
 
@@ -237,7 +256,7 @@ export class FocusEngine {
     if (landing) {
       const named = landing.key ? queryComposed(scope, `[data-nav-key="${CSS.escape(landing.key)}"]`) : null;
       if (named && isNavigable(named)) {
-        this.#focus(named, boxOf(named), true);
+        this.#focus(named, true);
         this.#landing = null;
         return;
       }
@@ -254,7 +273,7 @@ export class FocusEngine {
     const restore = this.#restore;
     this.#restore = null;
     if (restore?.isConnected && isNavigable(restore) && this.#inScope(scope, restore)) {
-      this.#focus(restore, boxOf(restore), true);
+      this.#focus(restore, true);
       return;
     }
     const cache = this.#cache(scope);
@@ -267,10 +286,8 @@ export class FocusEngine {
         candidateBoxes.push(boxes[i]!);
       }
     });
-    const last = this.#last;
-    const index = last ? pickNearest(last.box, candidateBoxes) : -1;
-    const target = index >= 0 ? candidates[index] : undefined;
-    if (target) this.#focus(target, boxOf(target), true);
+    const target = this.#last ? candidates[pickNearest(this.#last, candidateBoxes)] : undefined;
+    if (target) this.#focus(target, true);
     else this.focusFirst(scope);
   }
 
@@ -284,12 +301,9 @@ export class FocusEngine {
    * if it asks for that, else its default.
    */
   #enter(from: HTMLElement, to: HTMLElement): HTMLElement {
-    let entered: HTMLElement | null = null;
-    for (let c = closestComposed(to, '[data-nav-container]'); c && !composedContains(c, from);) {
-      entered = c;
-      const parent = composedParent(c);
-      c = parent ? closestComposed(parent, '[data-nav-container]') : null;
-    }
+    const entered = containers(to)
+      .filter((c) => !composedContains(c, from))
+      .pop();
     if (!entered) return to;
     if (entered.dataset.navEnter === 'last') {
       const remembered = this.#memory.get(entered);
@@ -307,17 +321,15 @@ export class FocusEngine {
    * Tab, click or pointer rather than through the engine.
    */
   #remember(active: HTMLElement): void {
-    for (let container = closestComposed(active, '[data-nav-container]'); container;) {
-      this.#memory.set(container, active);
-      const parent = composedParent(container);
-      container = parent ? closestComposed(parent, '[data-nav-container]') : null;
-    }
+    for (const container of containers(active)) this.#memory.set(container, active);
   }
 
-  /** Focuses without the browser's own scrolling, then scrolls into the safe area; `box` in viewport coordinates. */
-  #focus(element: HTMLElement, box: Box, instant: boolean): void {
+  /** Focuses without the browser's own scrolling, then scrolls into the safe area. */
+  #focus(element: HTMLElement, instant: boolean): void {
+    // Read before focusing: after it, the focus style is pending and the read would force a layout.
+    const box = boxOf(element);
     element.focus({ preventScroll: true });
-    this.#last = { element, box: toPage(box) };
+    this.#last = toPage(box);
     this.#scrollIntoSafeArea(element, box, instant);
   }
 

@@ -94,6 +94,32 @@ describe('focus engine', () => {
     expect(focusedLabel()).to.equal('a');
   });
 
+  it('landing reads the boxes of the elements it tries only, not of every row', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => i);
+    await mount(
+      html`<button data-nav-secondary>back</button>
+        <button style="width:0;height:0;padding:0;border:0" data-nav-default></button>
+        <div>${rows.map((i) => html`<button style="display:block;height:30px">row ${i}</button>`)}</div>
+        <button data-nav-default>default</button>`,
+    );
+    const read = Element.prototype.getBoundingClientRect;
+    let reads = 0;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      reads++;
+      return read.call(this);
+    };
+    try {
+      expect(engine!.focusFirst()).to.equal(true);
+    } finally {
+      Element.prototype.getBoundingClientRect = read;
+    }
+    // data-nav-default first (the empty one is not shown), whatever comes before it in the tree.
+    expect(focusedLabel()).to.equal('default');
+    expect(reads, 'boxes read to land').to.be.at.most(5);
+    await press('ArrowUp');
+    expect(focusedLabel()).to.equal('row 299');
+  });
+
   it('uneven rows and overlapping items follow the geometry', async () => {
     await mount(
       html`<div style="position:relative;width:700px;height:300px">
