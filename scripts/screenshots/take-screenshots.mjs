@@ -12,6 +12,7 @@
  *   node scripts/screenshots/take-screenshots.mjs [--gallery] [--out DIR]
  *     [--locale ja|en] [--size 1920x1080|1280x720|390x844] [--only NAME,NAME]
  *     [--dist DIR (serve an existing build, no build)] [--phone-dpr N]
+ *     [--port N (serve on this port, else a free one)]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,7 @@ function readArgs() {
         only: { type: 'string' },
         dist: { type: 'string' },
         'phone-dpr': { type: 'string', default: '1' },
+        port: { type: 'string', default: '0' },
       },
     }));
   } catch (error) {
@@ -57,6 +59,7 @@ function readArgs() {
       throw new UsageError(`--size ${size}: one of ${SIZES.map((s) => s.name).join(', ')}`);
   }
   if (!(Number(values['phone-dpr']) > 0)) throw new UsageError(`--phone-dpr ${values['phone-dpr']}: a positive number`);
+  if (!/^\d+$/.test(values.port)) throw new UsageError(`--port ${values.port}: a port number (0 = any free one)`);
   return values;
 }
 
@@ -342,7 +345,7 @@ async function main() {
   const executablePath = await findChromium();
   if (groups.some((g) => g.locale === 'ja')) checkJapaneseFont();
 
-  const server = await serveBuild({ dist: args.dist, cacheName: 'screenshots-dist' });
+  const server = await serveBuild({ dist: args.dist, cacheName: 'screenshots-dist', port: Number(args.port) });
   let browser;
   const report = { written: [], failed: [], pageErrors: [] };
   try {

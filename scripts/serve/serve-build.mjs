@@ -12,9 +12,10 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /**
  * Builds into `node_modules/.cache/<cacheName>` (a private directory: dist/
  * may be rebuilt meanwhile) unless `dist` names a build to serve as it is;
- * answers the started preview server, on a free loopback port.
+ * answers the started preview server on loopback: on `port` when given (a
+ * helper on a shared machine keeps to its own range), else on a free one.
  */
-export async function serveBuild({ dist, cacheName }) {
+export async function serveBuild({ dist, cacheName, port = 0 }) {
   const configFile = join(repoRoot, 'vite.config.ts');
   const outDir = dist ? resolve(repoRoot, dist) : join(repoRoot, 'node_modules', '.cache', cacheName);
   if (!dist) {
@@ -28,6 +29,6 @@ export async function serveBuild({ dist, cacheName }) {
     configFile,
     logLevel: 'warn',
     build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, open: false },
+    preview: { host: '127.0.0.1', port, strictPort: port !== 0, open: false },
   });
 }
