@@ -140,6 +140,10 @@ export default {
   // One page at a time: msw keeps mocked cookies in the origin's localStorage,
   // so concurrent pages would share (and log out) each other's session.
   concurrency: 1,
+  // A fixed port when WTR_PORT says so (`npm run test:repeat` passes its own):
+  // the default, the first free one from 8000, is found before it is bound, so
+  // two suites starting together on one machine can pick the same one.
+  ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   reporters: [defaultReporter(), failureRecapReporter()],
   // Starting a browser and its first page: 30 s by default, which Firefox and
   // WebKitGTK overshoot when the machine is loaded.

@@ -48,6 +48,21 @@ function hasCommand(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+/** The engine's wtr now running: its own process group, which a stop of this script must end too. */
+let running = null;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (running) {
+      try {
+        process.kill(-running.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+    process.exit(130);
+  });
+}
+
 function runEngine(name) {
   const { label, display } = ENGINES[name];
   const wtr = [process.execPath, wtrBin, '--config', 'web-test-runner.engines.config.mjs', ...wtrArgs];
@@ -73,6 +88,7 @@ function runEngine(name) {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group, so a timeout ends xvfb-run, wtr and the browser together
     });
+    running = child;
     let tail = '';
     const forward = (stream) => (chunk) => {
       stream.write(chunk);
@@ -98,6 +114,7 @@ function runEngine(name) {
     }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      running = null;
       const text = stripAnsi(tail);
       const counts = [
         ...text.matchAll(/(\d+)\/(\d+) test files \| (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g),
