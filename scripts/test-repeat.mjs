@@ -115,12 +115,18 @@ function runSuite(logFile) {
   });
 }
 
-/** The part of a failed run's log that names the failures. */
+/**
+ * The part of a failed run's log that names the failures: wtr's own recap, or
+ * the `not ok` entries of the Node tests (test:tv), each with the lines that
+ * say why; else the log's tail (a typecheck or lint failure).
+ */
 function recap(logFile) {
   const text = readFileSync(logFile, 'utf8');
   const at = text.lastIndexOf('Failed tests, again:');
   if (at !== -1) return text.slice(at).trimEnd();
-  return text.trimEnd().split('\n').slice(-60).join('\n');
+  const lines = text.trimEnd().split('\n');
+  const failed = lines.flatMap((line, i) => (/^not ok \d+ - /.test(line) ? lines.slice(i, i + 12) : []));
+  return (failed.length ? failed : lines.slice(-60)).join('\n');
 }
 
 const fmt = (n) => n.toFixed(2);
