@@ -78,6 +78,12 @@ export default defineConfig(({ mode }) => ({
           // controllers, lists, dialogs) in one chunk: one request on a slow
           // TV instead of a chain of small ones.
           groups: [
+            // What sends the start-up session read, self-contained: the module
+            // loader runs it before the entry has arrived (src/early-session.ts).
+            {
+              name: 'session-early',
+              test: /\/src\/(early-session|api\/(early-session-read|request-shape)|identity\/tab-account-memory)\.ts$/,
+            },
             {
               name: 'account-kit',
               test: /\/src\/(api\/(account-api|account-schemas|endpoints|identity-guard)|data\/|components\/(mp-account-list|mp-confirm-dialog|list-more)|navigation\/nav-controller)\b/,

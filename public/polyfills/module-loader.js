@@ -15,11 +15,19 @@
   function scriptUrl(url) {
     return policy ? policy.createScriptURL(url) : url;
   }
+  function addModule(url) {
+    var script = document.createElement('script');
+    script.type = 'module';
+    script.src = scriptUrl(url);
+    document.body.appendChild(script);
+  }
   if (window.__MY_PAGE_MODERN__) {
-    var entry = document.createElement('script');
-    entry.type = 'module';
-    entry.src = scriptUrl(document.querySelector('script[data-modern-entry]').getAttribute('data-modern-entry'));
-    document.body.appendChild(entry);
+    var tag = document.querySelector('script[data-modern-entry]');
+    // The session read's own small chunk first: it runs as soon as it
+    // arrives, while the entry is still on its way (the entry imports it too).
+    var early = tag.getAttribute('data-early-entry');
+    if (early) addModule(early);
+    addModule(tag.getAttribute('data-modern-entry'));
     return;
   }
   // Chromium 61-63: the nomodule scripts they skipped, as classic ones, in order.

@@ -156,6 +156,8 @@ export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions
           source: polyfill.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'), // its map is not shipped
         });
 
+        // The chunk that sends the start-up session read (vite.config.ts, group `session-early`).
+        const earlyChunk = Object.values(bundle).find((file) => file.type === 'chunk' && file.name === 'session-early');
         for (const page of html) {
           if (page.type !== 'asset') continue;
           const source = typeof page.source === 'string' ? page.source : new TextDecoder().decode(page.source);
@@ -170,6 +172,7 @@ export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions
             source.replace(match[0], `${match[0]}\n    ${tag}`),
             match[1]!,
             (message) => this.error(`${page.fileName}: ${message}`),
+            earlyChunk && `${match[1]}${earlyChunk.fileName}`,
           );
         }
       },
@@ -192,17 +195,25 @@ export function legacyBundle({ entry, target = 'chrome53' }: LegacyBundleOptions
  * The modulepreload link lets Chromium 66+ fetch the entry while the HTML is
  * still parsed; older engines ignore it, so 61-63 never fetch the entry, and
  * 64-65 fetch it one step later (after the two small files).
+ *
+ * `early` is the small chunk that sends the start-up session read
+ * (src/early-session.ts): the loader adds it as a module script of its own
+ * before the entry, so the read goes out once that 1 KB has arrived rather
+ * than after the whole entry is fetched, parsed and run. The entry imports
+ * the same chunk, so it runs once either way (and Vite's own modulepreload
+ * for the entry's imports already fetches it early).
  */
-function loadEntryThroughCheck(html: string, base: string, fail: (message: string) => never): string {
+function loadEntryThroughCheck(html: string, base: string, fail: (message: string) => never, early?: string): string {
   const entries = [...html.matchAll(ENTRY_TAG)];
   if (entries.length !== 1) fail(`expected one module entry script, found ${entries.length}`);
   const [tag, src] = entries[0]!;
+  const earlyAttribute = early ? ` data-early-entry="${early}"` : '';
   return html.replace(
     tag,
     [
       `<link rel="modulepreload" href="${src}">`,
       `<script type="module" src="${base}polyfills/modern-check.js"></script>`,
-      `<script type="module" src="${base}polyfills/module-loader.js" data-modern-entry="${src}"></script>`,
+      `<script type="module" src="${base}polyfills/module-loader.js" data-modern-entry="${src}"${earlyAttribute}></script>`,
     ].join('\n    '),
   );
 }

@@ -19,7 +19,8 @@ import {
   RefusedError,
   UnauthorizedError,
 } from './errors.js';
-import { newIntentKey, send, type RawAnswer } from './http-client.js';
+import { send, type RawAnswer } from './http-client.js';
+import { newIntentKey } from './request-shape.js';
 import { guardEnvelope } from './identity-guard.js';
 import { noteExchange } from './exchange-hook.js';
 import type { IdentityStore } from '../identity/identity-store.js';

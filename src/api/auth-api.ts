@@ -1,34 +1,16 @@
 /**
- * The auth endpoints (not enveloped) and the identity report. The login
- * checks here are how a mixed-up auth system shows itself (contract section 1,
- * "Auth response"): the answer must echo our nonce and the loginId we typed.
+ * The login and the re-authentication (not enveloped), on the ky client:
+ * they load with the login screen and the sensitive actions, not with the
+ * shell (session-api.ts has the shell's calls). The login checks here are how
+ * a mixed-up auth system shows itself (contract section 1, "Auth response"):
+ * the answer must echo our nonce and the loginId we typed.
  */
-import * as v from 'valibot';
-import { IdentityMismatchError, InvalidResponseError, UnauthorizedError } from './errors.js';
-import { randomHex, send, type RawAnswer } from './http-client.js';
-import { sessionSchema, type Session } from './schemas.js';
+import { IdentityMismatchError } from './errors.js';
 import { noteExchange } from './exchange-hook.js';
-
-function parseSession(answer: RawAnswer, endpoint: string): Session {
-  const result = v.safeParse(sessionSchema, answer.body);
-  if (!result.success) {
-    noteExchange(answer.requestId, { verdict: 'refused', detail: 'schema: (session)' });
-    throw new InvalidResponseError(endpoint, ['(session)']);
-  }
-  return { ...result.output, serverClockAheadMs: answer.serverClockAheadMs ?? 0 };
-}
-
-/** The current session, or null when nobody is logged in (401). */
-export async function readSession(): Promise<Session | null> {
-  try {
-    const answer = await send({ method: 'GET', path: '/auth/session', endpoint: '/auth/session', retryUnsent: true });
-    // Whose session this is, the identity store judges (tab memory): the trace shows it as answered.
-    return parseSession(answer, '/auth/session');
-  } catch (error) {
-    if (error instanceof UnauthorizedError) return null;
-    throw error;
-  }
-}
+import { send } from './http-client.js';
+import { randomHex } from './request-shape.js';
+import type { Session } from './schemas.js';
+import { parseSession } from './session-api.js';
 
 export function sameLoginId(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -85,43 +67,4 @@ export async function reauthenticate(
     headers: { 'X-CSRF-Token': csrfToken },
   });
   return { session: parseSession(answer, '/auth/reauth'), nonce, requestId: answer.requestId };
-}
-
-/** Best effort: a failure here must never keep the page in a signed-in look. */
-export async function logout(): Promise<void> {
-  try {
-    await send({ method: 'POST', path: '/auth/logout', endpoint: '/auth/logout', keepalive: true });
-  } catch {
-    // The session is dropped locally whatever the server says.
-  }
-}
-
-export interface IdentityReport {
-  readonly expectedAccountId: string | null;
-  readonly receivedAccountId: string | null;
-  readonly endpoint: string;
-  readonly requestId: string | null;
-}
-
-/**
- * Best-effort report of an identity stop: ids and the endpoint only, never
- * payload data. Sent with the CSRF token of the session being ended, since the
- * server should still be able to tie the report to that session.
- */
-export async function reportIdentityMismatch(report: IdentityReport, csrfToken: string | null): Promise<void> {
-  try {
-    await send({
-      method: 'POST',
-      path: '/security/identity-mismatch',
-      endpoint: '/security/identity-mismatch',
-      json: report,
-      headers: {
-        ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
-        'Idempotency-Key': randomHex(16),
-      },
-      keepalive: true,
-    });
-  } catch {
-    // Reporting must never block the stop itself.
-  }
 }

@@ -9,8 +9,10 @@
 import * as v from 'valibot';
 import { IdentityMismatchError, InvalidResponseError, ProblemError } from './errors.js';
 import { noteExchange } from './exchange-hook.js';
-import { randomHex, send } from './http-client.js';
-import { dateTime, id, sessionSchema, type Session } from './schemas.js';
+import { send } from './http-client.js';
+import { randomHex } from './request-shape.js';
+import { dateTime, id } from './schemas.js';
+import { checkSession, type Session } from './session-schema.js';
 
 const LETTERS = '[BCDFGHJKLMNPQRSTVWXZ]{4}';
 const userCode = v.pipe(v.string(), v.regex(new RegExp(`^${LETTERS}-${LETTERS}$`)));
@@ -28,8 +30,8 @@ const startSchema = v.object({
   nonce: v.string(),
 });
 
-const tokenSchema = v.object({
-  ...sessionSchema.entries,
+/** What a device token answer adds to a session (checkSession checks the session's own fields). */
+const tokenExtras = v.object({
   nonce: v.string(),
   authTime: dateTime,
   approval: v.object({ userCode: v.string(), approvedOn: v.string() }),
@@ -137,12 +139,13 @@ export async function pollDeviceToken(code: DeviceCode): Promise<DevicePoll> {
     if (kind && kind !== 'approved') return { kind };
     throw error;
   }
-  const parsed = v.safeParse(tokenSchema, answer.body);
-  if (!parsed.success) {
+  const own = checkSession(answer.body);
+  const extras = v.safeParse(tokenExtras, answer.body);
+  if (!own || !extras.success) {
     noteExchange(answer.requestId, { verdict: 'refused', detail: 'schema: (device token)' });
     throw new InvalidResponseError('/auth/device/token', ['(device token)']);
   }
-  const session = parsed.output;
+  const session: DeviceSession = { ...own, ...extras.output };
   const check =
     session.nonce !== code.nonce
       ? 'device-nonce'

@@ -36,7 +36,7 @@ import {
   type DeviceSession,
   type DeviceStartRequest,
 } from '../api/device-auth-api.js';
-import { logout as postLogout } from '../api/auth-api.js';
+import { logout as postLogout } from '../api/session-api.js';
 import { IdentityMismatchError, ProblemError, isApiError, type ApiError } from '../api/errors.js';
 import type { Session } from '../api/schemas.js';
 

@@ -4,7 +4,7 @@
  * timeout can never act twice, and a second press while it runs does nothing.
  * A new intent (success, or the customer changed what they asked) gets a new key.
  */
-import { newIntentKey } from '../api/http-client.js';
+import { newIntentKey } from '../api/request-shape.js';
 
 export class MutationIntent {
   private _key = newIntentKey();

@@ -3,16 +3,29 @@
  * (api-contract.md section 1). Everything that holds account data listens for
  * `drop`; everything that sends checks `verifiedSession` and `generation`.
  */
+import { logout as postLogout, readSession, reportIdentityMismatch } from '../api/session-api.js';
 import {
-  login as postLogin,
-  logout as postLogout,
-  readSession,
-  reauthenticate as postReauth,
-  reportIdentityMismatch,
-} from '../api/auth-api.js';
-import { IdentityMismatchError, isApiError, RefusedError, UnauthorizedError, type ApiError } from '../api/errors.js';
+  IdentityMismatchError,
+  isApiError,
+  NetworkError,
+  RefusedError,
+  UnauthorizedError,
+  type ApiError,
+} from '../api/errors.js';
 import type { Session } from '../api/schemas.js';
 import { TabAccountMemory } from './tab-account-memory.js';
+
+/**
+ * The login and the re-authentication come with ky, which the shell's first
+ * screen does not need: they load when first asked for (the login screen and
+ * the card change have loaded them already by then). A failed chunk load is
+ * a NetworkError, as a failed request would be.
+ */
+function authApi(endpoint: string): Promise<typeof import('../api/auth-api.js')> {
+  return import('../api/auth-api.js').catch(() => {
+    throw new NetworkError(endpoint);
+  });
+}
 
 /** Contract section 5: the sensitive actions need a proof of identity younger than this. */
 export const REAUTH_MAX_AGE_MS = 300_000;
@@ -229,7 +242,7 @@ export class IdentityStore {
     const generation = this._generation;
     let renewed;
     try {
-      renewed = await postReauth(password, verified.accountId, verified.csrfToken);
+      renewed = await (await authApi('/auth/reauth')).reauthenticate(password, verified.accountId, verified.csrfToken);
     } catch (error) {
       if (generation !== this._generation) throw new RefusedError('/auth/reauth', 'not-verified');
       if (error instanceof UnauthorizedError) this.sessionGone();
@@ -271,7 +284,7 @@ export class IdentityStore {
   async login(loginId: string, password: string): Promise<void> {
     let session: Session;
     try {
-      session = await postLogin(loginId, password);
+      session = await (await authApi('/auth/login')).login(loginId, password);
     } catch (error) {
       if (error instanceof IdentityMismatchError) await this.stop(error, 'login-mismatch');
       throw error;

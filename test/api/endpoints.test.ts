@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { API_BASE } from '../../src/api/http-client.js';
+import { API_BASE } from '../../src/api/request-shape.js';
 import { endpointPath } from '../../src/api/endpoints.js';
 
 /** Where the browser would really send the request: the URL parser resolves dot segments. */

@@ -77,7 +77,7 @@ test('V8 5.4 (Chromium 53-54, webOS 4): the legacy bundle and every polyfill par
   );
 });
 
-test('the modern chunks are exempt because the page names none of them as a script; the loader adds the entry only behind the flag', () => {
+test('the modern chunks are exempt because the page names none of them as a script; the loader adds the entry (and the session read’s chunk) only behind the flag', () => {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const modules = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((match) => match[1]);
   assert.deepEqual(modules, ['/polyfills/modern-check.js', '/polyfills/module-loader.js']);
@@ -87,11 +87,16 @@ test('the modern chunks are exempt because the page names none of them as a scri
   // Only a modulepreload hint (ignored before Chromium 66) may name a modern chunk.
   for (const file of modern) {
     for (const [tag] of html.matchAll(new RegExp(`<[^>]*${file.replace(/[.$]/g, '\\$&')}[^>]*>`, 'g'))) {
-      assert.match(tag, /^<link rel="modulepreload"|data-modern-entry=/, tag);
+      assert.match(tag, /^<link rel="modulepreload"|data-modern-entry=|data-early-entry=/, tag);
     }
   }
   const loader = readFileSync(join(dist, 'polyfills/module-loader.js'), 'utf8');
-  assert.match(loader, /if \(window\.__MY_PAGE_MODERN__\) \{[^}]*entry\.type = 'module'/);
+  // Module scripts are added only in the flag's branch (the session read's chunk, then the entry).
+  const branch = /if \(window\.__MY_PAGE_MODERN__\) \{([\s\S]*?)\n {2}\}/.exec(loader)?.[1] ?? '';
+  const calls = (text) => (text.match(/addModule\(/g) ?? []).length;
+  assert.equal(calls(branch), 2, branch);
+  assert.equal(calls(loader), calls(branch) + 1, 'addModule is called outside the flag branch');
+  assert.match(loader, /function addModule\(url\) \{[^}]*script\.type = 'module'/);
   // And the check is needed: the entry really has syntax V8 6.2 rejects (Vite's preload helper).
   const entry = /data-modern-entry="\/([^"]+)"/.exec(html)[1];
   assert.match(parseIn(V8_62, 'module', [join(dist, entry)])[entry] ?? 'parsed', /SyntaxError/);

@@ -1,0 +1,66 @@
+/**
+ * The shell's client: the session read, the logout and the identity report,
+ * on plain fetch. The menu of a returning customer needs nothing else, so ky
+ * (6 KB gzip) loads only with the first screen that reads account data
+ * (http-client.ts), and the start-up read can be sent before the entry has
+ * loaded (early-session-read.ts). It does what ky does for these calls: a
+ * timeout per attempt, and up to two retries of a read that never reached
+ * the server, with the same request id.
+ */
+import { REQUEST_TIMEOUT_MS, sendWith, type RawAnswer, type SendOptions } from './answer.js';
+import { NetworkError, TimeoutError } from './errors.js';
+import type { EarlyRead } from './early-session-read.js';
+import { shapeRequest } from './request-shape.js';
+
+/** ky's default backoff (0.3 s x 2^n), so both clients retry alike. */
+const RETRY_DELAYS_MS = [300, 600];
+
+/** The shell's calls are never cancelled by their caller. */
+export type ShellSendOptions = Omit<SendOptions, 'signal'>;
+
+/**
+ * One attempt, failed with TimeoutError after the timeout. Where the engine
+ * has AbortController (Chromium 66+) the request is aborted too; on 64-65 it
+ * is only no longer waited for.
+ */
+function attempt(options: ShellSendOptions, requestId: string, sent?: Promise<Response>): Promise<Response> {
+  const controller = !sent && typeof AbortController === 'function' ? new AbortController() : null;
+  const [url, init] = shapeRequest(options, requestId);
+  const response = sent ?? fetch(url, controller ? { ...init, signal: controller.signal } : init);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      controller?.abort();
+      reject(new TimeoutError(options.endpoint));
+    }, options.timeoutMs ?? REQUEST_TIMEOUT_MS);
+    response.then(
+      (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      },
+      () => {
+        clearTimeout(timer);
+        reject(new NetworkError(options.endpoint));
+      },
+    );
+  });
+}
+
+/**
+ * Sends one request; `early` is its first attempt when that is already on
+ * its way (the early session read, under its own request id).
+ */
+export function send(options: ShellSendOptions, early?: EarlyRead | null): Promise<RawAnswer> {
+  const retries = options.retryUnsent && options.method === 'GET' ? RETRY_DELAYS_MS.length : 0;
+  const transport = async (_options: SendOptions, requestId: string): Promise<Response> => {
+    for (let tried = 0; ; tried++) {
+      try {
+        return await attempt(options, requestId, tried === 0 ? early?.response : undefined);
+      } catch (error) {
+        // A timeout may have reached the server: only a failure on the way is retried.
+        if (!(error instanceof NetworkError) || tried >= retries) throw error;
+        await new Promise((wake) => setTimeout(wake, RETRY_DELAYS_MS[tried]));
+      }
+    }
+  };
+  return sendWith(transport, options, early?.requestId);
+}
