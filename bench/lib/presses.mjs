@@ -40,11 +40,23 @@ export function classifyPress(press) {
 export function pressSummary(presses, { examples = 5 } = {}) {
   const counts = Object.fromEntries(PRESS_KINDS.map((kind) => [kind, 0]));
   const wrongExamples = [];
+  /** Why a press was dropped, as far as the page shows: a repeat (the engine moves once a frame), the next page awaited at the last loaded row, or neither. */
+  const droppedAs = { repeat: 0, awaitingPage: 0, other: 0 };
+  const otherDrops = [];
   let between = 0;
   const betweenExamples = [];
   presses.forEach((press, i) => {
     const kind = classifyPress(press);
     counts[kind]++;
+    if (kind === 'dropped') {
+      const why = press.repeat
+        ? 'repeat'
+        : press.from.row === press.from.size && press.from.loading
+          ? 'awaitingPage'
+          : 'other';
+      droppedAs[why]++;
+      if (why === 'other' && otherDrops.length < examples) otherDrops.push({ press: i + 1, from: press.from });
+    }
     if (kind !== 'moved' && kind !== 'dropped' && wrongExamples.length < examples) {
       wrongExamples.push({ press: i + 1, kind, repeat: press.repeat, from: press.from, after: press.after });
     }
@@ -60,6 +72,8 @@ export function pressSummary(presses, { examples = 5 } = {}) {
     dropped: counts.dropped,
     wrong: presses.length - counts.moved - counts.dropped,
     kinds: counts,
+    droppedAs,
+    otherDrops,
     between,
     wrongExamples,
     betweenExamples,
