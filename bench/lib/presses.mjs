@@ -43,6 +43,8 @@ export function pressSummary(presses, { examples = 5 } = {}) {
   /** Why a press was dropped, as far as the page shows: a repeat (the engine moves once a frame), the next page awaited at the last loaded row, or neither. */
   const droppedAs = { repeat: 0, awaitingPage: 0, other: 0 };
   const otherDrops = [];
+  /** Rows where presses other than repeats were dropped, and how many at each. */
+  const tapsDroppedAt = {};
   let between = 0;
   const betweenExamples = [];
   presses.forEach((press, i) => {
@@ -55,6 +57,7 @@ export function pressSummary(presses, { examples = 5 } = {}) {
           ? 'awaitingPage'
           : 'other';
       droppedAs[why]++;
+      if (why !== 'repeat') tapsDroppedAt[press.from.row] = (tapsDroppedAt[press.from.row] ?? 0) + 1;
       if (why === 'other' && otherDrops.length < examples) otherDrops.push({ press: i + 1, from: press.from });
     }
     if (kind !== 'moved' && kind !== 'dropped' && wrongExamples.length < examples) {
@@ -73,6 +76,7 @@ export function pressSummary(presses, { examples = 5 } = {}) {
     wrong: presses.length - counts.moved - counts.dropped,
     kinds: counts,
     droppedAs,
+    tapsDroppedAt,
     otherDrops,
     between,
     wrongExamples,
