@@ -32,6 +32,30 @@ function probe() {
     return row ? Number(row.getAttribute('aria-posinset')) : null;
   };
   bench.focusedRow = focusedRow;
+  /** Where focus went when it is on no row: enough to tell the "more" button from the app bar. */
+  const describe = (el) =>
+    el
+      ? [el.localName, el.id && `#${el.id}`, el.dataset?.navKey && `[data-nav-key=${el.dataset.navKey}]`]
+          .filter(Boolean)
+          .join('') + (el.textContent ? ` "${el.textContent.trim().slice(0, 30)}"` : '')
+      : null;
+  /**
+   * The focused row and its list, for classifying a press: whether rows
+   * remain below it (loaded, or behind the list's cursor) and whether the
+   * next page is on its way.
+   */
+  const rowState = () => {
+    const row = deepActive()?.closest('li[aria-posinset]');
+    if (!row) return { row: null, size: null, more: false, loading: false, active: describe(deepActive()) };
+    const list = row.closest('mp-account-list');
+    return {
+      row: Number(row.getAttribute('aria-posinset')),
+      size: Number(row.getAttribute('aria-setsize')),
+      more: !!(list && list.hasMore),
+      loading: !!(list && list.loading),
+      active: null,
+    };
+  };
 
   /**
    * "Menu on screen" (on the floor page: its eight static links laid out): state=ready, the menu screen rendered with its 8
@@ -78,9 +102,14 @@ function probe() {
    * - frameAt: its next requestAnimationFrame callback (the frame that paints
    *   it starts); doneAt: a task posted from there (that frame's main-thread
    *   work, list re-render included, is over);
-   * - fromRow / toRow: the focused row's position at the key and at its frame.
+   * - from / after: the focused row (rowState) as the key arrives, before
+   *   any of the app's listeners, and once every listener has run (a bubble
+   *   listener on window, the last stop of the event: the app's listeners
+   *   all capture); the press is classified from the two (lib/presses.mjs);
+   * - frameRow: the focused row at its next frame.
    */
   let current = null;
+  let last = null;
   addEventListener(
     'keydown',
     (event) => {
@@ -93,14 +122,16 @@ function probe() {
         focusAt: null,
         frameAt: null,
         doneAt: null,
-        fromRow: focusedRow(),
-        toRow: null,
+        from: rowState(),
+        after: null,
+        frameRow: null,
       };
       bench.presses.push(record);
       current = record;
+      last = { event, record };
       requestAnimationFrame(() => {
         record.frameAt = performance.now();
-        record.toRow = focusedRow();
+        record.frameRow = focusedRow();
         if (current === record) current = null;
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
@@ -112,6 +143,9 @@ function probe() {
     },
     true,
   );
+  addEventListener('keydown', (event) => {
+    if (last && last.event === event) last.record.after = rowState();
+  });
   const nativeFocus = HTMLElement.prototype.focus;
   HTMLElement.prototype.focus = function focus(options) {
     nativeFocus.call(this, options);

@@ -8,7 +8,9 @@
  *   static HTML: what a cold load of `#/` costs with no application at all.
  * - `list.html`: a list of plain rows whose keydown handler only moves an
  *   index and calls focus(): what a key press costs with no engine, no
- *   window and no framework.
+ *   window and no framework. It listens on window in the capture phase, as
+ *   the app's focus engine does, so the probe's bubble listener sees the
+ *   row each key left focus on.
  *
  * Both carry the markers the probe reads (app-probe.mjs): `data-bench-floor`
  * on the menu, `li[aria-posinset]` rows.
@@ -51,7 +53,7 @@ const LIST_SCRIPT = `(function () {
     event.preventDefault();
     index = Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
     rows[index].focus();
-  });
+  }, true);
 })();
 `;
 
