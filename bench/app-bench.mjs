@@ -63,6 +63,8 @@ import { pressLine, pressSummary } from './lib/presses.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const NO_BUILD = process.argv.includes('--no-build');
 const FORCE_PROFILE = process.argv.includes('--profile');
+/** `--profile=tapped`: the profiled round is tapped presses rather than a held key. */
+const PROFILE_TAPPED = process.argv.includes('--profile=tapped');
 const LIST_ONLY = process.argv.includes('--list-only');
 const RESULTS = join(here, 'results', LIST_ONLY ? 'app-list.json' : 'app.json');
 
@@ -108,6 +110,8 @@ const BUDGETS = {
   /** p95 key->next frame, held and tapped Down in the 5,000-entry history / the floor list's. */
   keyToFrameRatio: 1.5,
   elements: 1500,
+  /** Elements at the end with 5,000 entries / with 500: the DOM does not grow with the list. */
+  elementsGrowth: 1.25,
   heapBytes: 8 * 1024 * 1024,
 };
 
@@ -568,12 +572,17 @@ async function main() {
     const h05 = results.held[500];
     const ratio = (value, floor) => round(value / floor, 2);
     if (!LIST_ONLY) {
+      // Issue 10's budget is the entry: the app's own modules for `#/` (the
+      // entry chunk and what it imports). The classic polyfills, the module
+      // check and the loader in public/polyfills are shown beside it.
+      const appModules = results.initialJs.files.filter((f) => f.file.startsWith('assets/'));
+      const entryGzip = appModules.reduce((n, f) => n + f.gzipBytes, 0);
       check(
-        'initial JS for #/ (gzip -9, modern build)',
+        '#/ entry: app modules before the menu (gzip -9, modern build)',
         `≤ ${kb(BUDGETS.initialJsGzip)}`,
-        kb(results.initialJs.gzipBytes),
-        results.initialJs.gzipBytes <= BUDGETS.initialJsGzip,
-        `${results.initialJs.gzipBytes} B in ${results.initialJs.files.length} files`,
+        kb(entryGzip),
+        entryGzip <= BUDGETS.initialJsGzip,
+        `${entryGzip} B in ${appModules.map((f) => f.file).join(', ')}; all initial JS with the polyfills ${results.initialJs.gzipBytes} B in ${results.initialJs.files.length} files`,
       );
       const coldChecks = [
         ['loopback', results.coldLoad.median, results.floorColdLoad.median, COLD_RUNS],
@@ -635,11 +644,13 @@ async function main() {
       elements5 <= BUDGETS.elements,
       `every round: ${h5.elementsAfter.join(', ')}`,
     );
+    // The list's windows move in blocks of 8 rows (mp-account-list.ts), so the count at the end
+    // varies by up to a block with the row focus stops on; a DOM that grew with the list would be 10x.
     check(
-      'elements at the end: 500 = 5,000 entries',
-      'equal',
-      `${elements05} vs ${elements5}`,
-      elements05 === elements5,
+      'elements at the end: 5,000 / 500 entries',
+      `≤ ${BUDGETS.elementsGrowth}x`,
+      `${elements5} / ${elements05}`,
+      elements5 <= elements05 * BUDGETS.elementsGrowth,
       `500: ${h05.elementsAfter.join(', ')}; 5,000: ${h5.elementsAfter.join(', ')}`,
     );
     if (!LIST_ONLY)
@@ -653,13 +664,14 @@ async function main() {
 
     const keyMissed = !results.checks[keyBudgetAt].pass || !results.checks[keyBudgetAt + 1].pass;
     // A quick --list-only check profiles only when asked.
-    if ((keyMissed && !LIST_ONLY) || FORCE_PROFILE) {
-      log('bench:app: profiling one held-Down round at 5,000 entries…');
+    if ((keyMissed && !LIST_ONLY) || FORCE_PROFILE || PROFILE_TAPPED) {
+      const kind = PROFILE_TAPPED ? 'tapped' : 'held';
+      log(`bench:app: profiling one ${kind}-Down round at 5,000 entries…`);
       await freshBackend();
-      const r = await heldDownRound(session, server.origin, 'profile', { profile: true });
+      const r = await heldDownRound(session, server.origin, 'profile', { profile: true, tapped: PROFILE_TAPPED });
       results.profile = {
         note:
-          `sampling CPU profile (200 us) of the page's main thread over ${HELD_PRESSES} held-Down key events at ${THROTTLE}x, ` +
+          `sampling CPU profile (200 us) of the page's main thread over ${HELD_PRESSES} ${kind}-Down key events at ${THROTTLE}x, ` +
           "named through the build's source maps (name* = minified name, no name in the map)",
         keyToFrameP95: round(summarize(r.samples.keyToFrame).p95),
         ...summarizeProfile(symbolizeProfile(r.cpuProfile, distDir), { top: 15 }),

@@ -44,6 +44,16 @@ import type { Direction } from '../navigation/key-map.js';
 import type { NavStepper } from '../navigation/focus-engine.js';
 
 const OVERSCAN_ROWS = 8;
+/**
+ * Both windows start and end on multiples of this many rows, so a press that
+ * moves focus (and the scroll) by one row re-renders the window once per
+ * block crossed, not on every press: re-rendering some 40 rows per press was
+ * most of a tapped press's cost at 6x CPU (issue 10), and taps 50 ms apart
+ * queued up behind it.
+ */
+const BLOCK_ROWS = 8;
+const blockStart = (row: number): number => Math.floor(row / BLOCK_ROWS) * BLOCK_ROWS;
+const blockEnd = (row: number): number => Math.ceil(row / BLOCK_ROWS) * BLOCK_ROWS;
 const PREFETCH_ROWS = 20;
 const INITIAL_PITCH_REM = 5;
 /** Below this many rows an inner scroller is worse than scrolling the page. */
@@ -87,7 +97,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   private _requestedAt = -1;
   /** The inner scroller's height limit in px (0: none, the page scrolls). */
   private _scrollerHeight = 0;
-  /** The position last shown above the rows ("12 / 80"). */
+  /** The position last written above the rows ("12 / 80"). */
   private _shownPosition = '';
 
   /** On the list's container, where the engine asks (the innermost container around focus). */
@@ -97,7 +107,8 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     if (this._frame) return;
     this._frame = requestAnimationFrame(() => {
       this._frame = 0;
-      if (this._computeRange() || !this._rowHeight) this.requestUpdate();
+      if (this._computeScrollRange() || !this._rowHeight) this.requestUpdate();
+      else this._showPosition();
     });
   };
 
@@ -111,7 +122,11 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     const row = (event.target as Element).closest?.('[data-nav-key]');
     this._focusedKey = row?.getAttribute('data-nav-key') ?? null;
     // Focus that arrived by pointer or landing gets its rows of overscan too.
-    if (this._computeRange() || this._position() !== this._shownPosition) this.requestUpdate();
+    if (this._computeFocusRange()) this.requestUpdate();
+    // The position follows in the next frame, with the scroll: written now, it
+    // would change the layout between two presses, and the next one would
+    // have to lay the page out again before it could move.
+    else this._onViewport();
   };
 
   /**
@@ -170,8 +185,6 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
       this._computeRange();
       if (this.items.length < this._requestedAt) this._requestedAt = -1;
     }
-    // What this render shows, so a scroll re-renders only when the position changed.
-    this._shownPosition = this._position();
   }
 
   override render() {
@@ -186,7 +199,8 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     if (focused >= 0 && focused < count && !inWindow(focused)) indices.push(focused);
     const rowHeight = this._rowHeight ? `min-height:${this._rowHeight}px;` : '';
     const limit = this._scrollerHeight ? `max-height:${this._scrollerHeight}px;overflow-y:auto;` : '';
-    return html`<p class="list-position" aria-hidden="true">${this._shownPosition}</p>
+    // The position's text is not bound here: _showPosition writes it (it changes on every press).
+    return html`<p class="list-position" aria-hidden="true"></p>
       <div
         class="list-scroller"
         ?data-nav-scroller=${!!this._scrollerHeight}
@@ -222,6 +236,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   }
 
   override updated(): void {
+    this._showPosition();
     // Rows of one list share a template: the tallest one seen sets the pitch.
     let tallest = 0;
     for (const row of this.querySelectorAll<HTMLElement>(ROWS)) tallest = Math.max(tallest, row.offsetHeight);
@@ -240,6 +255,19 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
       return;
     }
     this._maybeLoadMore();
+  }
+
+  /**
+   * Writes the position above the rows straight into its element, outside
+   * Lit's template: it changes on every press, and re-rendering the window for
+   * it would cost each press a render of every row.
+   */
+  private _showPosition(): void {
+    const text = this._position();
+    const shown = this.querySelector(':scope > .list-position');
+    if (!shown || text === this._shownPosition) return;
+    this._shownPosition = text;
+    shown.textContent = text;
   }
 
   /** "12 / 80": the focused row (or the first in view) of the rows loaded; "+" while more pages exist. */
@@ -290,7 +318,8 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     const key = this.keyOf(this.items[next]!);
     this._focusedKey = key;
     this._focusHint = next;
-    const changed = this._computeRange();
+    // The focus window only: the scroll window follows the scroll, a frame later, without a layout read here.
+    const changed = this._computeFocusRange();
     let target = this._rowElement(key);
     if (!target) {
       // Rendered now, not next frame: the press is being handled and must land on this row.
@@ -326,24 +355,34 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     return (this._focusHint = this.items.findIndex((item) => this.keyOf(item) === key));
   }
 
-  /** The rows near the screen; true when that changed. */
+  /** The rows near the screen and around the focused one; true when that changed. */
   private _computeRange(): boolean {
+    const scrolled = this._computeScrollRange();
+    return this._computeFocusRange() || scrolled;
+  }
+
+  /** The rows near the screen (a layout read); true when that changed. */
+  private _computeScrollRange(): boolean {
     const count = this.items.length;
     const pitch = this._pitch || INITIAL_PITCH_REM * rootFontPx();
     // The rows' own top: it moves with the page's scroll and with the inner scroller's.
     const rows = this.isConnected ? (this.querySelector(':scope > .list-scroller > ul') ?? this) : null;
     const top = rows ? rows.getBoundingClientRect().top : 0;
-    const first = Math.floor(-top / pitch) - OVERSCAN_ROWS;
-    const last = Math.ceil((innerHeight - top) / pitch) + OVERSCAN_ROWS;
-    const start = Math.max(0, Math.min(count, first));
-    const end = Math.max(start, Math.min(count, last));
-    const focused = this._focusedIndex();
-    const focusStart = focused < 0 ? 0 : Math.max(0, Math.min(count, focused - OVERSCAN_ROWS));
-    const focusEnd = focused < 0 ? 0 : Math.max(focusStart, Math.min(count, focused + OVERSCAN_ROWS + 1));
-    const changed =
-      start !== this._start || end !== this._end || focusStart !== this._focusStart || focusEnd !== this._focusEnd;
+    const start = Math.max(0, Math.min(count, blockStart(Math.floor(-top / pitch) - OVERSCAN_ROWS)));
+    const end = Math.max(start, Math.min(count, blockEnd(Math.ceil((innerHeight - top) / pitch) + OVERSCAN_ROWS)));
+    const changed = start !== this._start || end !== this._end;
     this._start = start;
     this._end = end;
+    return changed;
+  }
+
+  /** The rows around the focused one (no layout read); true when that changed. */
+  private _computeFocusRange(): boolean {
+    const count = this.items.length;
+    const focused = this._focusedIndex();
+    const focusStart = focused < 0 ? 0 : Math.max(0, Math.min(count, blockStart(focused - OVERSCAN_ROWS)));
+    const focusEnd = focused < 0 ? 0 : Math.max(focusStart, Math.min(count, blockEnd(focused + OVERSCAN_ROWS + 1)));
+    const changed = focusStart !== this._focusStart || focusEnd !== this._focusEnd;
     this._focusStart = focusStart;
     this._focusEnd = focusEnd;
     return changed;
