@@ -24,7 +24,23 @@ const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const launchers = {
   firefox: () => {
     if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} not found: apt-get install firefox-esr`);
-    const launcher = chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true } });
+    const launcher = chromeLauncher({
+      launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
+      createPage: async ({ context }) => {
+        const page = await context.newPage();
+        // puppeteer 24.43 sends emulation.setScreenOrientationOverride beside every
+        // viewport, and Firefox ESR 140.12 (Debian, 2026-12) does not know that
+        // BiDi command: every session failed before its first test. The viewport
+        // itself is its own command; only that refusal is let through.
+        const { browsingContext } = page.mainFrame();
+        const setOrientation = browsingContext.setScreenOrientationOverride.bind(browsingContext);
+        browsingContext.setScreenOrientationOverride = (orientation) =>
+          setOrientation(orientation).catch((error) => {
+            if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(error))) throw error;
+          });
+        return page;
+      },
+    });
     launcher.name = 'Firefox ESR'; // the launcher calls every browser "Chrome"
     // On a loaded machine Firefox sometimes aborts the test page's first
     // navigation (NS_BINDING_ABORTED, seen at load 18): the page never ran,
