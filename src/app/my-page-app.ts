@@ -261,7 +261,10 @@ export class MyPageApp extends LitElement {
     this._framed = framedByAnotherPage();
     this.toggleAttribute('framed', this._framed);
     // Framed: not even the session read, so nothing of the account reaches the frame.
-    if (!this._framed) void this.identity.start();
+    if (!this._framed) {
+      void this.identity.start();
+      this._fetchScreenCode(this._route.path);
+    }
     if (QA_ENABLED && (new URLSearchParams(location.search).has('qa') || sessionStorage.getItem(QA_OPEN_KEY))) {
       this._toggleQa();
     }
@@ -302,6 +305,23 @@ export class MyPageApp extends LitElement {
         this.screenLoad = 'failed';
       },
     );
+  }
+
+  /**
+   * A page opened on a screen behind the menu (#/history, a bookmark or a
+   * reload) fetches that screen's modules while the session read is on the
+   * wire, instead of one round trip after it: on a phone's network that trip
+   * was most of the wait before the list's own request. Modules only (the
+   * browser keeps them for the import() of `_loadScreen`): nothing of the
+   * account is asked or built before the session names who is signed in.
+   * A signed-out visitor of such a link downloads them for nothing.
+   */
+  private _fetchScreenCode(path: RoutePath): void {
+    const load = loaderOf(path);
+    if (!load || SIGNED_OUT_ROUTES.has(path)) return;
+    // Failures are `_loadScreen`'s to show: it asks again.
+    const catalog = this._catalog ?? loadMessages(this.locale);
+    void Promise.all([load(), import('../api/account-api.js'), catalog]).catch(() => undefined);
   }
 
   private _screenReady(path: RoutePath): boolean {
