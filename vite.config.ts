@@ -11,6 +11,7 @@ import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { MockBackend, createMockApiMiddleware } from './src/mocks/index.js';
 import { legacyBundle } from './scripts/legacy/legacy-build.js';
 import { cjkFontCheck } from './scripts/serve/cjk-font-check.js';
+import { previewCompression } from './scripts/serve/compression.js';
 import { lanBanner } from './scripts/serve/lan-banner.js';
 import { securityHeaders } from './scripts/serve/security-headers.js';
 
@@ -51,6 +52,8 @@ function pageHeaders(mode: string): Plugin {
 
 export default defineConfig(({ mode }) => ({
   plugins: [
+    // First: it must see every answer of the preview, the mock API's too.
+    previewCompression(),
     pageHeaders(mode),
     mockApi(),
     lanBanner(),

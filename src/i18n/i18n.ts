@@ -49,6 +49,25 @@ export function dayBefore(ymd: string): string {
   return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
 }
 
+/** Tokyo has kept UTC+9 all year since 1951: no daylight saving. */
+const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/**
+ * A Japanese date-time in Tokyo ("2026年11月20日 07:20"), without Intl: the
+ * page's first Intl.DateTimeFormat loads ICU's locale and zone data (20 ms on
+ * a desktop, four times that on Lighthouse's phone), inside the render of the
+ * first list with dates, the viewing history. With a fixed offset the wall
+ * clock is arithmetic; the text is what ja-JP Intl writes for the options
+ * the English side uses (test/i18n/i18n.test.ts compares the two).
+ */
+export function tokyoDateTimeJa(iso: string): string {
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`not a date-time: ${iso}`);
+  const t = new Date(ms + TOKYO_OFFSET_MS);
+  const two = (n: number): string => (n < 10 ? '0' : '') + n;
+  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`;
+}
+
 export function createI18n(locale: Locale, messages: Messages): I18n {
   const tag = locale === 'ja' ? 'ja-JP' : 'en-US';
   // Built on first use: constructing an Intl format loads locale data (about
@@ -60,6 +79,7 @@ export function createI18n(locale: Locale, messages: Messages): I18n {
     locale,
     m: messages,
     dateTime: (iso) => {
+      if (locale === 'ja') return tokyoDateTimeJa(iso);
       dateTimeFormat ??= new Intl.DateTimeFormat(tag, {
         timeZone: TIME_ZONE,
         year: 'numeric',

@@ -3,7 +3,15 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { InvalidResponseError, NetworkError, ProblemError, TimeoutError } from '../../src/api/errors.js';
 import { errorMessage } from '../../src/i18n/error-message.js';
-import { createI18n, dayBefore, initialLocale, loadMessages, saveLocale, shellI18n } from '../../src/i18n/i18n.js';
+import {
+  createI18n,
+  dayBefore,
+  initialLocale,
+  loadMessages,
+  saveLocale,
+  shellI18n,
+  tokyoDateTimeJa,
+} from '../../src/i18n/i18n.js';
 import { I18nController } from '../../src/i18n/i18n-controller.js';
 
 const LOCALE_KEY = 'my-page.locale';
@@ -32,6 +40,30 @@ describe('i18n', () => {
     expect(shellI18n().dateTime('2026-01-31T15:30:00Z')).to.contain('2月1日').and.contain('0:30');
     expect(en.dateTime('2026-01-31T15:30:00Z')).to.contain('Feb 1').and.contain('00:30');
     expect(shellI18n().dateTime('2026-01-31T14:59:00Z')).to.contain('1月31日').and.contain('23:59');
+  });
+
+  it('Japanese date-times read as ja-JP Intl writes them in Tokyo, every hour and minute of two years', () => {
+    const intl = new Intl.DateTimeFormat('ja-JP', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
+    // 47-minute steps visit every minute and hour of the day; the year and month ends are asked for by name.
+    const start = Date.UTC(2025, 0, 1);
+    const instants = [
+      '2025-12-31T14:59:00Z',
+      '2025-12-31T15:00:00Z',
+      '2028-02-28T15:00:00Z',
+      '2026-11-20T07:05:00+09:00',
+    ];
+    for (let t = start; t < start + 2 * 366 * 864e5; t += 47 * 60e3) instants.push(new Date(t).toISOString());
+    for (const iso of instants) expect(tokyoDateTimeJa(iso), iso).to.equal(intl.format(new Date(iso)));
+    expect(shellI18n().dateTime('2026-11-20T07:05:00+09:00')).to.equal('2026年11月20日 07:05');
+    expect(() => tokyoDateTimeJa('not a date')).to.throw(RangeError);
   });
 
   it('calendar dates are shown as that date, with no zone shift', async () => {

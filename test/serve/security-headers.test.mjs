@@ -14,11 +14,21 @@ import { importTs } from '../../scripts/serve/import-ts.mjs';
 const { apiOrigin, contentSecurityPolicy, netlifyHeaders, nginxHeaders, securityHeaders } = await importTs(
   'scripts/serve/security-headers.ts',
 );
+const { nginxCompression } = await importTs('scripts/serve/compression.ts');
 const deployFile = (name) => readFileSync(new URL(`../../deploy/${name}`, import.meta.url), 'utf8');
 
 test('deploy/_headers and deploy/nginx-headers.conf are generated from the table, unedited', () => {
   assert.equal(deployFile('_headers'), netlifyHeaders());
   assert.equal(deployFile('nginx-headers.conf'), nginxHeaders());
+});
+
+test('deploy/nginx-compression.conf is generated from the types the preview compresses, unedited', () => {
+  assert.equal(deployFile('nginx-compression.conf'), nginxCompression());
+  assert.match(deployFile('nginx-compression.conf'), /^gzip_vary on;$/m);
+  assert.match(
+    deployFile('nginx-compression.conf'),
+    /^gzip_types [^;]*\btext\/javascript\b[^;]*\bapplication\/json\b/m,
+  );
 });
 
 test('every header of the table is in each deploy file with its exact value', () => {
