@@ -71,12 +71,10 @@ export function deepActiveElement(doc: Document = document): HTMLElement | null 
   return active && active !== doc.body && active !== doc.documentElement ? active : null;
 }
 
-/** The parent in the composed (rendered) tree: slot, light parent, or shadow host. */
-export function composedParent(node: Element): Element | null {
-  if (node.assignedSlot) return node.assignedSlot;
-  if (node.parentElement) return node.parentElement;
-  const root = node.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
+/** The element above a node (text and shadow roots too) in the composed (rendered) tree: slot, light parent, or shadow host. */
+export function composedParent(node: Node): Element | null {
+  const parent = node instanceof ShadowRoot ? node : ((node as Element).assignedSlot ?? node.parentNode);
+  return parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null;
 }
 
 export function composedContains(ancestor: Element, node: Element | null): boolean {

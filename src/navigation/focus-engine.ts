@@ -70,8 +70,6 @@ const SAFE_AREA = 0.05;
 /** Room for the focus ring and scale, which grow the element after it is measured. */
 const FOCUS_ALLOWANCE = 16;
 
-const boxOf = layoutBox;
-
 /** The `[data-nav-container]`s around an element, innermost first, up the composed tree. */
 function containers(element: Element): HTMLElement[] {
   const found: HTMLElement[] = [];
@@ -91,18 +89,18 @@ function visible(box: Box): boolean {
 
 /** True when the caret cannot move further that way (or the field has no caret API, e.g. email). */
 function atCaretEdge(field: HTMLElement, direction: 'left' | 'right'): boolean {
-  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return true;
-  let start: number | null;
-  let end: number | null;
   try {
-    start = field.selectionStart;
-    end = field.selectionEnd;
+    // null for an input without one, undefined for contenteditable; older engines throw instead.
+    const { selectionStart: start, selectionEnd: end, value } = field as HTMLInputElement;
+    return start == null || (start === end && (direction === 'left' ? !start : end === value.length));
   } catch {
     return true;
   }
-  if (start === null || end === null) return true;
-  if (start !== end) return false;
-  return direction === 'left' ? start === 0 : end === field.value.length;
+}
+
+/** How far to scroll along one axis so that `start`-`end` lies within `low`-`high`; what does not fit shows its start. */
+function overflow(start: number, end: number, low: number, high: number): number {
+  return start < low || end - start > high - low ? start - low : end > high ? end - high : 0;
 }
 
 /** Elements whose own Enter handling we must not duplicate (Enter does not toggle radios or checkboxes). */
@@ -159,13 +157,15 @@ export class FocusEngine {
 
   /** The open dialog, if any, else the whole app. */
   get scope(): ParentNode {
-    while (this.#traps.length && !this.#traps[this.#traps.length - 1]!.element.isConnected) {
-      const closed = this.#traps.pop()!;
-      this.#restore = closed.opener;
-      this.#caches.get(closed.element)?.dispose();
-      this.#caches.delete(closed.element);
+    const traps = this.#traps;
+    // A dialog out of the DOM has closed: its opener gets focus back at the next repair.
+    while (traps.length && !traps[traps.length - 1]!.element.isConnected) {
+      const { element, opener } = traps.pop()!;
+      this.#restore = opener;
+      this.#caches.get(element)?.dispose();
+      this.#caches.delete(element);
     }
-    return this.#traps[this.#traps.length - 1]?.element ?? this.#options.root;
+    return traps[traps.length - 1]?.element ?? this.#options.root;
   }
 
   /** The name of the focused element, to come back to it later. */
@@ -190,7 +190,7 @@ export class FocusEngine {
     if (!active || !this.#inScope(scope, active)) return this.focusFirst(scope);
     this.#remember(active);
     // Measured afresh: the focused element is the one that just moved or scaled.
-    const from = (this.#last = toPage(boxOf(active)));
+    const from = (this.#last = toPage(layoutBox(active)));
     // Asked before the cache is touched: a stepping list changes its rows on every press,
     // and re-walking and re-measuring the whole app for a move it decides alone is wasted.
     const stepped = (closestComposed(active, '[data-nav-container]') as Partial<NavStepper> | null)?.navStep?.(
@@ -201,18 +201,8 @@ export class FocusEngine {
       if (stepped) this.#focus(stepped, instant);
       return true;
     }
-    const cache = this.#cache(scope);
-    const candidates = cache.elements;
     // From outside a scroller, only what it shows counts: a card scrolled out of view is not "below".
-    const boxes = cache.boxes(closestComposed(active, '[data-nav-scroller]'));
-    const others: Box[] = [];
-    const elements: HTMLElement[] = [];
-    for (let i = 0; i < candidates.length; i++) {
-      if (candidates[i] !== active && visible(boxes[i]!)) {
-        others.push(boxes[i]!);
-        elements.push(candidates[i]!);
-      }
-    }
+    const [elements, others] = this.#shown(scope, active, closestComposed(active, '[data-nav-scroller]'));
     const index = pickNext(from, others, direction);
     if (index < 0) return false;
     this.#focus(this.#enter(active, elements[index]!), instant);
@@ -249,6 +239,21 @@ export class FocusEngine {
     return cache;
   }
 
+  /** The scope's elements on screen (a box with area) but `except`, and their boxes (`own`: as for `NavigableCache.boxes`). */
+  #shown(scope: ParentNode, except: HTMLElement | null, own?: Element | null): [HTMLElement[], Box[]] {
+    const cache = this.#cache(scope);
+    const boxes = cache.boxes(own);
+    const elements: HTMLElement[] = [];
+    const shown: Box[] = [];
+    cache.elements.forEach((element, i) => {
+      if (element !== except && element.isConnected && visible(boxes[i]!)) {
+        elements.push(element);
+        shown.push(boxes[i]!);
+      }
+    });
+    return [elements, shown];
+  }
+
   /** Puts focus back when it was lost (its element removed, the screen replaced). */
   repair(): void {
     const scope = this.scope;
@@ -276,23 +281,14 @@ export class FocusEngine {
       this.#focus(restore, true);
       return;
     }
-    const cache = this.#cache(scope);
-    const boxes = cache.boxes();
-    const candidates: HTMLElement[] = [];
-    const candidateBoxes: Box[] = [];
-    cache.elements.forEach((element, i) => {
-      if (element.isConnected && visible(boxes[i]!)) {
-        candidates.push(element);
-        candidateBoxes.push(boxes[i]!);
-      }
-    });
+    const [candidates, candidateBoxes] = this.#shown(scope, null);
     const target = this.#last ? candidates[pickNearest(this.#last, candidateBoxes)] : undefined;
     if (target) this.#focus(target, true);
     else this.focusFirst(scope);
   }
 
   #inScope(scope: ParentNode, element: HTMLElement): boolean {
-    return scope instanceof Element ? composedContains(scope, element) : composedContains(this.#options.host, element);
+    return composedContains(scope instanceof Element ? scope : this.#options.host, element);
   }
 
   /**
@@ -327,7 +323,7 @@ export class FocusEngine {
   /** Focuses without the browser's own scrolling, then scrolls into the safe area. */
   #focus(element: HTMLElement, instant: boolean): void {
     // Read before focusing: after it, the focus style is pending and the read would force a layout.
-    const box = boxOf(element);
+    const box = layoutBox(element);
     element.focus({ preventScroll: true });
     this.#last = toPage(box);
     this.#scrollIntoSafeArea(element, box, instant);
@@ -339,20 +335,11 @@ export class FocusEngine {
     const viewport = scroller
       ? scroller.getBoundingClientRect()
       : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
-    // Inside a scroller, room for the focus ring only (the scroller itself sits inside the safe area).
+    // Inside a scroller, room for the focus ring above and below only (the scroller itself sits inside the safe area).
+    const marginX = scroller ? 0 : innerWidth * SAFE_AREA + FOCUS_ALLOWANCE;
     const marginY = (scroller ? 0 : innerHeight * SAFE_AREA) + FOCUS_ALLOWANCE;
-    const marginX = innerWidth * SAFE_AREA + FOCUS_ALLOWANCE;
-    const top = viewport.top + marginY;
-    const bottom = viewport.bottom - marginY;
-    const dy =
-      box.top < top || box.bottom - box.top > bottom - top
-        ? box.top - top
-        : box.bottom > bottom
-          ? box.bottom - bottom
-          : 0;
-    const left = viewport.left + (scroller ? 0 : marginX);
-    const right = viewport.right - (scroller ? 0 : marginX);
-    const dx = box.left < left ? box.left - left : box.right > right ? box.right - right : 0;
+    const dx = overflow(box.left, box.right, viewport.left + marginX, viewport.right - marginX);
+    const dy = overflow(box.top, box.bottom, viewport.top + marginY, viewport.bottom - marginY);
     if (!dx && !dy) return;
     scroller ??= document.scrollingElement;
     if (!scroller) return;
@@ -399,18 +386,17 @@ export class FocusEngine {
         this.move(action.direction, event.repeat);
         return;
       }
-      case 'ok':
+      case 'ok': {
         if (!active) return;
-        if (typing && !this.#typing.has(active)) {
-          // OK on a field starts typing (opens the TV's on-screen keyboard), it does not submit.
+        // OK on a field starts typing (opens the TV's on-screen keyboard), it does not submit.
+        const startsTyping = typing && !this.#typing.has(active);
+        if (startsTyping || !activatesNatively(active)) {
           event.preventDefault();
-          this.#typing.add(active);
-          active.click();
-        } else if (!activatesNatively(active)) {
-          event.preventDefault();
+          if (startsTyping) this.#typing.add(active);
           active.click();
         }
         return;
+      }
       case 'back': {
         event.preventDefault();
         const trap = this.scope;
@@ -427,10 +413,8 @@ export class FocusEngine {
         const target = claimed ? null : queryComposed(this.scope, `[data-${action.type}-key="${detail}"]`);
         if (claimed || target) event.preventDefault();
         target?.click();
-        return;
       }
-      case 'media':
-        return;
+      // Media keys: nothing to do on this page.
     }
   };
 
@@ -444,9 +428,7 @@ export class FocusEngine {
     if (!this.#options.hoverFocuses) return;
     // Chromium sends zero-movement mousemoves while content scrolls under a resting pointer.
     if ((!event.movementX && !event.movementY) || Date.now() - this.#lastKeyAt < 300) return;
-    const target = event
-      .composedPath()
-      .find((node): node is HTMLElement => node instanceof HTMLElement && isNavigable(node));
+    const target = event.composedPath().find((node) => isNavigable(node as Element)) as HTMLElement | undefined;
     const active = deepActiveElement();
     if (!target || isTextEntry(target) || target === active || !this.#inScope(this.scope, target)) return;
     // Even a Magic Remote must not pull focus out of a field being typed in (an on-screen keyboard may be up).
@@ -456,8 +438,8 @@ export class FocusEngine {
   };
 
   readonly #onTyping = (event: Event): void => {
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLElement && isTextEntry(target)) this.#typing.add(target);
+    const target = event.composedPath()[0] as HTMLElement;
+    if (isTextEntry(target)) this.#typing.add(target);
   };
 
   readonly #onTrap = (event: CustomEvent<HTMLElement>): void => {

@@ -20,23 +20,11 @@
  * Boxes are layout boxes (`layoutBox`): a focus scale in transition changes
  * none of them, so a move never depends on when it is read.
  */
-import { collectNavigable } from './dom.js';
+import { collectNavigable, composedParent } from './dom.js';
 import type { Box } from './spatial.js';
 
 /** Attributes that can make an element (or a subtree) navigable or not. */
-const STRUCTURAL = new Set([
-  'hidden',
-  'inert',
-  'disabled',
-  'tabindex',
-  'href',
-  'type',
-  'slot',
-  'data-nav',
-  'data-nav-skip',
-  'data-nav-skip-tree',
-  'data-nav-scroller',
-]);
+const STRUCTURAL = /^(hidden|inert|disabled|tabindex|href|type|slot|data-nav(|-skip|-skip-tree|-scroller))$/;
 
 export class NavigableCache {
   #elements: HTMLElement[] | null = null;
@@ -57,16 +45,12 @@ export class NavigableCache {
       // The engine's own note of where a scroll heads (on the host, inside the scope on a plain page).
       if (attributeName === 'data-nav-scroll-to') continue;
       // Text nodes coming and going (`textContent =`) change no element's navigability.
-      if (STRUCTURAL.has(attributeName!) || [...addedNodes, ...removedNodes].some((n) => n instanceof Element)) {
+      if (STRUCTURAL.test(attributeName!) || [...addedNodes, ...removedNodes].some((n) => n instanceof Element)) {
         return this.invalidate();
       }
       // The navigable element the change is in (-1: none), up the composed tree.
       let owner = -1;
-      for (
-        let node: Node | null = target;
-        node && owner < 0;
-        node = (node as Element).assignedSlot ?? (node instanceof ShadowRoot ? node.host : node.parentNode)
-      ) {
+      for (let node: Node | null = target; node && owner < 0; node = composedParent(node)) {
         owner = elements.indexOf(node as HTMLElement);
       }
       // The element's own attributes may change its margins, which moves others without resizing it.
@@ -82,9 +66,7 @@ export class NavigableCache {
   };
 
   constructor(private readonly scope: ParentNode) {
-    window.addEventListener('resize', this.#onLayout);
-    window.addEventListener('scroll', this.#onLayout, { capture: true, passive: true });
-    document.fonts?.addEventListener?.('loadingdone', this.#onLayout);
+    this.#listen('addEventListener');
   }
 
   dispose(): void {
@@ -92,9 +74,14 @@ export class NavigableCache {
     this.#observer.disconnect();
     for (const scroller of this.#scrollers.keys()) scroller.removeEventListener('scroll', this.#onLayout);
     this.#scrollers.clear();
-    window.removeEventListener('resize', this.#onLayout);
-    window.removeEventListener('scroll', this.#onLayout, { capture: true });
-    document.fonts?.removeEventListener?.('loadingdone', this.#onLayout);
+    this.#listen('removeEventListener');
+  }
+
+  /** Attaching and detaching in one place, so the two can never disagree. */
+  #listen(method: 'addEventListener' | 'removeEventListener'): void {
+    window[method]('resize', this.#onLayout);
+    window[method]('scroll', this.#onLayout, { capture: true, passive: true });
+    document.fonts?.[method]?.('loadingdone', this.#onLayout);
   }
 
   invalidate(): void {
@@ -155,7 +142,7 @@ export class NavigableCache {
         y = scroller.scrollTop;
         view = own === undefined || scroller === own ? null : toPage(scroller.getBoundingClientRect());
       }
-      box = shift(box, -x, -y);
+      box = toPage(box, -x, -y);
       return view
         ? {
             left: Math.max(box.left, view.left),
@@ -202,10 +189,7 @@ export function layoutBox(element: HTMLElement): Box {
   return { left, top, right: left + r.width / (a || 1), bottom: top + r.height / (d || 1) };
 }
 
-export function shift(box: Box, x: number, y: number): Box {
+/** The box moved by `x`, `y`: by default from viewport to page coordinates. */
+export function toPage(box: Box, x: number = scrollX, y: number = scrollY): Box {
   return { left: box.left + x, top: box.top + y, right: box.right + x, bottom: box.bottom + y };
-}
-
-export function toPage(rect: Box, x: number = scrollX, y: number = scrollY): Box {
-  return shift(rect, x, y);
 }
