@@ -24,11 +24,11 @@ export function isNavigable(element: Element): element is HTMLElement {
  */
 export interface WalkHooks {
   /** Every shadow root entered (the cache observes them). */
-  shadowRoot?(root: ShadowRoot): void;
+  shadowRoot(root: ShadowRoot): void;
   /** Every `[data-nav-scroller]` passed, with the one it sits in (the cache listens to its scrolling). */
-  scroller?(element: Element, outer: Element | null): void;
+  scroller(element: Element, outer: Element | null): void;
   /** Every navigable element found, with the `[data-nav-scroller]` nearest above it. */
-  found?(scroller: Element | null): void;
+  found(scroller: Element | null): void;
 }
 
 export function collectNavigable(
@@ -46,21 +46,20 @@ function visit(element: Element, out: HTMLElement[], hooks: WalkHooks | undefine
     return;
   if (isNavigable(element)) {
     out.push(element);
-    hooks?.found?.(scroller);
+    hooks?.found(scroller);
   }
   if (element.hasAttribute('data-nav-scroller')) {
-    hooks?.scroller?.(element, scroller);
+    hooks?.scroller(element, scroller);
     scroller = element;
   }
   if (element instanceof HTMLSlotElement) {
+    // What it shows: its assigned nodes, else its fallback content (both flattened).
     // assignedNodes: assignedElements is missing before Chromium 65.
-    const assigned = element.assignedNodes({ flatten: true });
-    if (assigned.length) {
-      for (const node of assigned) if (node instanceof Element) visit(node, out, hooks, scroller);
-      return;
-    }
+    for (const node of element.assignedNodes({ flatten: true }))
+      if (node instanceof Element) visit(node, out, hooks, scroller);
+    return;
   }
-  if (element.shadowRoot) hooks?.shadowRoot?.(element.shadowRoot);
+  if (element.shadowRoot) hooks?.shadowRoot(element.shadowRoot);
   collectNavigable(element.shadowRoot ?? element, out, hooks, scroller);
 }
 

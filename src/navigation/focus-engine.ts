@@ -87,12 +87,20 @@ function visible(box: Box): boolean {
   return box.right > box.left && box.bottom > box.top;
 }
 
-/** True when the caret cannot move further that way (or the field has no caret API, e.g. email). */
-function atCaretEdge(field: HTMLElement, direction: 'left' | 'right'): boolean {
+/**
+ * True when an arrow leaves a text field: up and down always, left and right
+ * only once the caret cannot move further that way (or the field has no caret API, e.g. email).
+ */
+function leavesField(field: HTMLElement, direction: Direction): boolean {
   try {
     // null for an input without one, undefined for contenteditable; older engines throw instead.
     const { selectionStart: start, selectionEnd: end, value } = field as HTMLInputElement;
-    return start == null || (start === end && (direction === 'left' ? !start : end === value.length));
+    return (
+      direction === 'up' ||
+      direction === 'down' ||
+      start == null ||
+      (start === end && (direction === 'left' ? !start : end === value.length))
+    );
   } catch {
     return true;
   }
@@ -103,17 +111,25 @@ function overflow(start: number, end: number, low: number, high: number): number
   return start < low || end - start > high - low ? start - low : end > high ? end - high : 0;
 }
 
-/** Elements whose own Enter handling we must not duplicate (Enter does not toggle radios or checkboxes). */
+/** Still in the document and still navigable (a remembered element may have gone, or been disabled, since). */
+function usable(element: HTMLElement | null | undefined): element is HTMLElement {
+  return !!element?.isConnected && isNavigable(element);
+}
+
+/**
+ * Elements whose own Enter handling we must not duplicate (Enter does not
+ * toggle radios or checkboxes). One `:not()` per type: lists inside `:not()`
+ * need Chromium 88.
+ */
 function activatesNatively(element: HTMLElement): boolean {
-  if (element instanceof HTMLInputElement) return element.type !== 'radio' && element.type !== 'checkbox';
-  return /^(A|BUTTON|SELECT|TEXTAREA|SUMMARY)$/.test(element.tagName);
+  return element.matches('a,button,select,textarea,summary,input:not([type=radio]):not([type=checkbox])');
 }
 
 export class FocusEngine {
   readonly #options: FocusEngineOptions;
   readonly #memory = new WeakMap<HTMLElement, HTMLElement>();
   /** Open dialogs, innermost last, each with the element that had focus before it. */
-  readonly #traps: Array<{ element: HTMLElement; opener: HTMLElement | null }> = [];
+  readonly #traps: Array<[element: HTMLElement, opener: HTMLElement | null]> = [];
   #restore: HTMLElement | null = null;
   readonly #caches = new Map<ParentNode, NavigableCache>();
   /** Where focus last was, in page coordinates (repair goes to the nearest element). */
@@ -121,8 +137,11 @@ export class FocusEngine {
   #frameBusy = false;
   #repairQueued = false;
   #lastKeyAt = 0;
-  /** Focus to land on after a route change, until the customer moves. */
-  #landing: { key: string | null } | null = null;
+  /**
+   * After a route change, until the customer moves: the `data-nav-key` to land on,
+   * `null` for the first useful element; `undefined` once landed.
+   */
+  #landing: string | null | undefined;
   /** Text fields the customer has started typing into (OK then submits). */
   readonly #typing = new WeakSet<HTMLElement>();
 
@@ -159,13 +178,13 @@ export class FocusEngine {
   get scope(): ParentNode {
     const traps = this.#traps;
     // A dialog out of the DOM has closed: its opener gets focus back at the next repair.
-    while (traps.length && !traps[traps.length - 1]!.element.isConnected) {
-      const { element, opener } = traps.pop()!;
+    while (traps.length && !traps[traps.length - 1]![0].isConnected) {
+      const [element, opener] = traps.pop()!;
       this.#restore = opener;
       this.#caches.get(element)?.dispose();
       this.#caches.delete(element);
     }
-    return traps[traps.length - 1]?.element ?? this.#options.root;
+    return traps[traps.length - 1]?.[0] ?? this.#options.root;
   }
 
   /** The name of the focused element, to come back to it later. */
@@ -179,7 +198,7 @@ export class FocusEngine {
    * until the customer presses a key.
    */
   land(key: string | null): void {
-    this.#landing = { key };
+    this.#landing = key;
     this.#queueRepair();
   }
 
@@ -187,7 +206,7 @@ export class FocusEngine {
   move(direction: Direction, instant = false): boolean {
     const scope = this.scope;
     const active = deepActiveElement();
-    if (!active || !this.#inScope(scope, active)) return this.focusFirst(scope);
+    if (!this.#inScope(scope, active)) return this.focusFirst(scope);
     this.#remember(active);
     // Measured afresh: the focused element is the one that just moved or scaled.
     const from = (this.#last = toPage(layoutBox(active)));
@@ -197,16 +216,11 @@ export class FocusEngine {
       active,
       direction,
     );
-    if (stepped !== undefined) {
-      if (stepped) this.#focus(stepped, instant);
-      return true;
-    }
+    if (stepped !== undefined) return !stepped || this.#focus(stepped, instant);
     // From outside a scroller, only what it shows counts: a card scrolled out of view is not "below".
     const [elements, others] = this.#shown(scope, active, closestComposed(active, '[data-nav-scroller]'));
     const index = pickNext(from, others, direction);
-    if (index < 0) return false;
-    this.#focus(this.#enter(active, elements[index]!), instant);
-    return true;
+    return index >= 0 && this.#focus(this.#enter(active, elements[index]!), instant);
   }
 
   /**
@@ -225,17 +239,12 @@ export class FocusEngine {
     for (let wanted = -1; !target && wanted < 3; wanted++) {
       target = elements.find((el) => rank(el) === wanted && visible(el.getBoundingClientRect()));
     }
-    if (!target) return false;
-    this.#focus(target, true);
-    return true;
+    return !!target && this.#focus(target, true);
   }
 
   #cache(scope: ParentNode): NavigableCache {
     let cache = this.#caches.get(scope);
-    if (!cache) {
-      cache = new NavigableCache(scope);
-      this.#caches.set(scope, cache);
-    }
+    if (!cache) this.#caches.set(scope, (cache = new NavigableCache(scope)));
     return cache;
   }
 
@@ -257,27 +266,25 @@ export class FocusEngine {
   /** Puts focus back when it was lost (its element removed, the screen replaced). */
   repair(): void {
     const scope = this.scope;
-    const landing = this.#landing;
-    if (landing) {
-      const named = landing.key ? queryComposed(scope, `[data-nav-key="${CSS.escape(landing.key)}"]`) : null;
-      if (named && isNavigable(named)) {
+    const active = deepActiveElement();
+    const focusedHere = this.#inScope(scope, active);
+    const key = this.#landing;
+    if (key !== undefined) {
+      const named = key ? queryComposed(scope, `[data-nav-key="${CSS.escape(key)}"]`) : null;
+      if (usable(named)) {
         this.#focus(named, true);
-        this.#landing = null;
-        return;
-      }
-      const active = deepActiveElement();
-      // Keep landing on the first useful element while the screen fills in.
-      if (!active || !this.#inScope(scope, active) || closestComposed(active, '[data-nav-secondary]')) {
+        this.#landing = undefined;
+      } else if (!focusedHere || closestComposed(active, '[data-nav-secondary]')) {
+        // Keep landing on the first useful element while the screen fills in.
         this.focusFirst(scope);
       }
       return;
     }
-    const active = deepActiveElement();
-    if (active && this.#inScope(scope, active)) return;
+    if (focusedHere) return;
     // A dialog closed: back to the element that opened it.
     const restore = this.#restore;
     this.#restore = null;
-    if (restore?.isConnected && isNavigable(restore) && this.#inScope(scope, restore)) {
+    if (usable(restore) && this.#inScope(scope, restore)) {
       this.#focus(restore, true);
       return;
     }
@@ -287,7 +294,7 @@ export class FocusEngine {
     else this.focusFirst(scope);
   }
 
-  #inScope(scope: ParentNode, element: HTMLElement): boolean {
+  #inScope(scope: ParentNode, element: HTMLElement | null): element is HTMLElement {
     return composedContains(scope instanceof Element ? scope : this.#options.host, element);
   }
 
@@ -303,10 +310,10 @@ export class FocusEngine {
     if (!entered) return to;
     if (entered.dataset.navEnter === 'last') {
       const remembered = this.#memory.get(entered);
-      if (remembered?.isConnected && isNavigable(remembered)) return remembered;
+      if (usable(remembered)) return remembered;
     }
     const preferred = queryComposed(entered, '[data-nav-default]');
-    return preferred && isNavigable(preferred) ? preferred : to;
+    return usable(preferred) ? preferred : to;
   }
 
   /**
@@ -320,17 +327,16 @@ export class FocusEngine {
     for (const container of containers(active)) this.#memory.set(container, active);
   }
 
-  /** Focuses without the browser's own scrolling, then scrolls into the safe area. */
-  #focus(element: HTMLElement, instant: boolean): void {
+  /**
+   * Focuses without the browser's own scrolling, then scrolls the nearest
+   * scroller so the element sits inside the 5% overscan-safe area. True, for
+   * the callers that report a move made.
+   */
+  #focus(element: HTMLElement, instant: boolean): true {
     // Read before focusing: after it, the focus style is pending and the read would force a layout.
     const box = layoutBox(element);
     element.focus({ preventScroll: true });
     this.#last = toPage(box);
-    this.#scrollIntoSafeArea(element, box, instant);
-  }
-
-  /** Scrolls the nearest scroller so the element sits inside the 5% overscan-safe area. */
-  #scrollIntoSafeArea(element: HTMLElement, box: Box, instant: boolean): void {
     let scroller: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
     const viewport = scroller
       ? scroller.getBoundingClientRect()
@@ -340,23 +346,24 @@ export class FocusEngine {
     const marginY = (scroller ? 0 : innerHeight * SAFE_AREA) + FOCUS_ALLOWANCE;
     const dx = overflow(box.left, box.right, viewport.left + marginX, viewport.right - marginX);
     const dy = overflow(box.top, box.bottom, viewport.top + marginY, viewport.bottom - marginY);
-    if (!dx && !dy) return;
     scroller ??= document.scrollingElement;
-    if (!scroller) return;
-    // Where this scroll heads (before clamping to the scroll range), for whoever must wait
-    // for it (tests): two equal reads of a box do not say a smooth scroll ended, one that
-    // has not started yet gives them too.
-    const to = scroller.scrollTop + dy;
-    (this.#options.host.dataset as Record<string, unknown>).navScrollTo = to;
-    // Smooth for a single press; instant while a key is held, so it never lags behind.
-    // An absolute goal from where the scroller is now: a relative scrollBy during a
-    // smooth scroll adds to that scroll's own goal in some engines (WebKitGTK under
-    // load ended a row past the one focused), while `box` was measured here and now.
-    scroller.scrollTo({
-      top: to,
-      left: scroller.scrollLeft + dx,
-      behavior: instant || this.#options.reducedMotion?.() ? 'auto' : 'smooth',
-    });
+    if ((dx || dy) && scroller) {
+      // Where this scroll heads (before clamping to the scroll range), for whoever must wait
+      // for it (tests): two equal reads of a box do not say a smooth scroll ended, one that
+      // has not started yet gives them too.
+      const to = scroller.scrollTop + dy;
+      (this.#options.host.dataset as Record<string, unknown>).navScrollTo = to;
+      // Smooth for a single press; instant while a key is held, so it never lags behind.
+      // An absolute goal from where the scroller is now: a relative scrollBy during a
+      // smooth scroll adds to that scroll's own goal in some engines (WebKitGTK under
+      // load ended a row past the one focused), while `box` was measured here and now.
+      scroller.scrollTo({
+        top: to,
+        left: scroller.scrollLeft + dx,
+        behavior: instant || this.#options.reducedMotion?.() ? 'auto' : 'smooth',
+      });
+    }
+    return true;
   }
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
@@ -365,20 +372,14 @@ export class FocusEngine {
     const action = keyAction(event, typing);
     this.#options.onKey?.(event, action);
     // Any key (Tab too) is the customer taking over from the landing.
-    this.#landing = null;
+    this.#landing = undefined;
     if (!action) return;
     this.#lastKeyAt = Date.now();
 
     switch (action.type) {
       case 'move': {
-        // In a text field, left/right move the caret, and leave it only from its edge; up/down leave it.
-        if (
-          typing &&
-          (action.direction === 'left' || action.direction === 'right') &&
-          !atCaretEdge(active!, action.direction)
-        ) {
-          return;
-        }
+        // In a text field, left/right move the caret.
+        if (typing && !leavesField(active!, action.direction)) return;
         event.preventDefault();
         if (event.repeat && this.#frameBusy) return;
         this.#frameBusy = true;
@@ -433,7 +434,7 @@ export class FocusEngine {
     if (!target || isTextEntry(target) || target === active || !this.#inScope(this.scope, target)) return;
     // Even a Magic Remote must not pull focus out of a field being typed in (an on-screen keyboard may be up).
     if (isTextEntry(active)) return;
-    this.#landing = null;
+    this.#landing = undefined;
     target.focus({ preventScroll: true });
   };
 
@@ -443,8 +444,8 @@ export class FocusEngine {
   };
 
   readonly #onTrap = (event: CustomEvent<HTMLElement>): void => {
-    this.#traps.push({ element: event.detail, opener: deepActiveElement() });
-    this.#landing = null;
+    this.#traps.push([event.detail, deepActiveElement()]);
+    this.#landing = undefined;
     this.focusFirst(event.detail);
   };
 

@@ -27,12 +27,11 @@ const MEDIA_CODES = [415, 19, 413, 417, 412, 10252, 179, 227, 228, 250];
 
 /** True while the customer is typing into a text field (Backspace then deletes). */
 export function isTextEntry(element: Element | null): boolean {
-  if (!element) return false;
-  if (element instanceof HTMLTextAreaElement) return true;
-  if (element instanceof HTMLInputElement) {
-    return !/^(button|submit|reset|checkbox|radio|range|color|file|image)$/.test(element.type);
-  }
-  return (element as HTMLElement).isContentEditable === true;
+  // Textareas and every input but buttons, toggles and pickers: one `:not()` per type, as lists
+  // inside `:not()` need Chromium 88 (HTML matches `type` case-insensitively, as the property normalises it).
+  const field =
+    'textarea,input:not([type=button]):not([type=submit]):not([type=reset]):not([type=checkbox]):not([type=radio]):not([type=range]):not([type=color]):not([type=file]):not([type=image])';
+  return !!element && (element.matches(field) || (element as HTMLElement).isContentEditable === true);
 }
 
 export function keyAction(event: KeyboardEvent, typing: boolean): NavAction | null {

@@ -80,7 +80,8 @@ export class NavigableCache {
   /** Attaching and detaching in one place, so the two can never disagree. */
   #listen(method: 'addEventListener' | 'removeEventListener'): void {
     window[method]('resize', this.#onLayout);
-    window[method]('scroll', this.#onLayout, { capture: true, passive: true });
+    // Capturing: scroll events do not bubble (nor can they be cancelled, so none of these needs `passive`).
+    window[method]('scroll', this.#onLayout, true);
     document.fonts?.[method]?.('loadingdone', this.#onLayout);
   }
 
@@ -101,7 +102,7 @@ export class NavigableCache {
           if (outer) this.#scrollers.set(outer, true);
           if (this.#scrollers.has(element)) return;
           this.#scrollers.set(element, false);
-          element.addEventListener('scroll', this.#onLayout, { passive: true });
+          element.addEventListener('scroll', this.#onLayout);
         },
         found: (scroller) => scrollerOf.push(scroller),
       });

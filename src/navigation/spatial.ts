@@ -30,12 +30,11 @@ export function score(from: Box, to: Box, direction: Direction): number {
   const fromEnd = horizontal ? from.right : from.bottom;
   const toStart = horizontal ? to.left : to.top;
   const toEnd = horizontal ? to.right : to.bottom;
-  const fromCentre = (fromStart + fromEnd) / 2;
-  const toCentre = (toStart + toEnd) / 2;
 
   // Ahead means: its centre is beyond ours (by more than rounding or a focus
   // transition in progress can move it), and its far edge goes past ours.
-  if (sign * (toCentre - fromCentre) <= SLACK) return -1;
+  // Centres as sums of edges (twice the centre: halving is exact, so the results are the same).
+  if (sign * (toStart + toEnd - (fromStart + fromEnd)) <= 2 * SLACK) return -1;
   if (sign > 0 ? toEnd <= fromEnd - SLACK : toStart >= fromStart + SLACK) return -1;
 
   const gap = Math.max(0, sign > 0 ? toStart - fromEnd : fromStart - toEnd);
@@ -45,7 +44,7 @@ export function score(from: Box, to: Box, direction: Direction): number {
   const crossToEnd = horizontal ? to.bottom : to.right;
   const overlap = Math.min(crossFromEnd, crossToEnd) - Math.max(crossFromStart, crossToStart);
   const sideways = overlap > 0 ? 0 : -overlap;
-  const misalignment = Math.abs((crossFromStart + crossFromEnd) / 2 - (crossToStart + crossToEnd) / 2);
+  const misalignment = Math.abs(crossFromStart + crossFromEnd - (crossToStart + crossToEnd)) / 2;
   return gap + sideways * ORTHOGONAL_WEIGHT + misalignment * 0.05;
 }
 
