@@ -122,7 +122,7 @@ function usable(element: HTMLElement | null | undefined): element is HTMLElement
  * need Chromium 88.
  */
 function activatesNatively(element: HTMLElement): boolean {
-  return element.matches('a,button,select,textarea,summary,input:not([type=radio]):not([type=checkbox])');
+  return element.matches('a,button,input:not([type=radio]):not([type=checkbox]),select,textarea,summary');
 }
 
 export class FocusEngine {
@@ -159,19 +159,15 @@ export class FocusEngine {
     this.#listen('removeEventListener');
   }
 
-  /** One table for attaching and detaching, so the two can never disagree. */
+  /** Attaching and detaching in one place, so the two can never disagree (capturing on the window). */
   #listen(method: 'addEventListener' | 'removeEventListener'): void {
     const host = this.#options.host;
-    for (const [target, type, listener] of [
-      [window, 'keydown', this.#onKeyDown],
-      [window, 'mousemove', this.#onPointer],
-      [window, 'input', this.#onTyping],
-      [window, 'pointerdown', this.#onTyping],
-      [host, 'nav-updated', this.#queueRepair],
-      [host, 'nav-trap', this.#onTrap],
-    ] as const) {
-      target[method](type, listener as EventListener, target === window);
-    }
+    window[method]('keydown', this.#onKeyDown, true);
+    window[method]('mousemove', this.#onPointer, true);
+    window[method]('input', this.#onTyping, true);
+    window[method]('pointerdown', this.#onTyping, true);
+    host[method]('nav-updated', this.#queueRepair);
+    host[method]('nav-trap', this.#onTrap as EventListener);
   }
 
   /** The open dialog, if any, else the whole app. */
@@ -233,7 +229,7 @@ export class FocusEngine {
     const elements = this.#cache(scope).elements;
     const rank = (el: HTMLElement): number => {
       const chrome = closestComposed(el, '[data-nav-secondary]');
-      return el.hasAttribute('data-nav-default') ? -1 : chrome ? (chrome.dataset.navSecondary === 'low' ? 2 : 1) : 0;
+      return el.matches('[data-nav-default]') ? -1 : chrome ? (chrome.dataset.navSecondary === 'low' ? 2 : 1) : 0;
     };
     let target: HTMLElement | undefined;
     for (let wanted = -1; !target && wanted < 3; wanted++) {
@@ -340,7 +336,7 @@ export class FocusEngine {
     let scroller: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
     const viewport = scroller
       ? scroller.getBoundingClientRect()
-      : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+      : { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
     // Inside a scroller, room for the focus ring above and below only (the scroller itself sits inside the safe area).
     const marginX = scroller ? 0 : innerWidth * SAFE_AREA + FOCUS_ALLOWANCE;
     const marginY = (scroller ? 0 : innerHeight * SAFE_AREA) + FOCUS_ALLOWANCE;
@@ -358,8 +354,8 @@ export class FocusEngine {
       // smooth scroll adds to that scroll's own goal in some engines (WebKitGTK under
       // load ended a row past the one focused), while `box` was measured here and now.
       scroller.scrollTo({
-        top: to,
         left: scroller.scrollLeft + dx,
+        top: to,
         behavior: instant || this.#options.reducedMotion?.() ? 'auto' : 'smooth',
       });
     }

@@ -30,7 +30,7 @@ export function isTextEntry(element: Element | null): boolean {
   // Textareas and every input but buttons, toggles and pickers: one `:not()` per type, as lists
   // inside `:not()` need Chromium 88 (HTML matches `type` case-insensitively, as the property normalises it).
   const field =
-    'textarea,input:not([type=button]):not([type=submit]):not([type=reset]):not([type=checkbox]):not([type=radio]):not([type=range]):not([type=color]):not([type=file]):not([type=image])';
+    'input:not([type=button]):not([type=submit]):not([type=reset]):not([type=radio]):not([type=checkbox]):not([type=range]):not([type=color]):not([type=file]):not([type=image]),textarea';
   return !!element && (element.matches(field) || (element as HTMLElement).isContentEditable === true);
 }
 
@@ -58,7 +58,7 @@ export function keyAction(event: KeyboardEvent, typing: boolean): NavAction | nu
         ? code - 48
         : code >= 96 && code <= 105
           ? code - 96
-          : /^[0-9]$/.test(key)
+          : /^\d$/.test(key)
             ? Number(key)
             : -1;
     if (digit >= 0) return { type: 'digit', digit };

@@ -46,7 +46,7 @@ export class NavigableCache {
       if (attributeName === 'data-nav-scroll-to') continue;
       // Text nodes coming and going (`textContent =`) change no element's navigability.
       if (STRUCTURAL.test(attributeName!) || [...addedNodes, ...removedNodes].some((n) => n instanceof Element)) {
-        return this.invalidate();
+        return this.#invalidate();
       }
       // The navigable element the change is in (-1: none), up the composed tree.
       let owner = -1;
@@ -70,7 +70,7 @@ export class NavigableCache {
   }
 
   dispose(): void {
-    this.invalidate();
+    this.#invalidate();
     this.#observer.disconnect();
     for (const scroller of this.#scrollers.keys()) scroller.removeEventListener('scroll', this.#onLayout);
     this.#scrollers.clear();
@@ -85,7 +85,7 @@ export class NavigableCache {
     document.fonts?.[method]?.('loadingdone', this.#onLayout);
   }
 
-  invalidate(): void {
+  #invalidate(): void {
     this.#elements = null;
     this.#boxes = null;
     // Indices of the old list: they name other elements (or none) in the next.
@@ -180,10 +180,17 @@ export function layoutBox(element: HTMLElement): Box {
   const r = element.getBoundingClientRect();
   if (Math.abs(r.width - element.offsetWidth) < 1 && Math.abs(r.height - element.offsetHeight) < 1) return r;
   const style = getComputedStyle(element);
-  // matrix(a, b, c, d, e, f); a 3D transform (matrix3d) is not undone.
+  // matrix(a, b, c, d, e, f), always six numbers; a 3D transform (matrix3d) is not undone.
   if (!style.transform.startsWith('matrix(')) return r;
-  const [a = 1, , , d = 1, e = 0, f = 0] = style.transform.slice(7).split(',').map(parseFloat);
-  const [x = 0, y = 0] = style.transformOrigin.split(' ').map(parseFloat);
+  const [a, , , d, e, f] = style.transform.slice(7).split(',').map(parseFloat) as [
+    number,
+    0,
+    0,
+    number,
+    number,
+    number,
+  ];
+  const [x, y] = style.transformOrigin.split(' ').map(parseFloat) as [number, number];
   // Drawn = origin + scale x (layout - origin) + translation, solved for the layout box.
   const left = r.left - e - x * (1 - a);
   const top = r.top - f - y * (1 - d);
