@@ -30,14 +30,7 @@
  * element, and a held key moves at most once per frame, so slow TVs never
  * build a backlog.
  */
-import {
-  closestComposed,
-  composedContains,
-  composedParent,
-  deepActiveElement,
-  isNavigable,
-  queryComposed,
-} from './dom.js';
+import { closestComposed, composedContains, composedParent, deepActiveElement, isNavigable } from './dom.js';
 import { isTextEntry, keyAction, type Direction, type NavAction } from './key-map.js';
 import { NavigableCache, layoutBox, toPage } from './navigable-cache.js';
 import { pickNearest, pickNext, type Box } from './spatial.js';
@@ -106,8 +99,10 @@ function leavesField(field: HTMLElement, direction: Direction): boolean {
   }
 }
 
-/** How far to scroll along one axis so that `start`-`end` lies within `low`-`high`; what does not fit shows its start. */
-function overflow(start: number, end: number, low: number, high: number): number {
+/** How far to scroll along one axis so that `start`-`end` lies `margin` inside `low`-`high`; what does not fit shows its start. */
+function overflow(start: number, end: number, low: number, high: number, margin: number): number {
+  low += margin;
+  high -= margin;
   return start < low || end - start > high - low ? start - low : end > high ? end - high : 0;
 }
 
@@ -130,12 +125,12 @@ export class FocusEngine {
   readonly #memory = new WeakMap<HTMLElement, HTMLElement>();
   /** Open dialogs, innermost last, each with the element that had focus before it. */
   readonly #traps: Array<[element: HTMLElement, opener: HTMLElement | null]> = [];
-  #restore: HTMLElement | null = null;
+  #restore?: HTMLElement | null;
   readonly #caches = new Map<ParentNode, NavigableCache>();
   /** Where focus last was, in page coordinates (repair goes to the nearest element). */
-  #last: Box | null = null;
-  #frameBusy = false;
-  #repairQueued = false;
+  #last?: Box;
+  #frameBusy?: boolean;
+  #repairQueued?: boolean;
   #lastKeyAt = 0;
   /**
    * After a route change, until the customer moves: the `data-nav-key` to land on,
@@ -162,8 +157,8 @@ export class FocusEngine {
   /** Attaching and detaching in one place, so the two can never disagree (capturing on the window). */
   #listen(method: 'addEventListener' | 'removeEventListener'): void {
     const host = this.#options.host;
-    window[method]('keydown', this.#onKeyDown, true);
-    window[method]('mousemove', this.#onPointer, true);
+    window[method]('keydown', this.#onKeyDown as EventListener, true);
+    window[method]('mousemove', this.#onPointer as EventListener, true);
     window[method]('input', this.#onTyping, true);
     window[method]('pointerdown', this.#onTyping, true);
     host[method]('nav-updated', this.#queueRepair);
@@ -203,7 +198,11 @@ export class FocusEngine {
     const scope = this.scope;
     const active = deepActiveElement();
     if (!this.#inScope(scope, active)) return this.focusFirst(scope);
-    this.#remember(active);
+    // Every container around it records the element focus is about to leave. Done here, at the move,
+    // because focus changes inside a shadow tree never reach a window `focusin` listener (the event is
+    // retargeted to the same host on both sides and stops), and because focus may have arrived by Tab,
+    // click or pointer rather than through the engine.
+    for (const container of containers(active)) this.#memory.set(container, active);
     // Measured afresh: the focused element is the one that just moved or scaled.
     const from = (this.#last = toPage(layoutBox(active)));
     // Asked before the cache is touched: a stepping list changes its rows on every press,
@@ -216,7 +215,7 @@ export class FocusEngine {
     // From outside a scroller, only what it shows counts: a card scrolled out of view is not "below".
     const [elements, others] = this.#shown(scope, active, closestComposed(active, '[data-nav-scroller]'));
     const index = pickNext(from, others, direction);
-    return index >= 0 && this.#focus(this.#enter(active, elements[index]!), instant);
+    return index >= 0 && this.#focus(this.#enter(active, elements[index]!, this.#cache(scope).elements), instant);
   }
 
   /**
@@ -266,8 +265,8 @@ export class FocusEngine {
     const focusedHere = this.#inScope(scope, active);
     const key = this.#landing;
     if (key !== undefined) {
-      const named = key ? queryComposed(scope, `[data-nav-key="${CSS.escape(key)}"]`) : null;
-      if (usable(named)) {
+      const named = key && this.#cache(scope).elements.find((el) => el.dataset.navKey === key);
+      if (named) {
         this.#focus(named, true);
         this.#landing = undefined;
       } else if (!focusedHere || closestComposed(active, '[data-nav-secondary]')) {
@@ -285,7 +284,7 @@ export class FocusEngine {
       return;
     }
     const [candidates, candidateBoxes] = this.#shown(scope, null);
-    const target = this.#last ? candidates[pickNearest(this.#last, candidateBoxes)] : undefined;
+    const target = this.#last && candidates[pickNearest(this.#last, candidateBoxes)];
     if (target) this.#focus(target, true);
     else this.focusFirst(scope);
   }
@@ -297,9 +296,10 @@ export class FocusEngine {
   /**
    * Entering containers from outside honours the outermost one being entered
    * (the content area, not only the list inside it): its last focused element
-   * if it asks for that, else its default.
+   * if it asks for that, else its default (the first of the scope's `navigable`
+   * elements inside it).
    */
-  #enter(from: HTMLElement, to: HTMLElement): HTMLElement {
+  #enter(from: HTMLElement, to: HTMLElement, navigable: HTMLElement[]): HTMLElement {
     const entered = containers(to)
       .filter((c) => !composedContains(c, from))
       .pop();
@@ -308,19 +308,7 @@ export class FocusEngine {
       const remembered = this.#memory.get(entered);
       if (usable(remembered)) return remembered;
     }
-    const preferred = queryComposed(entered, '[data-nav-default]');
-    return usable(preferred) ? preferred : to;
-  }
-
-  /**
-   * Records, for every container around it, the element focus is about to
-   * leave. Done here, at the move, because focus changes inside a shadow tree
-   * never reach a window `focusin` listener (the event is retargeted to the
-   * same host on both sides and stops), and because focus may have arrived by
-   * Tab, click or pointer rather than through the engine.
-   */
-  #remember(active: HTMLElement): void {
-    for (const container of containers(active)) this.#memory.set(container, active);
+    return navigable.find((el) => el.hasAttribute('data-nav-default') && composedContains(entered, el)) ?? to;
   }
 
   /**
@@ -338,10 +326,20 @@ export class FocusEngine {
       ? scroller.getBoundingClientRect()
       : { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
     // Inside a scroller, room for the focus ring above and below only (the scroller itself sits inside the safe area).
-    const marginX = scroller ? 0 : innerWidth * SAFE_AREA + FOCUS_ALLOWANCE;
-    const marginY = (scroller ? 0 : innerHeight * SAFE_AREA) + FOCUS_ALLOWANCE;
-    const dx = overflow(box.left, box.right, viewport.left + marginX, viewport.right - marginX);
-    const dy = overflow(box.top, box.bottom, viewport.top + marginY, viewport.bottom - marginY);
+    const dx = overflow(
+      box.left,
+      box.right,
+      viewport.left,
+      viewport.right,
+      scroller ? 0 : innerWidth * SAFE_AREA + FOCUS_ALLOWANCE,
+    );
+    const dy = overflow(
+      box.top,
+      box.bottom,
+      viewport.top,
+      viewport.bottom,
+      (scroller ? 0 : innerHeight * SAFE_AREA) + FOCUS_ALLOWANCE,
+    );
     scroller ??= document.scrollingElement;
     if ((dx || dy) && scroller) {
       // Where this scroll heads (before clamping to the scroll range), for whoever must wait
@@ -407,7 +405,10 @@ export class FocusEngine {
         const claimed = !(active ?? this.#options.host).dispatchEvent(
           new CustomEvent(`nav-${action.type}`, { detail, bubbles: true, composed: true, cancelable: true }),
         );
-        const target = claimed ? null : queryComposed(this.scope, `[data-${action.type}-key="${detail}"]`);
+        // The scope's navigable (so shown) element for that key.
+        const target = claimed
+          ? null
+          : this.#cache(this.scope).elements.find((el) => el.getAttribute(`data-${action.type}-key`) === detail);
         if (claimed || target) event.preventDefault();
         target?.click();
       }
@@ -425,7 +426,7 @@ export class FocusEngine {
     if (!this.#options.hoverFocuses) return;
     // Chromium sends zero-movement mousemoves while content scrolls under a resting pointer.
     if ((!event.movementX && !event.movementY) || Date.now() - this.#lastKeyAt < 300) return;
-    const target = event.composedPath().find((node) => isNavigable(node as Element)) as HTMLElement | undefined;
+    const target = (event.composedPath() as Element[]).find(isNavigable);
     const active = deepActiveElement();
     if (!target || isTextEntry(target) || target === active || !this.#inScope(this.scope, target)) return;
     // Even a Magic Remote must not pull focus out of a field being typed in (an on-screen keyboard may be up).

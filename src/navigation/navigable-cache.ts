@@ -27,11 +27,11 @@ import type { Box } from './spatial.js';
 const STRUCTURAL = /^(hidden|inert|disabled|tabindex|href|type|slot|data-nav(|-skip|-skip-tree|-scroller))$/;
 
 export class NavigableCache {
-  #elements: HTMLElement[] | null = null;
+  #elements?: HTMLElement[] | null;
   /** Per element, the `[data-nav-scroller]` nearest above it. */
   #scrollerOf: Array<Element | null> = [];
   /** Page coordinates plus the scroll offset of the element's scroller at reading time. */
-  #boxes: Box[] | null = null;
+  #boxes?: Box[] | null;
   readonly #stale = new Set<number>();
   /**
    * Observers stay attached: each root is observed once, and invalidating
@@ -129,11 +129,11 @@ export class NavigableCache {
     }
     this.#stale.clear();
     boxes = this.#boxes = boxes ?? elements.map((_, i) => this.#measure(i));
-    // Read once per scroller (elements of one scroller come together in tree order).
+    // Read once per scroller (elements of one scroller come together in tree order), at its first element.
     let seen: Element | undefined;
-    let x = 0;
-    let y = 0;
-    let view: Box | null = null;
+    let x: number;
+    let y: number;
+    let view: Box | null;
     return boxes.map((box, i) => {
       const scroller = this.#scrollerOf[i];
       if (!scroller) return box;
