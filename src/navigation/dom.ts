@@ -90,13 +90,3 @@ export function closestComposed(node: Element | null, selector: string): HTMLEle
   }
   return null;
 }
-
-/** Finds `[selector]` anywhere below `root`, across shadow roots. */
-export function queryComposed(root: ParentNode, selector: string): HTMLElement | null {
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.matches(selector)) return child as HTMLElement;
-    const found = (child.shadowRoot && queryComposed(child.shadowRoot, selector)) || queryComposed(child, selector);
-    if (found) return found;
-  }
-  return null;
-}
