@@ -180,17 +180,19 @@ export function layoutBox(element: HTMLElement): Box {
   const r = element.getBoundingClientRect();
   if (Math.abs(r.width - element.offsetWidth) < 1 && Math.abs(r.height - element.offsetHeight) < 1) return r;
   const style = getComputedStyle(element);
-  // matrix(a, b, c, d, e, f), always six numbers; a 3D transform (matrix3d) is not undone.
+  // matrix(a, b, c, d, e, f) then the origin's x y (z): every number of both, in order. A 3D
+  // transform (matrix3d) is not undone.
   if (!style.transform.startsWith('matrix(')) return r;
-  const [a, , , d, e, f] = style.transform.slice(7).split(',').map(parseFloat) as [
+  const [a, , , d, e, f, x, y] = (style.transform + style.transformOrigin).match(/[-.\de]+/g)!.map(Number) as [
     number,
     0,
     0,
+    number,
+    number,
     number,
     number,
     number,
   ];
-  const [x, y] = style.transformOrigin.split(' ').map(parseFloat) as [number, number];
   // Drawn = origin + scale x (layout - origin) + translation, solved for the layout box.
   const left = r.left - e - x * (1 - a);
   const top = r.top - f - y * (1 - d);
