@@ -72,8 +72,11 @@ export function deepActiveElement(doc: Document = document): HTMLElement | null 
 
 /** The element above a node (text and shadow roots too) in the composed (rendered) tree: slot, light parent, or shadow host. */
 export function composedParent(node: Node): Element | null {
-  const parent = node instanceof ShadowRoot ? node : ((node as Element).assignedSlot ?? node.parentNode);
-  return parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null;
+  // Text nodes are slotted too; a shadow root's own root node is itself.
+  const parent = (node as Element).assignedSlot ?? node.parentElement;
+  if (parent) return parent;
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
 }
 
 export function composedContains(ancestor: Element, node: Element | null): boolean {

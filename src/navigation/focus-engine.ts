@@ -228,7 +228,7 @@ export class FocusEngine {
     const elements = this.#cache(scope).elements;
     const rank = (el: HTMLElement): number => {
       const chrome = closestComposed(el, '[data-nav-secondary]');
-      return el.matches('[data-nav-default]') ? -1 : chrome ? (chrome.dataset.navSecondary === 'low' ? 2 : 1) : 0;
+      return el.hasAttribute('data-nav-default') ? -1 : chrome ? (chrome.dataset.navSecondary === 'low' ? 2 : 1) : 0;
     };
     let target: HTMLElement | undefined;
     for (let wanted = -1; !target && wanted < 3; wanted++) {
@@ -250,7 +250,9 @@ export class FocusEngine {
     const elements: HTMLElement[] = [];
     const shown: Box[] = [];
     cache.elements.forEach((element, i) => {
-      if (element !== except && element.isConnected && visible(boxes[i]!)) {
+      // No element here has left the DOM: the observer drops the list first (its records arrive
+      // before any later task or frame callback).
+      if (element !== except && visible(boxes[i]!)) {
         elements.push(element);
         shown.push(boxes[i]!);
       }
