@@ -24,11 +24,11 @@ export function isNavigable(element: Element): element is HTMLElement {
  */
 export interface WalkHooks {
   /** Every shadow root entered (the cache observes them). */
-  shadowRoot?(root: ShadowRoot): void;
+  shadowRoot(root: ShadowRoot): void;
   /** Every `[data-nav-scroller]` passed, with the one it sits in (the cache listens to its scrolling). */
-  scroller?(element: Element, outer: Element | null): void;
+  scroller(element: Element, outer: Element | null): void;
   /** Every navigable element found, with the `[data-nav-scroller]` nearest above it. */
-  found?(scroller: Element | null): void;
+  found(scroller: Element | null): void;
 }
 
 export function collectNavigable(
@@ -46,21 +46,20 @@ function visit(element: Element, out: HTMLElement[], hooks: WalkHooks | undefine
     return;
   if (isNavigable(element)) {
     out.push(element);
-    hooks?.found?.(scroller);
+    hooks?.found(scroller);
   }
   if (element.hasAttribute('data-nav-scroller')) {
-    hooks?.scroller?.(element, scroller);
+    hooks?.scroller(element, scroller);
     scroller = element;
   }
   if (element instanceof HTMLSlotElement) {
+    // What it shows: its assigned nodes, else its fallback content (both flattened).
     // assignedNodes: assignedElements is missing before Chromium 65.
-    const assigned = element.assignedNodes({ flatten: true });
-    if (assigned.length) {
-      for (const node of assigned) if (node instanceof Element) visit(node, out, hooks, scroller);
-      return;
-    }
+    for (const node of element.assignedNodes({ flatten: true }))
+      if (node instanceof Element) visit(node, out, hooks, scroller);
+    return;
   }
-  if (element.shadowRoot) hooks?.shadowRoot?.(element.shadowRoot);
+  if (element.shadowRoot) hooks?.shadowRoot(element.shadowRoot);
   collectNavigable(element.shadowRoot ?? element, out, hooks, scroller);
 }
 
@@ -71,10 +70,11 @@ export function deepActiveElement(doc: Document = document): HTMLElement | null 
   return active && active !== doc.body && active !== doc.documentElement ? active : null;
 }
 
-/** The parent in the composed (rendered) tree: slot, light parent, or shadow host. */
-export function composedParent(node: Element): Element | null {
-  if (node.assignedSlot) return node.assignedSlot;
-  if (node.parentElement) return node.parentElement;
+/** The element above a node (text and shadow roots too) in the composed (rendered) tree: slot, light parent, or shadow host. */
+export function composedParent(node: Node): Element | null {
+  // Text nodes are slotted too; a shadow root's own root node is itself.
+  const parent = (node as Element).assignedSlot ?? node.parentElement;
+  if (parent) return parent;
   const root = node.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
 }
@@ -90,16 +90,6 @@ export function composedContains(ancestor: Element, node: Element | null): boole
 export function closestComposed(node: Element | null, selector: string): HTMLElement | null {
   for (let current = node; current; current = composedParent(current)) {
     if (current.matches(selector)) return current as HTMLElement;
-  }
-  return null;
-}
-
-/** Finds `[selector]` anywhere below `root`, across shadow roots. */
-export function queryComposed(root: ParentNode, selector: string): HTMLElement | null {
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.matches(selector)) return child as HTMLElement;
-    const found = (child.shadowRoot && queryComposed(child.shadowRoot, selector)) || queryComposed(child, selector);
-    if (found) return found;
   }
   return null;
 }

@@ -30,14 +30,7 @@
  * element, and a held key moves at most once per frame, so slow TVs never
  * build a backlog.
  */
-import {
-  closestComposed,
-  composedContains,
-  composedParent,
-  deepActiveElement,
-  isNavigable,
-  queryComposed,
-} from './dom.js';
+import { closestComposed, composedContains, composedParent, deepActiveElement, isNavigable } from './dom.js';
 import { isTextEntry, keyAction, type Direction, type NavAction } from './key-map.js';
 import { NavigableCache, layoutBox, toPage } from './navigable-cache.js';
 import { pickNearest, pickNext, type Box } from './spatial.js';
@@ -70,8 +63,6 @@ const SAFE_AREA = 0.05;
 /** Room for the focus ring and scale, which grow the element after it is measured. */
 const FOCUS_ALLOWANCE = 16;
 
-const boxOf = layoutBox;
-
 /** The `[data-nav-container]`s around an element, innermost first, up the composed tree. */
 function containers(element: Element): HTMLElement[] {
   const found: HTMLElement[] = [];
@@ -89,42 +80,63 @@ function visible(box: Box): boolean {
   return box.right > box.left && box.bottom > box.top;
 }
 
-/** True when the caret cannot move further that way (or the field has no caret API, e.g. email). */
-function atCaretEdge(field: HTMLElement, direction: 'left' | 'right'): boolean {
-  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return true;
-  let start: number | null;
-  let end: number | null;
+/**
+ * True when an arrow leaves a text field: up and down always, left and right
+ * only once the caret cannot move further that way (or the field has no caret API, e.g. email).
+ */
+function leavesField(field: HTMLElement, direction: Direction): boolean {
   try {
-    start = field.selectionStart;
-    end = field.selectionEnd;
+    // null for an input without one, undefined for contenteditable; older engines throw instead.
+    const { selectionStart: start, selectionEnd: end, value } = field as HTMLInputElement;
+    return (
+      direction === 'up' ||
+      direction === 'down' ||
+      start == null ||
+      (start === end && (direction === 'left' ? !start : end === value.length))
+    );
   } catch {
     return true;
   }
-  if (start === null || end === null) return true;
-  if (start !== end) return false;
-  return direction === 'left' ? start === 0 : end === field.value.length;
 }
 
-/** Elements whose own Enter handling we must not duplicate (Enter does not toggle radios or checkboxes). */
+/** How far to scroll along one axis so that `start`-`end` lies `margin` inside `low`-`high`; what does not fit shows its start. */
+function overflow(start: number, end: number, low: number, high: number, margin: number): number {
+  low += margin;
+  high -= margin;
+  return start < low || end - start > high - low ? start - low : end > high ? end - high : 0;
+}
+
+/** Still in the document and still navigable (a remembered element may have gone, or been disabled, since). */
+function usable(element: HTMLElement | null | undefined): element is HTMLElement {
+  return !!element?.isConnected && isNavigable(element);
+}
+
+/**
+ * Elements whose own Enter handling we must not duplicate (Enter does not
+ * toggle radios or checkboxes). One `:not()` per type: lists inside `:not()`
+ * need Chromium 88.
+ */
 function activatesNatively(element: HTMLElement): boolean {
-  if (element instanceof HTMLInputElement) return element.type !== 'radio' && element.type !== 'checkbox';
-  return /^(A|BUTTON|SELECT|TEXTAREA|SUMMARY)$/.test(element.tagName);
+  return element.matches('a,button,input:not([type=radio]):not([type=checkbox]),select,textarea,summary');
 }
 
 export class FocusEngine {
   readonly #options: FocusEngineOptions;
   readonly #memory = new WeakMap<HTMLElement, HTMLElement>();
   /** Open dialogs, innermost last, each with the element that had focus before it. */
-  readonly #traps: Array<{ element: HTMLElement; opener: HTMLElement | null }> = [];
-  #restore: HTMLElement | null = null;
+  readonly #traps: Array<[element: HTMLElement, opener: HTMLElement | null]> = [];
+  #restore?: HTMLElement | null;
   readonly #caches = new Map<ParentNode, NavigableCache>();
   /** Where focus last was, in page coordinates (repair goes to the nearest element). */
-  #last: Box | null = null;
-  #frameBusy = false;
-  #repairQueued = false;
+  #last?: Box;
+  #frameBusy?: boolean;
+  #repairQueued?: boolean;
   #lastKeyAt = 0;
-  /** Focus to land on after a route change, until the customer moves. */
-  #landing: { key: string | null } | null = null;
+  /**
+   * After a route change, until the customer moves: the `data-nav-key` to land on,
+   * `null` for the first useful element; `undefined` once landed.
+   */
+  #landing: string | null | undefined;
   /** Text fields the customer has started typing into (OK then submits). */
   readonly #typing = new WeakSet<HTMLElement>();
 
@@ -142,30 +154,28 @@ export class FocusEngine {
     this.#listen('removeEventListener');
   }
 
-  /** One table for attaching and detaching, so the two can never disagree. */
+  /** Attaching and detaching in one place, so the two can never disagree (capturing on the window). */
   #listen(method: 'addEventListener' | 'removeEventListener'): void {
     const host = this.#options.host;
-    for (const [target, type, listener] of [
-      [window, 'keydown', this.#onKeyDown],
-      [window, 'mousemove', this.#onPointer],
-      [window, 'input', this.#onTyping],
-      [window, 'pointerdown', this.#onTyping],
-      [host, 'nav-updated', this.#queueRepair],
-      [host, 'nav-trap', this.#onTrap],
-    ] as const) {
-      target[method](type, listener as EventListener, target === window);
-    }
+    window[method]('keydown', this.#onKeyDown as EventListener, true);
+    window[method]('mousemove', this.#onPointer as EventListener, true);
+    window[method]('input', this.#onTyping, true);
+    window[method]('pointerdown', this.#onTyping, true);
+    host[method]('nav-updated', this.#queueRepair);
+    host[method]('nav-trap', this.#onTrap as EventListener);
   }
 
   /** The open dialog, if any, else the whole app. */
   get scope(): ParentNode {
-    while (this.#traps.length && !this.#traps[this.#traps.length - 1]!.element.isConnected) {
-      const closed = this.#traps.pop()!;
-      this.#restore = closed.opener;
-      this.#caches.get(closed.element)?.dispose();
-      this.#caches.delete(closed.element);
+    const traps = this.#traps;
+    // A dialog out of the DOM has closed: its opener gets focus back at the next repair.
+    while (traps.length && !traps[traps.length - 1]![0].isConnected) {
+      const [element, opener] = traps.pop()!;
+      this.#restore = opener;
+      this.#caches.get(element)?.dispose();
+      this.#caches.delete(element);
     }
-    return this.#traps[this.#traps.length - 1]?.element ?? this.#options.root;
+    return traps[traps.length - 1]?.[0] ?? this.#options.root;
   }
 
   /** The name of the focused element, to come back to it later. */
@@ -179,7 +189,7 @@ export class FocusEngine {
    * until the customer presses a key.
    */
   land(key: string | null): void {
-    this.#landing = { key };
+    this.#landing = key;
     this.#queueRepair();
   }
 
@@ -187,36 +197,25 @@ export class FocusEngine {
   move(direction: Direction, instant = false): boolean {
     const scope = this.scope;
     const active = deepActiveElement();
-    if (!active || !this.#inScope(scope, active)) return this.focusFirst(scope);
-    this.#remember(active);
+    if (!this.#inScope(scope, active)) return this.focusFirst(scope);
+    // Every container around it records the element focus is about to leave. Done here, at the move,
+    // because focus changes inside a shadow tree never reach a window `focusin` listener (the event is
+    // retargeted to the same host on both sides and stops), and because focus may have arrived by Tab,
+    // click or pointer rather than through the engine.
+    for (const container of containers(active)) this.#memory.set(container, active);
     // Measured afresh: the focused element is the one that just moved or scaled.
-    const from = (this.#last = toPage(boxOf(active)));
+    const from = (this.#last = toPage(layoutBox(active)));
     // Asked before the cache is touched: a stepping list changes its rows on every press,
     // and re-walking and re-measuring the whole app for a move it decides alone is wasted.
     const stepped = (closestComposed(active, '[data-nav-container]') as Partial<NavStepper> | null)?.navStep?.(
       active,
       direction,
     );
-    if (stepped !== undefined) {
-      if (stepped) this.#focus(stepped, instant);
-      return true;
-    }
-    const cache = this.#cache(scope);
-    const candidates = cache.elements;
+    if (stepped !== undefined) return !stepped || this.#focus(stepped, instant);
     // From outside a scroller, only what it shows counts: a card scrolled out of view is not "below".
-    const boxes = cache.boxes(closestComposed(active, '[data-nav-scroller]'));
-    const others: Box[] = [];
-    const elements: HTMLElement[] = [];
-    for (let i = 0; i < candidates.length; i++) {
-      if (candidates[i] !== active && visible(boxes[i]!)) {
-        others.push(boxes[i]!);
-        elements.push(candidates[i]!);
-      }
-    }
+    const [elements, others] = this.#shown(scope, active, closestComposed(active, '[data-nav-scroller]'));
     const index = pickNext(from, others, direction);
-    if (index < 0) return false;
-    this.#focus(this.#enter(active, elements[index]!), instant);
-    return true;
+    return index >= 0 && this.#focus(this.#enter(active, elements[index]!, this.#cache(scope).elements), instant);
   }
 
   /**
@@ -235,141 +234,132 @@ export class FocusEngine {
     for (let wanted = -1; !target && wanted < 3; wanted++) {
       target = elements.find((el) => rank(el) === wanted && visible(el.getBoundingClientRect()));
     }
-    if (!target) return false;
-    this.#focus(target, true);
-    return true;
+    return !!target && this.#focus(target, true);
   }
 
   #cache(scope: ParentNode): NavigableCache {
     let cache = this.#caches.get(scope);
-    if (!cache) {
-      cache = new NavigableCache(scope);
-      this.#caches.set(scope, cache);
-    }
+    if (!cache) this.#caches.set(scope, (cache = new NavigableCache(scope)));
     return cache;
+  }
+
+  /** The scope's elements on screen (a box with area) but `except`, and their boxes (`own`: as for `NavigableCache.boxes`). */
+  #shown(scope: ParentNode, except: HTMLElement | null, own?: Element | null): [HTMLElement[], Box[]] {
+    const cache = this.#cache(scope);
+    const boxes = cache.boxes(own);
+    const elements: HTMLElement[] = [];
+    const shown: Box[] = [];
+    cache.elements.forEach((element, i) => {
+      // No element here has left the DOM: the observer drops the list first (its records arrive
+      // before any later task or frame callback).
+      if (element !== except && visible(boxes[i]!)) {
+        elements.push(element);
+        shown.push(boxes[i]!);
+      }
+    });
+    return [elements, shown];
   }
 
   /** Puts focus back when it was lost (its element removed, the screen replaced). */
   repair(): void {
     const scope = this.scope;
-    const landing = this.#landing;
-    if (landing) {
-      const named = landing.key ? queryComposed(scope, `[data-nav-key="${CSS.escape(landing.key)}"]`) : null;
-      if (named && isNavigable(named)) {
+    const active = deepActiveElement();
+    const focusedHere = this.#inScope(scope, active);
+    const key = this.#landing;
+    if (key !== undefined) {
+      const named = key && this.#cache(scope).elements.find((el) => el.dataset.navKey === key);
+      if (named) {
         this.#focus(named, true);
-        this.#landing = null;
-        return;
-      }
-      const active = deepActiveElement();
-      // Keep landing on the first useful element while the screen fills in.
-      if (!active || !this.#inScope(scope, active) || closestComposed(active, '[data-nav-secondary]')) {
+        this.#landing = undefined;
+      } else if (!focusedHere || closestComposed(active, '[data-nav-secondary]')) {
+        // Keep landing on the first useful element while the screen fills in.
         this.focusFirst(scope);
       }
       return;
     }
-    const active = deepActiveElement();
-    if (active && this.#inScope(scope, active)) return;
+    if (focusedHere) return;
     // A dialog closed: back to the element that opened it.
     const restore = this.#restore;
     this.#restore = null;
-    if (restore?.isConnected && isNavigable(restore) && this.#inScope(scope, restore)) {
+    if (usable(restore) && this.#inScope(scope, restore)) {
       this.#focus(restore, true);
       return;
     }
-    const cache = this.#cache(scope);
-    const boxes = cache.boxes();
-    const candidates: HTMLElement[] = [];
-    const candidateBoxes: Box[] = [];
-    cache.elements.forEach((element, i) => {
-      if (element.isConnected && visible(boxes[i]!)) {
-        candidates.push(element);
-        candidateBoxes.push(boxes[i]!);
-      }
-    });
-    const target = this.#last ? candidates[pickNearest(this.#last, candidateBoxes)] : undefined;
+    const [candidates, candidateBoxes] = this.#shown(scope, null);
+    const target = this.#last && candidates[pickNearest(this.#last, candidateBoxes)];
     if (target) this.#focus(target, true);
     else this.focusFirst(scope);
   }
 
-  #inScope(scope: ParentNode, element: HTMLElement): boolean {
-    return scope instanceof Element ? composedContains(scope, element) : composedContains(this.#options.host, element);
+  #inScope(scope: ParentNode, element: HTMLElement | null): element is HTMLElement {
+    return composedContains(scope instanceof Element ? scope : this.#options.host, element);
   }
 
   /**
    * Entering containers from outside honours the outermost one being entered
    * (the content area, not only the list inside it): its last focused element
-   * if it asks for that, else its default.
+   * if it asks for that, else its default (the first of the scope's `navigable`
+   * elements inside it).
    */
-  #enter(from: HTMLElement, to: HTMLElement): HTMLElement {
+  #enter(from: HTMLElement, to: HTMLElement, navigable: HTMLElement[]): HTMLElement {
     const entered = containers(to)
       .filter((c) => !composedContains(c, from))
       .pop();
     if (!entered) return to;
     if (entered.dataset.navEnter === 'last') {
       const remembered = this.#memory.get(entered);
-      if (remembered?.isConnected && isNavigable(remembered)) return remembered;
+      if (usable(remembered)) return remembered;
     }
-    const preferred = queryComposed(entered, '[data-nav-default]');
-    return preferred && isNavigable(preferred) ? preferred : to;
+    return navigable.find((el) => el.hasAttribute('data-nav-default') && composedContains(entered, el)) ?? to;
   }
 
   /**
-   * Records, for every container around it, the element focus is about to
-   * leave. Done here, at the move, because focus changes inside a shadow tree
-   * never reach a window `focusin` listener (the event is retargeted to the
-   * same host on both sides and stops), and because focus may have arrived by
-   * Tab, click or pointer rather than through the engine.
+   * Focuses without the browser's own scrolling, then scrolls the nearest
+   * scroller so the element sits inside the 5% overscan-safe area. True, for
+   * the callers that report a move made.
    */
-  #remember(active: HTMLElement): void {
-    for (const container of containers(active)) this.#memory.set(container, active);
-  }
-
-  /** Focuses without the browser's own scrolling, then scrolls into the safe area. */
-  #focus(element: HTMLElement, instant: boolean): void {
+  #focus(element: HTMLElement, instant: boolean): true {
     // Read before focusing: after it, the focus style is pending and the read would force a layout.
-    const box = boxOf(element);
+    const box = layoutBox(element);
     element.focus({ preventScroll: true });
     this.#last = toPage(box);
-    this.#scrollIntoSafeArea(element, box, instant);
-  }
-
-  /** Scrolls the nearest scroller so the element sits inside the 5% overscan-safe area. */
-  #scrollIntoSafeArea(element: HTMLElement, box: Box, instant: boolean): void {
     let scroller: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
     const viewport = scroller
       ? scroller.getBoundingClientRect()
-      : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
-    // Inside a scroller, room for the focus ring only (the scroller itself sits inside the safe area).
-    const marginY = (scroller ? 0 : innerHeight * SAFE_AREA) + FOCUS_ALLOWANCE;
-    const marginX = innerWidth * SAFE_AREA + FOCUS_ALLOWANCE;
-    const top = viewport.top + marginY;
-    const bottom = viewport.bottom - marginY;
-    const dy =
-      box.top < top || box.bottom - box.top > bottom - top
-        ? box.top - top
-        : box.bottom > bottom
-          ? box.bottom - bottom
-          : 0;
-    const left = viewport.left + (scroller ? 0 : marginX);
-    const right = viewport.right - (scroller ? 0 : marginX);
-    const dx = box.left < left ? box.left - left : box.right > right ? box.right - right : 0;
-    if (!dx && !dy) return;
+      : { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+    // Inside a scroller, room for the focus ring above and below only (the scroller itself sits inside the safe area).
+    const dx = overflow(
+      box.left,
+      box.right,
+      viewport.left,
+      viewport.right,
+      scroller ? 0 : innerWidth * SAFE_AREA + FOCUS_ALLOWANCE,
+    );
+    const dy = overflow(
+      box.top,
+      box.bottom,
+      viewport.top,
+      viewport.bottom,
+      (scroller ? 0 : innerHeight * SAFE_AREA) + FOCUS_ALLOWANCE,
+    );
     scroller ??= document.scrollingElement;
-    if (!scroller) return;
-    // Where this scroll heads (before clamping to the scroll range), for whoever must wait
-    // for it (tests): two equal reads of a box do not say a smooth scroll ended, one that
-    // has not started yet gives them too.
-    const to = scroller.scrollTop + dy;
-    (this.#options.host.dataset as Record<string, unknown>).navScrollTo = to;
-    // Smooth for a single press; instant while a key is held, so it never lags behind.
-    // An absolute goal from where the scroller is now: a relative scrollBy during a
-    // smooth scroll adds to that scroll's own goal in some engines (WebKitGTK under
-    // load ended a row past the one focused), while `box` was measured here and now.
-    scroller.scrollTo({
-      top: to,
-      left: scroller.scrollLeft + dx,
-      behavior: instant || this.#options.reducedMotion?.() ? 'auto' : 'smooth',
-    });
+    if ((dx || dy) && scroller) {
+      // Where this scroll heads (before clamping to the scroll range), for whoever must wait
+      // for it (tests): two equal reads of a box do not say a smooth scroll ended, one that
+      // has not started yet gives them too.
+      const to = scroller.scrollTop + dy;
+      (this.#options.host.dataset as Record<string, unknown>).navScrollTo = to;
+      // Smooth for a single press; instant while a key is held, so it never lags behind.
+      // An absolute goal from where the scroller is now: a relative scrollBy during a
+      // smooth scroll adds to that scroll's own goal in some engines (WebKitGTK under
+      // load ended a row past the one focused), while `box` was measured here and now.
+      scroller.scrollTo({
+        left: scroller.scrollLeft + dx,
+        top: to,
+        behavior: instant || this.#options.reducedMotion?.() ? 'auto' : 'smooth',
+      });
+    }
+    return true;
   }
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
@@ -378,20 +368,14 @@ export class FocusEngine {
     const action = keyAction(event, typing);
     this.#options.onKey?.(event, action);
     // Any key (Tab too) is the customer taking over from the landing.
-    this.#landing = null;
+    this.#landing = undefined;
     if (!action) return;
     this.#lastKeyAt = Date.now();
 
     switch (action.type) {
       case 'move': {
-        // In a text field, left/right move the caret, and leave it only from its edge; up/down leave it.
-        if (
-          typing &&
-          (action.direction === 'left' || action.direction === 'right') &&
-          !atCaretEdge(active!, action.direction)
-        ) {
-          return;
-        }
+        // In a text field, left/right move the caret.
+        if (typing && !leavesField(active!, action.direction)) return;
         event.preventDefault();
         if (event.repeat && this.#frameBusy) return;
         this.#frameBusy = true;
@@ -399,18 +383,17 @@ export class FocusEngine {
         this.move(action.direction, event.repeat);
         return;
       }
-      case 'ok':
+      case 'ok': {
         if (!active) return;
-        if (typing && !this.#typing.has(active)) {
-          // OK on a field starts typing (opens the TV's on-screen keyboard), it does not submit.
+        // OK on a field starts typing (opens the TV's on-screen keyboard), it does not submit.
+        const startsTyping = typing && !this.#typing.has(active);
+        if (startsTyping || !activatesNatively(active)) {
           event.preventDefault();
-          this.#typing.add(active);
-          active.click();
-        } else if (!activatesNatively(active)) {
-          event.preventDefault();
+          if (startsTyping) this.#typing.add(active);
           active.click();
         }
         return;
+      }
       case 'back': {
         event.preventDefault();
         const trap = this.scope;
@@ -424,13 +407,14 @@ export class FocusEngine {
         const claimed = !(active ?? this.#options.host).dispatchEvent(
           new CustomEvent(`nav-${action.type}`, { detail, bubbles: true, composed: true, cancelable: true }),
         );
-        const target = claimed ? null : queryComposed(this.scope, `[data-${action.type}-key="${detail}"]`);
+        // The scope's navigable (so shown) element for that key.
+        const target = claimed
+          ? null
+          : this.#cache(this.scope).elements.find((el) => el.getAttribute(`data-${action.type}-key`) === detail);
         if (claimed || target) event.preventDefault();
         target?.click();
-        return;
       }
-      case 'media':
-        return;
+      // Media keys: nothing to do on this page.
     }
   };
 
@@ -444,25 +428,23 @@ export class FocusEngine {
     if (!this.#options.hoverFocuses) return;
     // Chromium sends zero-movement mousemoves while content scrolls under a resting pointer.
     if ((!event.movementX && !event.movementY) || Date.now() - this.#lastKeyAt < 300) return;
-    const target = event
-      .composedPath()
-      .find((node): node is HTMLElement => node instanceof HTMLElement && isNavigable(node));
+    const target = (event.composedPath() as Element[]).find(isNavigable);
     const active = deepActiveElement();
     if (!target || isTextEntry(target) || target === active || !this.#inScope(this.scope, target)) return;
     // Even a Magic Remote must not pull focus out of a field being typed in (an on-screen keyboard may be up).
     if (isTextEntry(active)) return;
-    this.#landing = null;
+    this.#landing = undefined;
     target.focus({ preventScroll: true });
   };
 
   readonly #onTyping = (event: Event): void => {
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLElement && isTextEntry(target)) this.#typing.add(target);
+    const target = event.composedPath()[0] as HTMLElement;
+    if (isTextEntry(target)) this.#typing.add(target);
   };
 
   readonly #onTrap = (event: CustomEvent<HTMLElement>): void => {
-    this.#traps.push({ element: event.detail, opener: deepActiveElement() });
-    this.#landing = null;
+    this.#traps.push([event.detail, deepActiveElement()]);
+    this.#landing = undefined;
     this.focusFirst(event.detail);
   };
 

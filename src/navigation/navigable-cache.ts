@@ -20,30 +20,18 @@
  * Boxes are layout boxes (`layoutBox`): a focus scale in transition changes
  * none of them, so a move never depends on when it is read.
  */
-import { collectNavigable } from './dom.js';
+import { collectNavigable, composedParent } from './dom.js';
 import type { Box } from './spatial.js';
 
 /** Attributes that can make an element (or a subtree) navigable or not. */
-const STRUCTURAL = new Set([
-  'hidden',
-  'inert',
-  'disabled',
-  'tabindex',
-  'href',
-  'type',
-  'slot',
-  'data-nav',
-  'data-nav-skip',
-  'data-nav-skip-tree',
-  'data-nav-scroller',
-]);
+const STRUCTURAL = /^(hidden|inert|disabled|tabindex|href|type|slot|data-nav(|-skip|-skip-tree|-scroller))$/;
 
 export class NavigableCache {
-  #elements: HTMLElement[] | null = null;
+  #elements?: HTMLElement[] | null;
   /** Per element, the `[data-nav-scroller]` nearest above it. */
   #scrollerOf: Array<Element | null> = [];
   /** Page coordinates plus the scroll offset of the element's scroller at reading time. */
-  #boxes: Box[] | null = null;
+  #boxes?: Box[] | null;
   readonly #stale = new Set<number>();
   /**
    * Observers stay attached: each root is observed once, and invalidating
@@ -57,16 +45,12 @@ export class NavigableCache {
       // The engine's own note of where a scroll heads (on the host, inside the scope on a plain page).
       if (attributeName === 'data-nav-scroll-to') continue;
       // Text nodes coming and going (`textContent =`) change no element's navigability.
-      if (STRUCTURAL.has(attributeName!) || [...addedNodes, ...removedNodes].some((n) => n instanceof Element)) {
-        return this.invalidate();
+      if (STRUCTURAL.test(attributeName!) || [...addedNodes, ...removedNodes].some((n) => n instanceof Element)) {
+        return this.#invalidate();
       }
       // The navigable element the change is in (-1: none), up the composed tree.
       let owner = -1;
-      for (
-        let node: Node | null = target;
-        node && owner < 0;
-        node = (node as Element).assignedSlot ?? (node instanceof ShadowRoot ? node.host : node.parentNode)
-      ) {
+      for (let node: Node | null = target; node && owner < 0; node = composedParent(node)) {
         owner = elements.indexOf(node as HTMLElement);
       }
       // The element's own attributes may change its margins, which moves others without resizing it.
@@ -82,22 +66,26 @@ export class NavigableCache {
   };
 
   constructor(private readonly scope: ParentNode) {
-    window.addEventListener('resize', this.#onLayout);
-    window.addEventListener('scroll', this.#onLayout, { capture: true, passive: true });
-    document.fonts?.addEventListener?.('loadingdone', this.#onLayout);
+    this.#listen('addEventListener');
   }
 
   dispose(): void {
-    this.invalidate();
+    this.#invalidate();
     this.#observer.disconnect();
     for (const scroller of this.#scrollers.keys()) scroller.removeEventListener('scroll', this.#onLayout);
     this.#scrollers.clear();
-    window.removeEventListener('resize', this.#onLayout);
-    window.removeEventListener('scroll', this.#onLayout, { capture: true });
-    document.fonts?.removeEventListener?.('loadingdone', this.#onLayout);
+    this.#listen('removeEventListener');
   }
 
-  invalidate(): void {
+  /** Attaching and detaching in one place, so the two can never disagree. */
+  #listen(method: 'addEventListener' | 'removeEventListener'): void {
+    window[method]('resize', this.#onLayout);
+    // Capturing: scroll events do not bubble (nor can they be cancelled, so none of these needs `passive`).
+    window[method]('scroll', this.#onLayout, true);
+    document.fonts?.[method]?.('loadingdone', this.#onLayout);
+  }
+
+  #invalidate(): void {
     this.#elements = null;
     this.#boxes = null;
     // Indices of the old list: they name other elements (or none) in the next.
@@ -114,7 +102,7 @@ export class NavigableCache {
           if (outer) this.#scrollers.set(outer, true);
           if (this.#scrollers.has(element)) return;
           this.#scrollers.set(element, false);
-          element.addEventListener('scroll', this.#onLayout, { passive: true });
+          element.addEventListener('scroll', this.#onLayout);
         },
         found: (scroller) => scrollerOf.push(scroller),
       });
@@ -141,11 +129,11 @@ export class NavigableCache {
     }
     this.#stale.clear();
     boxes = this.#boxes = boxes ?? elements.map((_, i) => this.#measure(i));
-    // Read once per scroller (elements of one scroller come together in tree order).
+    // Read once per scroller (elements of one scroller come together in tree order), at its first element.
     let seen: Element | undefined;
-    let x = 0;
-    let y = 0;
-    let view: Box | null = null;
+    let x: number;
+    let y: number;
+    let view: Box | null;
     return boxes.map((box, i) => {
       const scroller = this.#scrollerOf[i];
       if (!scroller) return box;
@@ -155,7 +143,7 @@ export class NavigableCache {
         y = scroller.scrollTop;
         view = own === undefined || scroller === own ? null : toPage(scroller.getBoundingClientRect());
       }
-      box = shift(box, -x, -y);
+      box = toPage(box, -x, -y);
       return view
         ? {
             left: Math.max(box.left, view.left),
@@ -192,20 +180,26 @@ export function layoutBox(element: HTMLElement): Box {
   const r = element.getBoundingClientRect();
   if (Math.abs(r.width - element.offsetWidth) < 1 && Math.abs(r.height - element.offsetHeight) < 1) return r;
   const style = getComputedStyle(element);
-  // matrix(a, b, c, d, e, f); a 3D transform (matrix3d) is not undone.
+  // matrix(a, b, c, d, e, f) then the origin's x y (z): every number of both, in order. A 3D
+  // transform (matrix3d) is not undone.
   if (!style.transform.startsWith('matrix(')) return r;
-  const [a = 1, , , d = 1, e = 0, f = 0] = style.transform.slice(7).split(',').map(parseFloat);
-  const [x = 0, y = 0] = style.transformOrigin.split(' ').map(parseFloat);
+  const [a, , , d, e, f, x, y] = (style.transform + style.transformOrigin).match(/[-.\de]+/g)!.map(Number) as [
+    number,
+    0,
+    0,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   // Drawn = origin + scale x (layout - origin) + translation, solved for the layout box.
   const left = r.left - e - x * (1 - a);
   const top = r.top - f - y * (1 - d);
   return { left, top, right: left + r.width / (a || 1), bottom: top + r.height / (d || 1) };
 }
 
-export function shift(box: Box, x: number, y: number): Box {
+/** The box moved by `x`, `y`: by default from viewport to page coordinates. */
+export function toPage(box: Box, x: number = scrollX, y: number = scrollY): Box {
   return { left: box.left + x, top: box.top + y, right: box.right + x, bottom: box.bottom + y };
-}
-
-export function toPage(rect: Box, x: number = scrollX, y: number = scrollY): Box {
-  return shift(rect, x, y);
 }

@@ -24,28 +24,33 @@ const SLACK = 1;
  * towards aligned centres to break ties in uneven rows.
  */
 export function score(from: Box, to: Box, direction: Direction): number {
-  const horizontal = direction === 'left' || direction === 'right';
-  const sign = direction === 'right' || direction === 'down' ? 1 : -1;
-  const fromStart = horizontal ? from.left : from.top;
-  const fromEnd = horizontal ? from.right : from.bottom;
-  const toStart = horizontal ? to.left : to.top;
-  const toEnd = horizontal ? to.right : to.bottom;
-  const fromCentre = (fromStart + fromEnd) / 2;
-  const toCentre = (toStart + toEnd) / 2;
+  return direction === 'left' || direction === 'right'
+    ? along(from.left, from.right, to.left, to.right, from.top, from.bottom, to.top, to.bottom, direction === 'right')
+    : along(from.top, from.bottom, to.top, to.bottom, from.left, from.right, to.left, to.right, direction === 'down');
+}
 
+/** `score` on one axis: the edges along the move, then across it; `forward` towards larger values. */
+function along(
+  fromStart: number,
+  fromEnd: number,
+  toStart: number,
+  toEnd: number,
+  crossFromStart: number,
+  crossFromEnd: number,
+  crossToStart: number,
+  crossToEnd: number,
+  forward: boolean,
+): number {
   // Ahead means: its centre is beyond ours (by more than rounding or a focus
   // transition in progress can move it), and its far edge goes past ours.
-  if (sign * (toCentre - fromCentre) <= SLACK) return -1;
-  if (sign > 0 ? toEnd <= fromEnd - SLACK : toStart >= fromStart + SLACK) return -1;
+  // Centres are compared doubled, as sums of edges.
+  if ((forward ? 1 : -1) * (toStart + toEnd - (fromStart + fromEnd)) <= 2 * SLACK) return -1;
+  if (forward ? toEnd <= fromEnd - SLACK : toStart >= fromStart + SLACK) return -1;
 
-  const gap = Math.max(0, sign > 0 ? toStart - fromEnd : fromStart - toEnd);
-  const crossFromStart = horizontal ? from.top : from.left;
-  const crossFromEnd = horizontal ? from.bottom : from.right;
-  const crossToStart = horizontal ? to.top : to.left;
-  const crossToEnd = horizontal ? to.bottom : to.right;
+  const gap = Math.max(0, forward ? toStart - fromEnd : fromStart - toEnd);
   const overlap = Math.min(crossFromEnd, crossToEnd) - Math.max(crossFromStart, crossToStart);
   const sideways = overlap > 0 ? 0 : -overlap;
-  const misalignment = Math.abs((crossFromStart + crossFromEnd) / 2 - (crossToStart + crossToEnd) / 2);
+  const misalignment = Math.abs(crossFromStart + crossFromEnd - (crossToStart + crossToEnd)) / 2;
   return gap + sideways * ORTHOGONAL_WEIGHT + misalignment * 0.05;
 }
 
