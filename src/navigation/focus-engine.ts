@@ -319,9 +319,10 @@ export class FocusEngine {
    * the callers that report a move made.
    */
   #focus(element: HTMLElement, instant: boolean): true {
-    // Read before focusing: after it, the focus style is pending and the read would force a layout.
+    // Every read first, then the scroll, then the focus: the focus style would
+    // make any later read (or the scroll) lay the page out again, a second
+    // layout per press that tapped presses at 6x CPU queued up behind.
     const box = layoutBox(element);
-    element.focus({ preventScroll: true });
     this.#last = toPage(box);
     let scroller: Element | null = closestComposed(element.parentElement ?? element, '[data-nav-scroller]');
     const viewport = scroller
@@ -348,7 +349,6 @@ export class FocusEngine {
       // for it (tests): two equal reads of a box do not say a smooth scroll ended, one that
       // has not started yet gives them too.
       const to = scroller.scrollTop + dy;
-      (this.#options.host.dataset as Record<string, unknown>).navScrollTo = to;
       // Smooth for a single press; instant while a key is held, so it never lags behind.
       // An absolute goal from where the scroller is now: a relative scrollBy during a
       // smooth scroll adds to that scroll's own goal in some engines (WebKitGTK under
@@ -358,7 +358,9 @@ export class FocusEngine {
         top: to,
         behavior: instant || this.#options.reducedMotion?.() ? 'auto' : 'smooth',
       });
+      (this.#options.host.dataset as Record<string, unknown>).navScrollTo = to;
     }
+    element.focus({ preventScroll: true });
     return true;
   }
 
