@@ -26,7 +26,10 @@ export type ShellSendOptions = Omit<SendOptions, 'signal'>;
 function attempt(options: ShellSendOptions, requestId: string, sent?: Promise<Response>): Promise<Response> {
   const controller = !sent && typeof AbortController === 'function' ? new AbortController() : null;
   const [url, init] = shapeRequest(options, requestId);
-  const response = sent ?? fetch(url, controller ? { ...init, signal: controller.signal } : init);
+  // Built as a Request, as ky sends them: Firefox ESR 140's plain fetch() with
+  // `keepalive` (logout, report) never reached the page's service worker (the
+  // mock's, in the engine suites), a Request with the same init does.
+  const response = sent ?? fetch(new Request(url, controller ? { ...init, signal: controller.signal } : init));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       controller?.abort();
