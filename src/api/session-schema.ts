@@ -67,26 +67,21 @@ export interface Problem {
 }
 
 /**
- * RFC 9457 problem details as far as the app uses them; an answer with any
- * of those fields of the wrong type counts as no details at all.
+ * RFC 9457 problem details as far as the app uses them: each of `type`,
+ * `title` and the field errors is kept when well-formed and dropped when not,
+ * so a broken `errors` list still leaves the type that names the message.
  */
 export function checkProblem(body: unknown): Problem {
   if (!isObject(body)) return {};
-  const { type, title, status, detail, errors } = body;
-  const optional = (value: unknown, kind: string): boolean => value === undefined || typeof value === kind;
-  if (!optional(type, 'string') || !optional(title, 'string') || !optional(status, 'number')) return {};
-  if (!optional(detail, 'string')) return {};
-  if (errors !== undefined) {
-    const valid =
-      Array.isArray(errors) &&
-      errors.every((item) => isObject(item) && typeof item.field === 'string' && typeof item.code === 'string');
-    if (!valid) return {};
-  }
+  const { type, title, errors } = body;
+  const fieldErrors =
+    Array.isArray(errors) &&
+    errors.every((item) => isObject(item) && typeof item.field === 'string' && typeof item.code === 'string')
+      ? (errors as Body[]).map((item) => ({ field: item.field as string, code: item.code as string }))
+      : null;
   return {
     ...(typeof type === 'string' ? { type } : {}),
     ...(typeof title === 'string' ? { title } : {}),
-    ...(errors
-      ? { errors: (errors as Body[]).map((item) => ({ field: item.field as string, code: item.code as string })) }
-      : {}),
+    ...(fieldErrors ? { errors: fieldErrors } : {}),
   };
 }

@@ -14,7 +14,7 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
-import { deviceDisplayName } from '../app/device-profile.js';
+import { deviceDisplayName } from '../app/device-name.js';
 import { DeviceSignInController, type DeviceFlowState } from '../data/device-sign-in-controller.js';
 import { registerTvReauthMethod, type ProofSink } from '../data/reauth-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';

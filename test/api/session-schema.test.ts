@@ -74,7 +74,6 @@ describe('checkProblem', () => {
   for (const body of [
     { type: 5 },
     { title: ['x'] },
-    { status: '422' },
     { errors: [{ field: 'a' }] },
     { errors: 'cardNumber' },
     null,
@@ -84,4 +83,12 @@ describe('checkProblem', () => {
       expect(checkProblem(body)).to.deep.equal({});
     });
   }
+
+  it('keeps each well-formed field beside a malformed one', () => {
+    expect(checkProblem({ type: 'https://example.jp/problems/busy', title: 7, errors: [{ code: 'x' }] })).to.deep.equal(
+      {
+        type: 'https://example.jp/problems/busy',
+      },
+    );
+  });
 });
