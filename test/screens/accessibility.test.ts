@@ -58,9 +58,15 @@ function dialogIn(app: MyPageApp, tag: Tag): Element | null {
   return screenOf(app, tag)?.shadowRoot?.querySelector('mp-confirm-dialog') ?? null;
 }
 
+/**
+ * Each screen's first visit in this page loads its module, the account API
+ * and the catalog. Late in a whole WebKitGTK run (one browser for 58 files)
+ * that first load of #/contract took longer than the usual 5 s twice, while
+ * the file alone and its folder pass: the limit here is 15 s.
+ */
 async function open(app: MyPageApp, hash: string, tag: Tag, ready: string): Promise<void> {
   location.hash = hash;
-  await waitForElement(() => inScreen(app, tag, ready), `${hash} did not render ${ready}`);
+  await waitForElement(() => inScreen(app, tag, ready), `${hash} did not render ${ready}`, 15_000);
 }
 
 const screens: ReadonlyArray<{ hash: string; tag: Tag; ready: string }> = [
