@@ -7,7 +7,7 @@
  * timeout per attempt, and up to two retries of a read that never reached
  * the server, with the same request id.
  */
-import { REQUEST_TIMEOUT_MS, sendWith, type RawAnswer, type SendOptions } from './answer.js';
+import { REQUEST_TIMEOUT_MS, sendWith, type RawAnswer, type SendOptions, type Transport } from './answer.js';
 import { NetworkError, TimeoutError } from './errors.js';
 import type { EarlyRead } from './early-session-read.js';
 import { shapeRequest } from './request-shape.js';
@@ -19,17 +19,23 @@ const RETRY_DELAYS_MS = [300, 600];
 export type ShellSendOptions = Omit<SendOptions, 'signal'>;
 
 /**
+ * Built as a Request, as ky sends them: Firefox ESR 140's plain fetch() with
+ * `keepalive` (logout, report) never reached the page's service worker (the
+ * mock's, in the engine suites), a Request with the same init does.
+ */
+function shapedRequest(options: ShellSendOptions, requestId: string, controller: AbortController | null): Request {
+  const [url, init] = shapeRequest(options, requestId);
+  return new Request(url, controller ? { ...init, signal: controller.signal } : init);
+}
+
+/**
  * One attempt, failed with TimeoutError after the timeout. Where the engine
  * has AbortController (Chromium 66+) the request is aborted too; on 64-65 it
  * is only no longer waited for.
  */
 function attempt(options: ShellSendOptions, requestId: string, sent?: Promise<Response>): Promise<Response> {
   const controller = !sent && typeof AbortController === 'function' ? new AbortController() : null;
-  const [url, init] = shapeRequest(options, requestId);
-  // Built as a Request, as ky sends them: Firefox ESR 140's plain fetch() with
-  // `keepalive` (logout, report) never reached the page's service worker (the
-  // mock's, in the engine suites), a Request with the same init does.
-  const response = sent ?? fetch(new Request(url, controller ? { ...init, signal: controller.signal } : init));
+  const response = sent ?? fetch(shapedRequest(options, requestId, controller));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       controller?.abort();
@@ -54,10 +60,10 @@ function attempt(options: ShellSendOptions, requestId: string, sent?: Promise<Re
  */
 export function send(options: ShellSendOptions, early?: EarlyRead | null): Promise<RawAnswer> {
   const retries = options.retryUnsent && options.method === 'GET' ? RETRY_DELAYS_MS.length : 0;
-  const transport = async (_options: SendOptions, requestId: string): Promise<Response> => {
+  const transport: Transport = async (sending, requestId) => {
     for (let tried = 0; ; tried++) {
       try {
-        return await attempt(options, requestId, tried === 0 ? early?.response : undefined);
+        return await attempt(sending, requestId, tried === 0 ? early?.response : undefined);
       } catch (error) {
         // A timeout may have reached the server: only a failure on the way is retried.
         if (!(error instanceof NetworkError) || tried >= retries) throw error;
