@@ -49,6 +49,17 @@ export function dayBefore(ymd: string): string {
   return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
 }
 
+/** How a date-time reads, in Tokyo: Intl's options for English, and what tokyoDateTimeJa writes as Intl would for Japanese. */
+export const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+};
+
 /** Tokyo has kept UTC+9 all year since 1951: no daylight saving. */
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
 
@@ -80,15 +91,7 @@ export function createI18n(locale: Locale, messages: Messages): I18n {
     m: messages,
     dateTime: (iso) => {
       if (locale === 'ja') return tokyoDateTimeJa(iso);
-      dateTimeFormat ??= new Intl.DateTimeFormat(tag, {
-        timeZone: TIME_ZONE,
-        year: 'numeric',
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      });
+      dateTimeFormat ??= new Intl.DateTimeFormat(tag, DATE_TIME_OPTIONS);
       return dateTimeFormat.format(new Date(iso));
     },
     date: (ymd) => {

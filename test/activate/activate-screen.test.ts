@@ -11,6 +11,7 @@ import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { ja } from '../../src/i18n/messages-ja.js';
 import { jaScreens } from '../../src/i18n/messages-ja-screens.js';
 import { en } from '../../src/i18n/messages-en.js';
+import { DATE_TIME_OPTIONS } from '../../src/i18n/i18n.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import {
   HANAKO,
@@ -63,16 +64,7 @@ async function tvPolls(code: TvCode): Promise<{ status: number; body: Record<str
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const tokyoTime = (ms: number): string =>
-  new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(ms));
+const tokyoTime = (ms: number): string => new Intl.DateTimeFormat('ja-JP', DATE_TIME_OPTIONS).format(new Date(ms));
 
 const phoneRequests = (mock: MockBackend) =>
   mock.requests.filter((r) => /^\/api\/auth\/device\/(lookup|approve|deny)/.test(r.path));

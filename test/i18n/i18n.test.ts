@@ -5,6 +5,7 @@ import { InvalidResponseError, NetworkError, ProblemError, TimeoutError } from '
 import { errorMessage } from '../../src/i18n/error-message.js';
 import {
   createI18n,
+  DATE_TIME_OPTIONS,
   dayBefore,
   initialLocale,
   loadMessages,
@@ -43,15 +44,7 @@ describe('i18n', () => {
   });
 
   it('Japanese date-times read as ja-JP Intl writes them in Tokyo, every hour and minute of two years', () => {
-    const intl = new Intl.DateTimeFormat('ja-JP', {
-      timeZone: 'Asia/Tokyo',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
+    const intl = new Intl.DateTimeFormat('ja-JP', DATE_TIME_OPTIONS);
     // 47-minute steps visit every minute and hour of the day; the year and month ends are asked for by name.
     const start = Date.UTC(2025, 0, 1);
     const instants = [
