@@ -113,3 +113,24 @@ test(
     }
   },
 );
+
+test('a tab that stopped sends no session read on reload, early or late', { timeout: 120_000 }, async () => {
+  const browser = await launchChromium({ executablePath: await findChromium(), extraArgs: chromiumArgs });
+  const { session } = browser;
+  try {
+    const seen = watch(session);
+    await session.send('Runtime.enable');
+    await session.send('Network.enable');
+    await session.send('Page.navigate', { url: server.resolvedUrls.local[0] });
+    await session.waitFor(`${app} && ${app}.getAttribute('state') === 'signed-out'`, { timeout: 60_000 });
+    assert.equal(seen.sessionReads, 1);
+    // As IdentityStore.stop() leaves the tab (tab-account-memory.ts): it adopts no session until a login here.
+    await session.evaluate(`sessionStorage.setItem('my-page.tab-account', 'stop:mismatch')`);
+    await session.send('Page.reload');
+    await session.waitFor(`${app} && ${app}.getAttribute('state') === 'identity-stop'`, { timeout: 60_000 });
+    assert.equal(seen.sessionReads, 1, 'the stopped tab read the session again');
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
