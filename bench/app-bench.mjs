@@ -57,6 +57,7 @@ import { FLOOR_PATH, writeFloorPages } from './lib/floor-pages.mjs';
 import { projectRoot } from './lib/build.mjs';
 import { profileTables, summarizeProfile } from './lib/profile.mjs';
 import { symbolizeProfile } from './lib/sourcemap.mjs';
+import { startTrace, summarizeTrace } from './lib/trace.mjs';
 import { kb, mb, ms, summarize, table } from './lib/stats.mjs';
 import { pressLine, pressSummary } from './lib/presses.mjs';
 
@@ -66,6 +67,10 @@ const FORCE_PROFILE = process.argv.includes('--profile');
 /** `--profile=tapped`: the profiled round is tapped presses rather than a held key. */
 const PROFILE_TAPPED = process.argv.includes('--profile=tapped');
 const LIST_ONLY = process.argv.includes('--list-only');
+/** `--quick`: one round of each kind, for a first look at a change (the figures are noisier). */
+const QUICK = process.argv.includes('--quick');
+/** `--trace` / `--trace=tapped`: one more round, traced, summed by rendering step (lib/trace.mjs). */
+const TRACE = process.argv.find((arg) => arg.startsWith('--trace'));
 const RESULTS = join(here, 'results', LIST_ONLY ? 'app-list.json' : 'app.json');
 
 const THROTTLE = 6;
@@ -80,9 +85,9 @@ const HELD_PRESSES = 200;
 /** A TV remote's key repeat is 20-30 Hz; 50 ms is its slow end, and what issue 5 asks. */
 const REPEAT_MS = 50;
 /** Fresh-page rounds of the held-key run per history size; timings pooled per size. */
-const HELD_ROUNDS = { 5000: 3, 500: 2 };
+const HELD_ROUNDS = QUICK ? { 5000: 1, 500: 1 } : { 5000: 3, 500: 2 };
 /** Rounds of separate Down presses (key down + key up each) on the same schedule, at 5,000 entries. */
-const TAPPED_ROUNDS = 2;
+const TAPPED_ROUNDS = QUICK ? 1 : 2;
 /** After the key-up: let the list's last page loads and frames finish before counting. */
 const SETTLE_MS = 1500;
 
@@ -94,7 +99,7 @@ const TV_NETWORK_RUNS = Number(process.env.TV_NETWORK_RUNS ?? 5);
  */
 const TV_NETWORK = { offline: false, latency: 150, downloadThroughput: 1_250_000, uploadThroughput: 1_250_000 };
 /** Held and tapped rounds on the floor list, beside the app's. */
-const FLOOR_ROUNDS = 2;
+const FLOOR_ROUNDS = QUICK ? 1 : 2;
 
 /**
  * The app's budgets are ratios to a floor measured in the same run, on the
@@ -287,7 +292,12 @@ async function holdDown(session, { tapped = false } = {}) {
  * One fresh `#/history` (or, with `floor`, the floor list), Down held, then
  * settled; timings and counts of that round.
  */
-async function heldDownRound(session, origin, label, { profile = false, tapped = false, floor = false } = {}) {
+async function heldDownRound(
+  session,
+  origin,
+  label,
+  { profile = false, trace = false, tapped = false, floor = false } = {},
+) {
   await open(session, floor ? `${origin}${FLOOR_PATH}list.html?bench=${label}` : `${origin}/?bench=${label}#/history`);
   await session
     .waitFor(floor ? FLOOR_LIST_READY : HISTORY_READY, { timeout: 60000, interval: 50 })
@@ -311,7 +321,9 @@ async function heldDownRound(session, origin, label, { profile = false, tapped =
     await session.send('Profiler.setSamplingInterval', { interval: 200 });
     await session.send('Profiler.start');
   }
+  const stopTrace = trace ? await startTrace(session) : null;
   const sent = await holdDown(session, { tapped });
+  const traceEvents = stopTrace ? await stopTrace() : null;
   const cpuProfile = profile ? (await session.send('Profiler.stop')).profile : null;
   if (profile) await session.send('Profiler.disable');
   await sleep(SETTLE_MS);
@@ -327,6 +339,11 @@ async function heldDownRound(session, origin, label, { profile = false, tapped =
   })`);
   await assertNoErrors(session, `history ${label}`);
   const presses = after.presses;
+  // Every press's record as the probe took it, for looking at the slow ones one by one.
+  if (process.env.BENCH_PRESSES_DIR) {
+    mkdirSync(process.env.BENCH_PRESSES_DIR, { recursive: true });
+    writeFileSync(join(process.env.BENCH_PRESSES_DIR, `${label}.json`), JSON.stringify(presses));
+  }
   if (presses.length !== HELD_PRESSES)
     throw new Error(`history ${label}: the page saw ${presses.length} of ${HELD_PRESSES} key events`);
   const moved = presses.filter((p) => p.focusAt != null && p.after?.row !== p.from.row);
@@ -357,6 +374,7 @@ async function heldDownRound(session, origin, label, { profile = false, tapped =
       inputDelay: presses.map((p) => p.listenerAt - p.t0),
     },
     cpuProfile,
+    traceEvents,
   };
 }
 
@@ -676,6 +694,31 @@ async function main() {
         keyToFrameP95: round(summarize(r.samples.keyToFrame).p95),
         ...summarizeProfile(symbolizeProfile(r.cpuProfile, distDir), { top: 15 }),
       };
+    }
+
+    if (TRACE) {
+      const tapped = TRACE === '--trace=tapped';
+      log(`bench:app: tracing one ${tapped ? 'tapped' : 'held'}-Down round at 5,000 entries…`);
+      await freshBackend();
+      const r = await heldDownRound(session, server.origin, 'trace', { trace: true, tapped });
+      // The whole trace too, for DevTools' Performance panel (Load profile).
+      writeFileSync(join(dirname(distDir), 'trace.json'), JSON.stringify({ traceEvents: r.traceEvents }));
+      results.trace = {
+        file: join(dirname(distDir), 'trace.json'),
+        kind: tapped ? 'tapped' : 'held',
+        keyToFrameP95: round(summarize(r.samples.keyToFrame).p95),
+        ...summarizeTrace(r.traceEvents, { presses: HELD_PRESSES }),
+      };
+      const floorRound = await heldDownRound(session, server.origin, 'trace-floor', {
+        trace: true,
+        tapped,
+        floor: true,
+      });
+      results.floorTrace = {
+        keyToFrameP95: round(summarize(floorRound.samples.keyToFrame).p95),
+        ...summarizeTrace(floorRound.traceEvents, { presses: HELD_PRESSES }),
+      };
+      log(JSON.stringify({ app: results.trace, floor: results.floorTrace }, null, 2));
     }
 
     results.meta.seconds = Math.round((Date.now() - started) / 1000);
