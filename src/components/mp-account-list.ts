@@ -38,6 +38,7 @@
  * tree and take that screen's styles.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { closestComposed, collectNavigable } from '../navigation/dom.js';
 import type { Direction } from '../navigation/key-map.js';
@@ -46,10 +47,12 @@ import type { NavStepper } from '../navigation/focus-engine.js';
 const OVERSCAN_ROWS = 8;
 /**
  * Both windows start and end on multiples of this many rows, so a press that
- * moves focus (and the scroll) by one row re-renders the window once per
- * block crossed, not on every press: re-rendering some 40 rows per press was
- * most of a tapped press's cost at 6x CPU (issue 10), and taps 50 ms apart
- * queued up behind it.
+ * moves focus (and the scroll) by one row moves the window once per block
+ * crossed, not on every press. Only the rows that come and go are rendered
+ * (the others are guarded), after the press's frame (`_renderSoon`); most of
+ * a render is a fixed cost (the style and layout of the list), so smaller
+ * blocks cost more in all: 2-row blocks at 6x CPU backed up tapped presses
+ * by seconds (issue 10).
  */
 const BLOCK_ROWS = 8;
 const blockStart = (row: number): number => Math.floor(row / BLOCK_ROWS) * BLOCK_ROWS;
@@ -99,6 +102,9 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   private _scrollerHeight = 0;
   /** The position last written above the rows ("12 / 80"). */
   private _shownPosition = '';
+  /** The frame, then the task after it, that moves the window (`_renderSoon`). */
+  private _soonFrame = 0;
+  private _soonTask = 0;
 
   /** On the list's container, where the engine asks (the innermost container around focus). */
   private readonly _navStep = (from: HTMLElement, direction: Direction) => this.navStep(from, direction);
@@ -107,8 +113,10 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     if (this._frame) return;
     this._frame = requestAnimationFrame(() => {
       this._frame = 0;
-      if (this._computeScrollRange() || !this._rowHeight) this.requestUpdate();
-      else this._showPosition();
+      const moved = this._computeScrollRange();
+      if (!this._rowHeight) return this.requestUpdate();
+      if (moved) this._renderSoon();
+      this._showPosition();
     });
   };
 
@@ -176,7 +184,9 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     this.removeEventListener('focusin', this._onFocusIn);
     this.removeEventListener('click', this._onClick);
     cancelAnimationFrame(this._frame);
-    this._frame = 0;
+    cancelAnimationFrame(this._soonFrame);
+    clearTimeout(this._soonTask);
+    this._frame = this._soonFrame = this._soonTask = 0;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -198,6 +208,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     const focused = this._focusedIndex();
     if (focused >= 0 && focused < count && !inWindow(focused)) indices.push(focused);
     const rowHeight = this._rowHeight ? `min-height:${this._rowHeight}px;` : '';
+    const { _pitch: pitch, rowClass, renderRow } = this;
     const limit = this._scrollerHeight ? `max-height:${this._scrollerHeight}px;overflow-y:auto;` : '';
     // The position's text is not bound here: _showPosition writes it (it changes on every press).
     return html`<p class="list-position" aria-hidden="true"></p>
@@ -218,18 +229,25 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
           ${repeat(
             indices,
             (i) => this.keyOf(this.items[i]!),
+            // A row whose item and place are unchanged is not rendered again: moving the window
+            // by a block adds and removes a few rows, and re-rendering the other 30 or so was
+            // most of what it cost (the screen passes a new renderRow whenever its own state changes).
             (i) =>
-              html`<li
-                role="listitem"
-                class=${this.rowClass}
-                data-nav-key=${this.keyOf(this.items[i]!)}
-                tabindex="0"
-                aria-posinset=${i + 1}
-                aria-setsize=${count}
-                style="position:absolute;left:0;right:0;top:${i * this._pitch}px;box-sizing:border-box;${rowHeight}"
-              >
-                ${this.renderRow(this.items[i]!, i)}
-              </li>`,
+              guard(
+                [this.items[i], i, count, pitch, rowHeight, rowClass, renderRow],
+                () =>
+                  html`<li
+                    role="listitem"
+                    class=${rowClass}
+                    data-nav-key=${this.keyOf(this.items[i]!)}
+                    tabindex="0"
+                    aria-posinset=${i + 1}
+                    aria-setsize=${count}
+                    style="position:absolute;left:0;right:0;top:${i * pitch}px;box-sizing:border-box;${rowHeight}"
+                  >
+                    ${renderRow(this.items[i]!, i)}
+                  </li>`,
+              ),
           )}
         </ul>
       </div>`;
@@ -267,7 +285,10 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     const shown = this.querySelector(':scope > .list-position');
     if (!shown || text === this._shownPosition) return;
     this._shownPosition = text;
-    shown.textContent = text;
+    // The text node's data, not textContent: a new text node each press was a node
+    // removed from and added to the layout tree, not only a text to lay out again.
+    if (shown.firstChild instanceof Text) shown.firstChild.data = text;
+    else shown.textContent = text;
   }
 
   /** "12 / 80": the focused row (or the first in view) of the rows loaded; "+" while more pages exist. */
@@ -327,10 +348,29 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
       this.performUpdate();
       target = this._rowElement(key);
     } else if (changed) {
-      this.requestUpdate();
+      this._renderSoon();
     }
     // The row itself, never its action: moving down a list never highlights "Delete".
     return target ?? undefined;
+  }
+
+  /**
+   * Moves the window in a task after the next frame rather than in the
+   * press's own: the row a press goes to is rendered already (the window
+   * reaches OVERSCAN_ROWS past focus), so the block that comes into reach
+   * can wait until the press is on screen, and a press at 6x CPU costs its
+   * move and not a render of rows (issue 10). A key that arrives first and
+   * finds its row missing still gets it: navStep renders on the spot.
+   */
+  private _renderSoon(): void {
+    if (this._soonFrame || this._soonTask) return;
+    this._soonFrame = requestAnimationFrame(() => {
+      this._soonFrame = 0;
+      this._soonTask = window.setTimeout(() => {
+        this._soonTask = 0;
+        this.requestUpdate();
+      });
+    });
   }
 
   /** Right: the row, then each of its controls; Left back again, to the row. Past them, geometry. */

@@ -60,6 +60,8 @@ export interface NavStepper {
 }
 
 const SAFE_AREA = 0.05;
+/** A press this soon after the previous key counts as one of a run of taps (a customer's fast taps are 100-200 ms apart). */
+const QUICK_TAP_MS = 250;
 /** Room for the focus ring and scale, which grow the element after it is measured. */
 const FOCUS_ALLOWANCE = 16;
 
@@ -203,15 +205,15 @@ export class FocusEngine {
     // retargeted to the same host on both sides and stops), and because focus may have arrived by Tab,
     // click or pointer rather than through the engine.
     for (const container of containers(active)) this.#memory.set(container, active);
-    // Measured afresh: the focused element is the one that just moved or scaled.
-    const from = (this.#last = toPage(layoutBox(active)));
-    // Asked before the cache is touched: a stepping list changes its rows on every press,
+    // Asked before anything is measured: a stepping list changes its rows on every press,
     // and re-walking and re-measuring the whole app for a move it decides alone is wasted.
     const stepped = (closestComposed(active, '[data-nav-container]') as Partial<NavStepper> | null)?.navStep?.(
       active,
       direction,
     );
     if (stepped !== undefined) return !stepped || this.#focus(stepped, instant);
+    // Measured afresh: the focused element is the one that just moved or scaled.
+    const from = (this.#last = toPage(layoutBox(active)));
     // From outside a scroller, only what it shows counts: a card scrolled out of view is not "below".
     const [elements, others] = this.#shown(scope, active, closestComposed(active, '[data-nav-scroller]'));
     const index = pickNext(from, others, direction);
@@ -372,6 +374,7 @@ export class FocusEngine {
     // Any key (Tab too) is the customer taking over from the landing.
     this.#landing = undefined;
     if (!action) return;
+    const previousKeyAt = this.#lastKeyAt;
     this.#lastKeyAt = Date.now();
 
     switch (action.type) {
@@ -382,7 +385,9 @@ export class FocusEngine {
         if (event.repeat && this.#frameBusy) return;
         this.#frameBusy = true;
         requestAnimationFrame(() => (this.#frameBusy = false));
-        this.move(action.direction, event.repeat);
+        // Taps in quick succession scroll at once, as a held key does: a smooth scroll per
+        // tap lags behind focus, and its frames delayed the next tap at 6x CPU (issue 10).
+        this.move(action.direction, event.repeat || this.#lastKeyAt - previousKeyAt < QUICK_TAP_MS);
         return;
       }
       case 'ok': {

@@ -66,11 +66,27 @@ export const sharedStyles = css`
   /*
    * Wide things (list rows, fields) do not scale: 3% of a full-width row is
    * 25 px each side at 1080p, past the 5% safe area. Outline and halo remain.
+   * The transform itself, not the --mp-ring-scale property: a custom property
+   * changing on focus is inherited, so every element inside the row was
+   * restyled on every press (issue 10).
    */
-  li:focus,
   input:focus,
   [data-nav-wide]:focus {
-    --mp-ring-scale: none;
+    transform: none;
+  }
+  /*
+   * A list row does not rise above its neighbours either (\`li[tabindex]\`
+   * outranks \`[tabindex]:focus\`): its ring and halo fit in the gap between
+   * rows, and the z-index change made Chromium lay the row out again on every
+   * press. Nor does a row transition: a halo fading in over 80 ms restyled it
+   * in every frame of a key that repeats every 50 ms.
+   */
+  li[tabindex]:focus {
+    transform: none;
+    z-index: auto;
+  }
+  li[tabindex] {
+    transition: none;
   }
   /* No scale (page.css) and no transitions. */
   @media (prefers-reduced-motion: reduce) {

@@ -7,7 +7,15 @@
 import { expect } from '@open-wc/testing';
 import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { deepActiveElement } from '../../src/navigation/dom.js';
-import { inScreen, loadedRows, readyAppAs, renderedRows, resetAll, waitForElement } from '../support/app-harness.js';
+import {
+  inScreen,
+  loadedRows,
+  readyAppAs,
+  renderedRows,
+  resetAll,
+  screenOf,
+  waitForElement,
+} from '../support/app-harness.js';
 import { needsHeldKeys, needsRawKeyCodes } from '../support/engine.js';
 import { TV, describeElement, inRow, nextFrame, tapKeys, tvKey, waitForFocus } from '../support/keys.js';
 
@@ -113,5 +121,93 @@ describe('windowed list: fast presses', () => {
     expect(pageRequests(mock)).to.equal(1);
     expect(row).to.be.at.most(50 - 15);
     expect(inScreen(app, TAG, 'button.load-more')).to.exist;
+  });
+});
+
+/** The positions (aria-posinset) of the rows in the DOM, in order. */
+function renderedPositions(app: MyPageApp): number[] {
+  const rows = screenOf(app, TAG)!.shadowRoot!.querySelectorAll('li[aria-posinset]');
+  return [...rows].map((row) => Number(row.getAttribute('aria-posinset'))).sort((a, b) => a - b);
+}
+
+describe('windowed list: what a press costs (issue 10)', () => {
+  it("a press whose row is rendered moves focus only: the window follows after the press's frame", async function () {
+    needsRawKeyCodes(this);
+    // Rows rendered while each press is handled: from a window capture listener added before the
+    // app (so before its engine's) to a bubble listener, which runs after the engine and its microtasks.
+    let inPress: number | null = null;
+    const start = (event: KeyboardEvent): void => {
+      if (event.key === 'ArrowDown') inPress = 0;
+    };
+    window.addEventListener('keydown', start, true);
+    const app = await heavyHistory();
+    const list = screenOf(app, TAG)!.shadowRoot!.querySelector('mp-account-list')!;
+    let renderedOutside = 0;
+    const renderRow = list.renderRow;
+    list.renderRow = (item, index) => {
+      if (inPress === null) renderedOutside++;
+      else inPress++;
+      return renderRow(item, index);
+    };
+    const perPress: number[] = [];
+    const end = (event: KeyboardEvent): void => {
+      if (event.key !== 'ArrowDown' || inPress === null) return;
+      perPress.push(inPress);
+      inPress = null;
+    };
+    window.addEventListener('keydown', end);
+    try {
+      // 20 presses cross the window's 8-row blocks twice; the window moves each time.
+      for (let i = 0; i < 20; i++) {
+        await tvKey(TV.down);
+        await waitForElement(
+          () => (renderedPositions(app).includes(focusedRow() + 8) ? document.body : null),
+          `the window did not follow focus to row ${focusedRow()}`,
+        );
+      }
+    } finally {
+      window.removeEventListener('keydown', start, true);
+      window.removeEventListener('keydown', end);
+    }
+    expect(focusedRow()).to.equal(21);
+    expect(perPress.join(','), 'rows rendered in each press').to.equal(Array.from({ length: 20 }, () => 0).join(','));
+    expect(renderedOutside, 'the window never moved').to.be.greaterThan(0);
+  });
+
+  it('moving the window renders only the rows that come into it', async function () {
+    needsRawKeyCodes(this);
+    const app = await heavyHistory();
+    const list = screenOf(app, TAG)!.shadowRoot!.querySelector('mp-account-list')!;
+    const rendered: number[] = [];
+    const renderRow = list.renderRow;
+    list.renderRow = (item, index) => {
+      rendered.push(index + 1);
+      return renderRow(item, index);
+    };
+    const before = renderedPositions(app);
+    await tapKeys(TV.down, 12);
+    await waitForElement(
+      () => (renderedPositions(app).at(-1)! > before.at(-1)! ? document.body : null),
+      'the window never moved',
+    );
+    await list.updateComplete;
+    const added = renderedPositions(app).filter((row) => !before.includes(row));
+    // Setting renderRow renders every row once (a screen passing a new one means new rows); after that, only the new ones.
+    expect(rendered.slice(before.length).sort((a, b) => a - b)).to.deep.equal(added);
+  });
+
+  it('a focused row has its ring and halo, without a scale, a z-index or a transition (each cost a restyle or a layout per press)', async function () {
+    needsRawKeyCodes(this);
+    await heavyHistory();
+    // A key first: off the TV, focus that only landed draws no ring.
+    await tvKey(TV.down);
+    const row = deepActiveElement()!;
+    expect(focusedRow()).to.equal(2);
+    const style = getComputedStyle(row);
+    expect(style.outlineStyle).to.equal('solid');
+    expect(style.boxShadow).to.not.equal('none');
+    expect(style.transform).to.equal('none');
+    expect(style.zIndex).to.equal('auto');
+    expect(style.transitionDuration.split(',').every((d) => parseFloat(d) === 0)).to.equal(true);
   });
 });
