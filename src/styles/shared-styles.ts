@@ -2,6 +2,14 @@
  * Tokens and rules every element shares: 10-foot type (sizes in rem, the root
  * size scales with the viewport, see index.html), a focus ring that is not
  * colour alone (outline + scale), and the basic controls.
+ *
+ * A focused list row (`li[tabindex]`, which outranks `[tabindex]:focus`) keeps
+ * its ring and halo but changes nothing else (issue 10): its `z-index` change
+ * made Chromium lay the row out again on every press (the ring and halo fit
+ * in the gap between rows), a custom property set on it (`--mp-ring-scale`,
+ * inherited) restyled every element inside it, and a halo fading in over
+ * 80 ms restyled it in every frame of a key repeating every 50 ms. The reasons
+ * live here, not in the css literal: comments there ship in the entry chunk.
  */
 import { css } from 'lit';
 
@@ -63,24 +71,12 @@ export const sharedStyles = css`
     position: relative;
     z-index: 1;
   }
-  /*
-   * Wide things (list rows, fields) do not scale: 3% of a full-width row is
-   * 25 px each side at 1080p, past the 5% safe area. Outline and halo remain.
-   * The transform itself, not the --mp-ring-scale property: a custom property
-   * changing on focus is inherited, so every element inside the row was
-   * restyled on every press (issue 10).
-   */
+  /* Wide things (list rows, fields) do not scale: 3% of a full-width row passes the 5% safe area. */
   input:focus,
   [data-nav-wide]:focus {
     transform: none;
   }
-  /*
-   * A list row does not rise above its neighbours either (\`li[tabindex]\`
-   * outranks \`[tabindex]:focus\`): its ring and halo fit in the gap between
-   * rows, and the z-index change made Chromium lay the row out again on every
-   * press. Nor does a row transition: a halo fading in over 80 ms restyled it
-   * in every frame of a key that repeats every 50 ms.
-   */
+  /* List rows: see this file's header. */
   li[tabindex]:focus {
     transform: none;
     z-index: auto;
