@@ -240,7 +240,10 @@ async function coldLoad(executablePath, url, cookies, { network = null } = {}) {
 function jsSizes(distDir, paths) {
   const unique = [...new Set(paths)];
   const files = unique.map((path) => {
-    const bytes = readFileSync(join(distDir, path));
+    // Without the source-map comment the bench's own build adds (production ships no maps).
+    const bytes = Buffer.from(
+      readFileSync(join(distDir, path), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, ''),
+    );
     return { file: path.replace(/^\//, ''), bytes: bytes.length, gzipBytes: gzipSize(bytes) };
   });
   return {
