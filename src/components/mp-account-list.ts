@@ -83,6 +83,11 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   declare loading: boolean;
   declare rowClass: string;
   keyOf: (item: T) => string = () => '';
+  /**
+   * A row's content. A row is rendered again only when its item, its place or
+   * this function changes: a screen passes a new one (an inline arrow) with
+   * each of its renders, so whatever else a row shows must be screen state.
+   */
   renderRow: (item: T, index: number) => TemplateResult | typeof nothing = () => nothing;
 
   private _pitch = 0;
