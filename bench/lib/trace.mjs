@@ -12,11 +12,17 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 /** Starts tracing on `session`; returns a function that stops and resolves with the events. */
 export async function startTrace(session) {
   const events = [];
+  // The session keeps its listeners: once complete, this one takes no later trace's events.
+  let collecting = true;
   let done;
   const complete = new Promise((resolve) => (done = resolve));
   session.on((message) => {
+    if (!collecting) return;
     if (message.method === 'Tracing.dataCollected') events.push(...message.params.value);
-    else if (message.method === 'Tracing.tracingComplete') done();
+    else if (message.method === 'Tracing.tracingComplete') {
+      collecting = false;
+      done();
+    }
   });
   await session.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
   return async () => {
