@@ -7,6 +7,11 @@
  * - starts and stops WebKitWebDriver itself (webdriverio only knows how to
  *   start the chrome/firefox/edge/safari drivers),
  * - gives every test file an 800x600 viewport, as the Chromium launcher does,
+ * - gives every test file a browser of its own (a new WebDriver session: a new
+ *   MiniBrowser and web process), as Chromium and Firefox give each file a
+ *   new page: in one session every file ran in the same web process, which
+ *   grew to ~850 MB and slowed down as the run went on, until on a busy CI
+ *   machine screens late in the run took over 5 s to render,
  * - offers `setViewport(sessionId, { width, height })`, which
  *   engine-commands-plugin.mjs uses for `setViewport` from
  *   @web/test-runner-commands (whose own plugin knows puppeteer and playwright
@@ -28,6 +33,8 @@ export const MINIBROWSER =
   process.env.WEBKIT_MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 export const DEFAULT_VIEWPORT = { width: 800, height: 600 };
+/** Test files run in one MiniBrowser before the next gets a new one. */
+const FILES_PER_BROWSER = 1;
 
 /** MiniBrowser's window chrome (toolbar, URL entry, buttons) as small as GTK allows. */
 const COMPACT_GTK_CSS = `* { font-size: 1px; min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; -gtk-icon-transform: scale(0.1); }\n`;
@@ -64,6 +71,7 @@ class WebKitGtkLauncher extends WebdriverLauncher {
   #driverLog = '';
   #configHome = null;
   #stopping = false;
+  #filesInBrowser = 0;
   /** What MiniBrowser's own window chrome takes around the page, learnt on first use. */
   #chrome = { width: 0, height: 0 };
 
@@ -98,6 +106,11 @@ class WebKitGtkLauncher extends WebdriverLauncher {
       throw new Error(`${error.message}\n${this.#driverLog}`, { cause: error });
     }
     Object.assign(this.options, { hostname: '127.0.0.1', port, path: '/' });
+    return this.#openBrowser();
+  }
+
+  /** A new session on the running WebKitWebDriver: a new MiniBrowser, nothing kept from the last one. */
+  async #openBrowser() {
     const manager = await super.createDriverManager();
     // The stock manager navigates without awaiting (fire and forget); a
     // navigation still pending when the run ends is aborted by deleteSession
@@ -112,6 +125,14 @@ class WebKitGtkLauncher extends WebdriverLauncher {
 
   async startSession(id, url) {
     await this.ensureManagerInitialized();
+    if (this.#filesInBrowser >= FILES_PER_BROWSER) {
+      // The last file's session has stopped (concurrency 1): its browser can go.
+      clearInterval(this.pendingHeartbeat);
+      await this.driver?.deleteSession().catch(() => {});
+      await this.#openBrowser();
+      this.#filesInBrowser = 0;
+    }
+    this.#filesInBrowser++;
     await this.setViewport(id, DEFAULT_VIEWPORT);
     return super.startSession(id, url);
   }
