@@ -156,10 +156,16 @@ export class FocusEngine {
     this.#listen('removeEventListener');
   }
 
-  /** Attaching and detaching in one place, so the two can never disagree (capturing on the window). */
+  /**
+   * Attaching and detaching in one place, so the two can never disagree.
+   * Keys are taken in the document's capture phase, not the window's: the
+   * window comes first, and is left to whatever stands in for a remote (the
+   * TV simulator's key mapper, a platform's key shim), which then always
+   * sees a key before the engine, whichever registered first.
+   */
   #listen(method: 'addEventListener' | 'removeEventListener'): void {
     const host = this.#options.host;
-    window[method]('keydown', this.#onKeyDown as EventListener, true);
+    document[method]('keydown', this.#onKeyDown as EventListener, true);
     window[method]('mousemove', this.#onPointer as EventListener, true);
     window[method]('input', this.#onTyping, true);
     window[method]('pointerdown', this.#onTyping, true);

@@ -9,6 +9,7 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { replaceHistoryEntry } from '../app/history-entry.js';
 import { servicesContext } from '../api/services-context.js';
 import '../components/mp-screen.js';
 import {
@@ -129,9 +130,9 @@ export class ActivateScreen extends LitElement {
     // on the way (the session ran out) comes back to it; a used one is not.
     const flow = this._flow;
     const hash = flow.code && !['approved', 'denied'].includes(flow.phase) ? `#/activate?code=${flow.code}` : null;
-    if (hash && location.hash !== hash) history.replaceState(history.state, '', hash);
+    if (hash && location.hash !== hash) replaceHistoryEntry(history.state, hash);
     if (!hash && flow.phase !== 'entry' && location.hash !== '#/activate') {
-      history.replaceState(history.state, '', '#/activate');
+      replaceHistoryEntry(history.state, '#/activate');
     }
     // The question is new: focus lands on the safe choice, never on Approve.
     if (flow.phase === 'confirm' && (this._shownPhase === 'looking-up' || this._shownPhase === '')) {
@@ -285,7 +286,7 @@ export class ActivateScreen extends LitElement {
   private _startOver(): void {
     this._typed = '';
     this._flow.startOver();
-    history.replaceState(history.state, '', '#/activate');
+    replaceHistoryEntry(history.state, '#/activate');
   }
 }
 

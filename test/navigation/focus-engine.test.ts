@@ -94,6 +94,33 @@ describe('focus engine', () => {
     expect(focusedLabel()).to.equal('a');
   });
 
+  it('leaves the window to a key shim registered after it: the shim sees every key first', async () => {
+    await mount(
+      html`<div style="width:420px">
+        ${['a', 'b', 'c'].map((l) => html`<deep-card label=${l} style=${cell}></deep-card>`)}
+      </div>`,
+    );
+    engine!.focusFirst();
+    // As the TV simulator's key mapper does when it finds the frame's document late.
+    const swallowed: string[] = [];
+    const shim = (event: KeyboardEvent) => {
+      if (event.key !== 'ArrowRight') return;
+      swallowed.push(event.key);
+      event.stopImmediatePropagation();
+      event.preventDefault();
+    };
+    addEventListener('keydown', shim, true);
+    try {
+      await press('ArrowRight');
+      expect(swallowed).to.deep.equal(['ArrowRight']);
+      expect(focusedLabel()).to.equal('a');
+    } finally {
+      removeEventListener('keydown', shim, true);
+    }
+    await press('ArrowRight');
+    expect(focusedLabel()).to.equal('b');
+  });
+
   it('landing reads the boxes of the elements it tries only, not of every row', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => i);
     await mount(
@@ -242,9 +269,10 @@ describe('focus engine', () => {
       steps.push(row() - previous);
       previous = row();
     };
-    window.addEventListener('keydown', record, true);
+    // Beside the engine's, on the document and after it: it sees where each key took focus.
+    document.addEventListener('keydown', record, true);
     await tvKey(TV.down, { repeat: 9, gapMs: 40 });
-    window.removeEventListener('keydown', record, true);
+    document.removeEventListener('keydown', record, true);
     expect(steps.length).to.equal(10);
     expect(
       steps.filter((step) => step !== 0 && step !== 1),

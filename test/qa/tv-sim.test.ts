@@ -216,7 +216,7 @@ describe('tv-sim frame', () => {
     expect(getComputedStyle(safe).display).to.equal('none');
   });
 
-  it("maps keys inside the framed page before the page's own window listener sees them", async () => {
+  it("maps keys inside the framed page before the app's document listener sees them, though the page registered it first", async () => {
     const sim = await mountFrame();
     const win = sim.frame!.contentWindow as Window & { seen?: string[] };
     await waitUntil(

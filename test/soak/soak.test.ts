@@ -319,10 +319,16 @@ describe('seeded fault soak', () => {
     // the test page, so entries of its own stay below wherever the app goes.
     const realBack = History.prototype.back;
     let below = 0;
+    // A few at a time: WebKit refuses a 101st history write in 10 s, and the app's own count too.
     globalThis.history.back = function (this: History) {
-      if (below < 5) {
-        for (; below < 30; below++) globalThis.history.pushState(globalThis.history.state, '', location.href);
+      try {
+        if (below < 3)
+          for (; below < 8; below++) globalThis.history.pushState(globalThis.history.state, '', location.href);
+      } catch {
+        // Refused: what is below is all there is for now.
       }
+      // Too few left to be sure Back stays on this page: this Back is not made.
+      if (below < 2) return;
       below--;
       realBack.call(this);
     };

@@ -98,8 +98,10 @@ export class TvKeyMapper {
   /**
    * Maps keys pressed inside `win` (the framed app's window). Installed in
    * the capture phase on the window, the first place an event passes, so the
-   * original is cancelled before any of the page's own listeners sees it, as
-   * long as this runs before the page registers its own (see tv-sim-frame.ts).
+   * original is cancelled before the app's engine (on the document) sees it,
+   * whenever this is attached, as long as it is before the first key (see
+   * tv-sim-frame.ts); a listener of the page's own on the window sees it
+   * first only if it was registered first.
    */
   attach(win: Window): () => void {
     const listener = (event: Event) => this._onKey(event as KeyboardEvent, win);

@@ -5,8 +5,8 @@
  * down as a whole to fit the window, with the overscan-safe area drawn over it.
  *
  * It also announces every new document in the frame as early as it can
- * (`tv-frame-window`), so the key mapper gets its listeners in before the
- * app registers its own (see `_watch`).
+ * (`tv-frame-window`), so the key mapper is on the frame's window before the
+ * first key (see `_watch`).
  */
 import { LitElement, css, html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
@@ -167,12 +167,13 @@ export class TvSimFrame extends LitElement {
   /**
    * Looks for the frame's next document until it appears. There is no event
    * for "a document was created in this frame", and the frame's `load` comes
-   * after the app's scripts ran: the app's window keydown listener would then
-   * come first and see every desktop key before it could be mapped. The app
-   * needs at least a script fetch before it runs (the polyfill script, then
-   * the module graph), so checking once per task catches the new document
-   * while it is still loading. Polling is by MessageChannel: timers are
-   * clamped to 4 ms when chained.
+   * after the app has started, when a key may already have gone by unmapped.
+   * The app's engine listens on the document, after the window's capture
+   * phase where the mapper sits, so being first to register does not matter;
+   * being there before the first key does, and checking once per task finds
+   * the document while it loads. (WebKitGTK can run a cached page's scripts
+   * before any such check: a page's own window listener may then come first.)
+   * Polling is by MessageChannel: timers are clamped to 4 ms when chained.
    */
   private _watch(): void {
     if (this._watching) return;
