@@ -66,6 +66,8 @@ const NO_BUILD = process.argv.includes('--no-build');
 const FORCE_PROFILE = process.argv.includes('--profile');
 /** `--profile=tapped`: the profiled round is tapped presses rather than a held key. */
 const PROFILE_TAPPED = process.argv.includes('--profile=tapped');
+/** `--profile=cold`: one more cold load (loopback), profiled from navigation to the menu on screen. */
+const PROFILE_COLD = process.argv.includes('--profile=cold');
 const LIST_ONLY = process.argv.includes('--list-only');
 /** `--quick`: one round of each kind, for a first look at a change (the figures are noisier). */
 const QUICK = process.argv.includes('--quick');
@@ -205,7 +207,7 @@ async function menuLoad(session) {
 }
 
 /** One cold load of `url` in a new browser process: nothing cached, nothing compiled, only the cookie. */
-async function coldLoad(executablePath, url, cookies, { network = null } = {}) {
+async function coldLoad(executablePath, url, cookies, { network = null, profile = false } = {}) {
   const browser = await launchChromium64({ executablePath, extraArgs: BROWSER_ARGS });
   try {
     const { session } = browser;
@@ -223,12 +225,18 @@ async function coldLoad(executablePath, url, cookies, { network = null } = {}) {
     }));
     await session.send('Network.setCookies', { cookies: params });
     if (network) await session.send('Network.emulateNetworkConditions', network);
+    if (profile) {
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: 200 });
+      await session.send('Profiler.start');
+    }
     await session.send('Page.navigate', { url });
     await session.waitFor(`window.__appBench && location.href === ${JSON.stringify(url)}`, {
       timeout: 30000,
       interval: 20,
     });
     const load = await menuLoad(session);
+    if (profile) load.cpuProfile = (await session.send('Profiler.stop')).profile;
     await assertNoErrors(session, 'cold load');
     return load;
   } finally {
@@ -501,6 +509,16 @@ async function main() {
         return { app, floor };
       };
       const { app: runs, floor: floorRuns } = await coldPairs(COLD_RUNS, null, 'loopback');
+      if (PROFILE_COLD) {
+        log('bench:app: profiling one more cold load…');
+        const load = await coldLoad(executablePath, appUrl, cookies, { profile: true });
+        results.coldProfile = {
+          note:
+            `sampling CPU profile (200 us) of one cold load at ${THROTTLE}x, from navigation to the menu on screen ` +
+            `(${ms(load.menuAt)} ms), named through the build's source maps`,
+          ...summarizeProfile(symbolizeProfile(load.cpuProfile, distDir), { top: 25 }),
+        };
+      }
       const tv = await coldPairs(TV_NETWORK_RUNS, TV_NETWORK, 'TV network');
       await session.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
       const reloads = [];
@@ -899,6 +917,11 @@ function report(results) {
       `CPU profile, one more round at 5,000 entries (p95 key->frame ${p.keyToFrameP95} ms): ${p.busyMs} ms busy. ${p.note}.`,
     );
     out.push(profileTables(p));
+  }
+  if (results.coldProfile) {
+    out.push('');
+    out.push(`CPU profile of a cold load: ${results.coldProfile.busyMs} ms busy. ${results.coldProfile.note}.`);
+    out.push(profileTables(results.coldProfile));
   }
   out.push('');
   out.push(`Results: bench/results/${basename(RESULTS)} (${meta.seconds} s)`);
