@@ -17,12 +17,11 @@ export function replaceHistoryEntry(state: unknown, url?: string): HistoryWrite 
     history.replaceState(state, '', url);
     return 'state';
   } catch (error) {
-    if (!(error instanceof DOMException && error.name === 'SecurityError')) throw error;
+    if ((error as DOMException).name !== 'SecurityError') throw error;
   }
-  if (url === undefined) return 'refused';
-  const next = new URL(url, location.href);
-  const withoutHash = (href: string): string => href.replace(/#.*$/, '');
-  if (next.href === location.href || withoutHash(next.href) !== withoutHash(location.href)) return 'refused';
-  location.replace(next.href);
+  const here = location.href;
+  const next = url === undefined ? here : new URL(url, here).href;
+  if (next === here || next.split('#')[0] !== here.split('#')[0]) return 'refused';
+  location.replace(next);
   return 'url';
 }
