@@ -24,7 +24,7 @@ export class HashRouteController implements ReactiveController {
 
   private readonly _onHashChange = (): void => {
     const from = this.path;
-    const replaced = this._replacedTo !== null && this._replacedTo === routeFromHash(location.hash);
+    const replaced = this._replacedTo === routeFromHash(location.hash);
     this._replacedTo = null;
     // A new entry (link, typed URL) has no state yet; one we return to keeps its depth.
     let depth = depthOf(history.state);
