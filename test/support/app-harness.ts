@@ -60,14 +60,19 @@ export async function loginElsewhere(loginId: string): Promise<void> {
   if (!response.ok) throw new Error(`login as ${loginId} failed: ${response.status}`);
 }
 
-export async function mountApp(hash = '#/', options: { tv?: boolean } = {}): Promise<MyPageApp> {
+export async function mountApp(
+  hash = '#/',
+  options: { tv?: boolean; loadingGlanceMs?: number } = {},
+): Promise<MyPageApp> {
   const search = new URLSearchParams(location.search);
   if (options.tv) search.set('tv', '1');
   // WebKit refuses a 101st history write in 10 s (the soak writes many): then the hash goes by location.replace.
   const url = `${location.pathname}?${search}${hash}`;
   if (replaceHistoryEntry(null, url) === 'refused' && new URL(url, location.href).href !== location.href)
     throw new Error(`mountApp: the engine refused to change the URL to ${url}`);
-  return fixture<MyPageApp>(html`<my-page-app></my-page-app>`);
+  return options.loadingGlanceMs === undefined
+    ? fixture<MyPageApp>(html`<my-page-app></my-page-app>`)
+    : fixture<MyPageApp>(html`<my-page-app .loadingGlanceMs=${options.loadingGlanceMs}></my-page-app>`);
 }
 
 export async function waitForState(app: MyPageApp, state: AppState, timeout = 5000): Promise<void> {
