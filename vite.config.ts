@@ -9,6 +9,8 @@
  */
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { MockBackend, createMockApiMiddleware } from './src/mocks/index.js';
+import { compileHints } from './scripts/build/compile-hints.js';
+import { cssLiterals } from './scripts/build/css-literals.js';
 import { legacyBundle } from './scripts/legacy/legacy-build.js';
 import { cjkFontCheck } from './scripts/serve/cjk-font-check.js';
 import { previewCompression } from './scripts/serve/compression.js';
@@ -57,6 +59,10 @@ export default defineConfig(({ mode }) => ({
     pageHeaders(mode),
     mockApi(),
     lanBanner(),
+    // Production only: Lit's css`` templates without their comments and indents,
+    // and V8's compile hint on the chunks that run at start (scripts/build).
+    cssLiterals(),
+    compileHints(),
     // `npm start` says so when this machine cannot draw Japanese.
     cjkFontCheck(),
     // Engines without ES modules (2018 TVs: Tizen 4 = Chromium 56, webOS 4 = 53):
