@@ -11,7 +11,8 @@
  * 2. Logs in once through the login form (heavy@example.jp) and keeps the
  *    session cookie.
  * 3. Cold loads of `/#/`: each in a new browser process (fresh profile, cache
- *    disabled, the session cookie set), from navigation start to the first
+ *    disabled, the session cookie set), navigated once that browser has
+ *    finished starting (lib/settle.mjs), from navigation start to the first
  *    frame painting the menu with state=ready; median of several runs. The JS
  *    requested until then is the "initial JS", counted as gzip -9 of the
  *    built files.
@@ -26,7 +27,8 @@
  * 5. A fresh `/#/`, every screen visited in turn, back to the menu, forced
  *    GC, JSHeapUsedSize (Performance.getMetrics).
  * 6. Beside 3 and 4, the floors of lib/floor-pages.mjs in the same run: a
- *    static menu with the app's render-blocking head (cold loads alternate
+ *    static menu (the app's render-blocking head, the menu's own words and
+ *    boxes, read from the logged-in app; cold loads alternate
  *    with the app's, on loopback and on a TV network), and a plain list whose
  *    key handler only moves an index and calls focus(). The time budgets are
  *    ratios to them (issue 10), so they mean the same on a busy machine.
@@ -46,6 +48,7 @@ import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import {
   APP,
   COUNT_ELEMENTS,
+  MENU_TEXTS,
   FLOOR_LIST_READY,
   HISTORY_READY,
   PROBE_SCRIPT,
@@ -53,7 +56,8 @@ import {
   screenState,
 } from './lib/app-probe.mjs';
 import { buildApp, startAppServer } from './lib/app-server.mjs';
-import { FLOOR_PATH, writeFloorPages } from './lib/floor-pages.mjs';
+import { FLOOR_PATH, writeFloorPages, writeMenuFloor } from './lib/floor-pages.mjs';
+import { waitForQuietBrowser } from './lib/settle.mjs';
 import { projectRoot } from './lib/build.mjs';
 import { profileTables, summarizeProfile } from './lib/profile.mjs';
 import { symbolizeProfile } from './lib/sourcemap.mjs';
@@ -225,6 +229,8 @@ async function coldLoad(executablePath, url, cookies, { network = null, profile 
     }));
     await session.send('Network.setCookies', { cookies: params });
     if (network) await session.send('Network.emulateNetworkConditions', network);
+    const settledAfter = await waitForQuietBrowser(browser.pid);
+    if (settledAfter === null) log('bench:app: the new browser never went quiet (or no /proc): loading anyway');
     if (profile) {
       await session.send('Profiler.enable');
       await session.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -480,6 +486,8 @@ async function main() {
     log('bench:app: logging in through the form…');
     await logInAsHeavy(session, server.origin);
     const { cookies } = await session.send('Network.getCookies', { urls: [server.origin] });
+    // The floor menu shows what this menu shows, as static HTML.
+    writeMenuFloor(distDir, floorDir, await session.evaluate(MENU_TEXTS));
     /** Fresh demo data. A reset also ends every session (as /__mock/reset does), so log in again, unthrottled. */
     const freshBackend = async () => {
       await server.reset();

@@ -163,6 +163,8 @@ export async function launchChromium64({ extraArgs = [], executablePath = chromi
   return {
     session,
     version: version.Browser,
+    /** The browser process (its renderers and helpers are its descendants). */
+    pid: child.pid,
     /**
      * A new page in a browser context of its own (Target.createBrowserContext):
      * its own cookie jar and storage, as a second device would have, without a

@@ -157,6 +157,26 @@ export const PROBE_SCRIPT = `(${probe})();`;
 
 /** Reaches into the app's shadow roots. */
 export const APP = `document.querySelector('my-page-app')`;
+
+/**
+ * The words the menu shows (bar, heading, each entry's label and hint, the
+ * digit badge aside: hidden off the TV), read from the app's composed tree,
+ * for the floor page that shows the same words with no application.
+ */
+export const MENU_TEXTS = `(() => {
+  const app = ${APP}.shadowRoot;
+  const menu = app.querySelector('mp-menu-screen').shadowRoot;
+  const text = (el) => (el ? el.textContent.trim() : '');
+  // Text and elements only: Lit's marker comments hold text of their own.
+  const label = (a) => [...a.querySelector('.label').childNodes].filter((n) => n.nodeType === 3 || (n.nodeType === 1 && !n.classList.contains('digit'))).map((n) => n.textContent).join('').trim();
+  return {
+    brand: text(app.querySelector('.brand')),
+    who: text(app.querySelector('.who')),
+    buttons: [...app.querySelectorAll('.bar button')].map(text),
+    heading: text(menu.querySelector('mp-screen').shadowRoot.querySelector('h1')),
+    entries: [...menu.querySelectorAll('a[data-route]')].map((a) => ({ label: label(a), hint: text(a.querySelector('.hint')) })),
+  };
+})()`;
 const screenRoot = (tag) => `(${APP} && ${APP}.shadowRoot && ${APP}.shadowRoot.querySelector('${tag}'))`;
 
 /** Every element of the page, inside every open shadow root too. */

@@ -1,0 +1,66 @@
+/**
+ * Waits until a freshly started browser has finished starting: its process
+ * tree (the browser, its renderers and helpers) has used less than `quietMs`
+ * of CPU in each of `windows` consecutive windows of `windowMs`.
+ *
+ * A cold load navigated the moment the browser answered CDP shared the two
+ * cores with the browser's own start-up (profile creation, the network
+ * service, the GPU process): the static floor page took 160-340 ms from one
+ * run to the next, so the ratio of medians moved between 2.1x and 2.9x with
+ * the same build. Started in a settled browser it took 98-145 ms. "Cold"
+ * stays what it was: a new process, an empty profile, nothing cached or
+ * compiled for the page (issue 10's note).
+ *
+ * Linux only (/proc); elsewhere it returns at once and says so.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+
+/** CPU time (utime + stime, in clock ticks) of `rootPid` and all its descendants. */
+function treeTicks(rootPid) {
+  const stats = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name (field 2) may hold spaces and parentheses: fields are counted after its last ')'.
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.push({ pid: Number(entry), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  const inTree = new Set([rootPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const { pid, ppid } of stats) {
+      if (!inTree.has(pid) && inTree.has(ppid)) {
+        inTree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return stats.filter(({ pid }) => inTree.has(pid)).reduce((sum, { ticks }) => sum + ticks, 0);
+}
+
+const sleep = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
+
+/** Resolves with how long it waited (ms), or null when it could not tell (no /proc) or gave up at `timeoutMs`. */
+export async function waitForQuietBrowser(
+  rootPid,
+  { windowMs = 200, quietMs = 10, windows = 3, timeoutMs = 10000 } = {},
+) {
+  if (!existsSync(`/proc/${rootPid}/stat`)) return null;
+  // Clock ticks are 10 ms on Linux (USER_HZ = 100), the resolution of the condition.
+  const TICK_MS = 10;
+  const started = Date.now();
+  let last = treeTicks(rootPid);
+  let quiet = 0;
+  while (quiet < windows) {
+    if (Date.now() - started > timeoutMs) return null;
+    await sleep(windowMs);
+    const now = treeTicks(rootPid);
+    quiet = (now - last) * TICK_MS <= quietMs ? quiet + 1 : 0;
+    last = now;
+  }
+  return Date.now() - started;
+}
