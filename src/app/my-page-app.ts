@@ -111,10 +111,11 @@ export class MyPageApp extends LitElement {
    * session answers within the glance (most loads), the first frame with
    * content is the screen itself, rather than a bar and a "loading" line
    * that are laid out, focused and painted only to be replaced a few frames
-   * later. On Chromium 64 at 6x CPU that extra frame cost about 13 ms of a
-   * 310 ms cold load (issue 10).
+   * later. In the bench's Chromium at 6x CPU that extra frame cost about
+   * 13 ms of a 310 ms cold load (issue 10).
    */
   private _glanceOver = false;
+  private _glance: ReturnType<typeof setTimeout> | undefined;
 
   /** A key shows where focus is (the engine stops landing on any key too); off the TV a pointer hides it again. */
   private readonly _onKey = (): void => this._quietFocus(false);
@@ -138,8 +139,8 @@ export class MyPageApp extends LitElement {
     if (lock) this.setAttribute('data-lock', lock);
     else this.removeAttribute('data-lock');
     if (this.state === 'ready') this._loggedOut = false;
-    // Only the page's first start waits a glance; a later `loading` (a restore) drops the screen at once.
-    if (this.state !== 'loading') this._glanceOver = true;
+    // Only the page's first start waits a glance: a later `loading` (a restore, a Retry) is drawn at once.
+    if (this.state !== 'loading' || this.identity.snapshot.startFailed) this._endGlance();
     this.requestUpdate();
     // Into `loading` from a shown page (the back/forward cache's pagehide):
     // the screens go now, not a microtask later, before the page is frozen.
@@ -274,11 +275,11 @@ export class MyPageApp extends LitElement {
         this._quietFocus(false);
       },
     ];
-    const glance = setTimeout(() => {
-      this._glanceOver = true;
-      this.requestUpdate();
+    this._glance = setTimeout(() => {
+      if (this._blank()) this.requestUpdate();
+      this._endGlance();
     }, this.loadingGlanceMs);
-    this._disconnects.push(() => clearTimeout(glance));
+    this._disconnects.push(() => clearTimeout(this._glance));
     this._framed = framedByAnotherPage();
     this.toggleAttribute('framed', this._framed);
     // Framed: not even the session read, so nothing of the account reaches the frame.
@@ -362,7 +363,12 @@ export class MyPageApp extends LitElement {
 
   /** Nothing to draw yet: the first start-up read is out and has not taken a glance (a failed one shows at once). */
   private _blank(): boolean {
-    return !this._glanceOver && this.state === 'loading' && !this.identity.snapshot.startFailed;
+    return !this._glanceOver && !this._framed && this.state === 'loading' && !this.identity.snapshot.startFailed;
+  }
+
+  private _endGlance(): void {
+    this._glanceOver = true;
+    clearTimeout(this._glance);
   }
 
   override render() {

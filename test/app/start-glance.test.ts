@@ -120,6 +120,41 @@ describe('the first start-up read: a glance of nothing, then the loading line', 
     }
   });
 
+  it('Retry after a failed read shows the loading line at once, with focus kept on the page', async () => {
+    const worker = await mockWorker();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    // Every read fails (the store's own retries too) until the Retry button is shown; then the next one is held.
+    let failing = true;
+    worker.use(
+      http.get('/api/auth/session', async () => {
+        reads++;
+        if (failing) return HttpResponse.error();
+        await held;
+        return undefined;
+      }),
+    );
+    try {
+      const app = await mountApp('#/', { loadingGlanceMs: 60_000 });
+      const retry = await waitForElement(() => app.shadowRoot!.querySelector('button.retry'), 'no Retry');
+      failing = false;
+      const before = reads;
+      retry.click();
+      await waitUntil(() => reads > before, 'Retry did not read the session again');
+      await waitForElement(() => app.shadowRoot!.querySelector('[role=status]'), 'the retried read drew nothing');
+      await waitUntil(
+        () => deepActive() === app.shadowRoot!.querySelector('button.language'),
+        'focus was lost with the Retry button',
+      );
+      release();
+      await waitForState(app, 'ready');
+    } finally {
+      release();
+      worker.resetHandlers();
+    }
+  });
+
   it('a failed read shows its Retry at once, within the glance', async () => {
     const worker = await mockWorker();
     worker.use(http.get('/api/auth/session', () => HttpResponse.error()));

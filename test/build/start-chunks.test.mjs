@@ -4,7 +4,7 @@
  *   (scripts/build/css-literals.ts): the minifier checked on the rules the
  *   source really has, then the built entry checked for what it removes.
  * - The entry and the session read's chunk, and only they, start with V8's
- *   explicit compile hint (vite.config.ts `compileHintFor`): a lazy screen's
+ *   explicit compile hint as their first line (scripts/build/compile-hints.ts): a lazy screen's
  *   chunk is compiled when the screen opens, not with the menu.
  * Reads dist/ as test:tv builds it (run `vite build` first when alone).
  */
@@ -18,9 +18,8 @@ const { minifyCss, minifyCssTemplates } = await importTs('scripts/build/css-lite
 const dist = new URL('../../dist/', import.meta.url).pathname;
 const HINT = '//# allFunctionsCalledOnLoad';
 
-test('css templates lose comments and spacing, never a selector combinator or a value space', () => {
-  assert.equal(
-    minifyCss(`
+test('css templates lose comments and spacing, keep their lines, never a selector combinator or a value space', () => {
+  const source = `
       /* why, with a "quote" */
       :host(:focus-within) a:hover,
       ul > li  .hint::before {
@@ -30,19 +29,25 @@ test('css templates lose comments and spacing, never a selector combinator or a 
       @media (max-width: 900px) and (min-height: 1px) {
         .bar { gap: 0.6rem 0.8rem; }
       }
-    `),
-    ':host(:focus-within) a:hover,ul > li .hint::before{padding:calc(5vh + 0.6rem) calc(5vw + 0.6rem);' +
-      'color:var(--mp-text,#f4f6fb)}@media (max-width:900px) and (min-height:1px){.bar{gap:0.6rem 0.8rem}}',
+    `;
+  const minified = minifyCss(source);
+  assert.equal(
+    minified,
+    '\n\n:host(:focus-within) a:hover,\nul > li .hint::before{\npadding:calc(5vh + 0.6rem) calc(5vw + 0.6rem);\n' +
+      'color:var(--mp-text,#f4f6fb);\n}\n@media (max-width:900px) and (min-height:1px){\n.bar{gap:0.6rem 0.8rem}\n}\n',
   );
-  // Quoted strings stay whole, a comment's quote included.
+  // Every line where it was: the module's source map stays true below the template.
+  assert.equal(minified.split('\n').length, source.split('\n').length);
+  // Quoted strings stay whole, a comment's quote included; U+3000 is text to CSS, not space.
   assert.equal(
     minifyCss(`/* "12 / 80" */ [data-key='red'] , a::after { content: ' ;  } '; }`),
     `[data-key='red'],a::after{content:' ;  } '}`,
   );
+  assert.equal(minifyCss('a::after { content: \u3000; }'), 'a::after{content:\u3000}');
   // A template the minifier cannot be sure of stays as written.
   const risky = "css`a::after { content: 'it\\'s'; }` + css`a { b: ${x}; }`";
   assert.equal(minifyCssTemplates(risky), risky);
-  assert.equal(minifyCssTemplates('css`\n  a {\n    b: c;\n  }\n`'), 'css`a{b:c}`');
+  assert.equal(minifyCssTemplates('css`  a {  b: c;  }  `'), 'css`a{b:c}`');
 });
 
 test('the built entry carries none of the styles’ comments or indents; every chunk that runs at start has the compile hint, no other', () => {
