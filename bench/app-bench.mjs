@@ -215,6 +215,10 @@ async function coldLoad(executablePath, url, cookies, { network = null, profile 
   const browser = await launchChromium64({ executablePath, extraArgs: BROWSER_ARGS });
   try {
     const { session } = browser;
+    // Before the CPU throttle: throttling keeps the renderer busy, so a throttled browser never goes quiet.
+    const settledIn = await waitForQuietBrowser(browser.pid);
+    if (settledIn === null)
+      log('bench:app: the new browser did not go quiet within 10 s (or no /proc): loading anyway');
     await preparePage(session, { rate: THROTTLE });
     // Only the fields a CookieParam has: getCookies answers with more (size, session…).
     const params = cookies.map(({ name, value, domain, path, expires, httpOnly, secure, sameSite }) => ({
@@ -229,8 +233,6 @@ async function coldLoad(executablePath, url, cookies, { network = null, profile 
     }));
     await session.send('Network.setCookies', { cookies: params });
     if (network) await session.send('Network.emulateNetworkConditions', network);
-    const settledAfter = await waitForQuietBrowser(browser.pid);
-    if (settledAfter === null) log('bench:app: the new browser never went quiet (or no /proc): loading anyway');
     if (profile) {
       await session.send('Profiler.enable');
       await session.send('Profiler.setSamplingInterval', { interval: 200 });

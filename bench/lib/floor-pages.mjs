@@ -77,7 +77,11 @@ export function writeMenuFloor(distDir, outDir, menu) {
     ({ label, hint }, i) =>
       `        <li style="display:flex"><a data-route href="#/r${i + 1}" style="flex:1;min-width:0;display:flex;flex-direction:column;gap:0.3rem;padding:1rem 1.2rem;border-radius:0.6rem;background:#1d2331;color:inherit;text-decoration:none;border:0.1rem solid transparent"><span style="font-weight:700">${escape(label)}</span><span style="color:#b9c0d0">${escape(hint)}</span></a></li>`,
   );
-  const buttons = menu.buttons.map((text) => `<button style="font:inherit;font-size:1rem">${escape(text)}</button>`);
+  // The shared button rules (styles/shared-styles.ts), so the bar is as tall as the app's.
+  const button =
+    'font:inherit;font-size:1rem;min-height:2.6rem;padding:0.45rem 1.2rem;border-radius:0.5rem;' +
+    'border:0.1rem solid #5b6478;background:#2a3142;color:#f4f6fb;display:inline-flex;align-items:center;justify-content:center';
+  const buttons = menu.buttons.map((text) => `<button style="${button}">${escape(text)}</button>`);
   const body = `    <div style="padding:var(--mp-page-padding)">
       <header style="display:flex;align-items:center;gap:1.5rem;margin-bottom:1.5rem;flex-wrap:wrap">
         <span style="font-size:1.1rem;font-weight:700;margin-right:auto">${escape(menu.brand)}</span>

@@ -15,7 +15,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
-/** CPU time (utime + stime, in clock ticks) of `rootPid` and all its descendants. */
+/** CPU time (utime + stime, in clock ticks) per process of `rootPid`'s tree: pid -> ticks. */
 function treeTicks(rootPid) {
   const stats = [];
   for (const entry of readdirSync('/proc')) {
@@ -39,7 +39,14 @@ function treeTicks(rootPid) {
       }
     }
   }
-  return stats.filter(({ pid }) => inTree.has(pid)).reduce((sum, { ticks }) => sum + ticks, 0);
+  return new Map(stats.filter(({ pid }) => inTree.has(pid)).map(({ pid, ticks }) => [pid, ticks]));
+}
+
+/** CPU the tree used between two readings: a new process counts whole, one that ended counts nothing (not less). */
+function usedTicks(before, after) {
+  let used = 0;
+  for (const [pid, ticks] of after) used += Math.max(0, ticks - (before.get(pid) ?? 0));
+  return used;
 }
 
 const sleep = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
@@ -59,7 +66,7 @@ export async function waitForQuietBrowser(
     if (Date.now() - started > timeoutMs) return null;
     await sleep(windowMs);
     const now = treeTicks(rootPid);
-    quiet = (now - last) * TICK_MS <= quietMs ? quiet + 1 : 0;
+    quiet = usedTicks(last, now) * TICK_MS <= quietMs ? quiet + 1 : 0;
     last = now;
   }
   return Date.now() - started;
