@@ -5,11 +5,10 @@
  * session has answered. This file's page has never loaded the screen.
  */
 import { expect } from '@open-wc/testing';
-import { http } from 'msw';
 import {
   TARO,
+  holdSessionRead,
   loginElsewhere,
-  mockWorker,
   mountApp,
   resetAll,
   screenOf,
@@ -30,17 +29,7 @@ describe('screen code during the session read', () => {
   it('#/history: the screen module is there before the session answers, and no account request went out', async () => {
     await resetAll();
     await loginElsewhere(TARO.loginId);
-    const worker = await mockWorker();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let sessionAsked = false;
-    // Answers nothing itself: once released, the mock backend's own handler answers.
-    worker.use(
-      http.get('/api/auth/session', async () => {
-        sessionAsked = true;
-        await held;
-      }),
-    );
+    const session = await holdSessionRead();
     try {
       const mountedAt = performance.now();
       const app = await mountApp('#/history');
@@ -48,15 +37,14 @@ describe('screen code during the session read', () => {
         () => customElements.get('mp-history-screen') !== undefined,
         'the history screen module did not load while the session read was out',
       );
-      expect(sessionAsked).to.equal(true);
+      expect(session.asked()).to.equal(true);
       expect(app.getAttribute('state')).to.equal('loading');
       expect(accountRequestsSince(mountedAt)).to.deep.equal([]);
-      release();
+      session.release();
       await waitForState(app, 'ready');
       await waitUntil(() => screenOf(app, 'mp-history-screen') !== null, 'the history screen never showed');
     } finally {
-      release();
-      worker.resetHandlers();
+      session.done();
     }
   });
 });

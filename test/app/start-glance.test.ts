@@ -13,6 +13,7 @@ import {
   TARO,
   inScreen,
   loginElsewhere,
+  holdSessionRead,
   mockWorker,
   mountApp,
   resetAll,
@@ -21,28 +22,6 @@ import {
 } from '../support/app-harness.js';
 import { nextFrame } from '../support/keys.js';
 import { waitUntil } from '../support/wait.js';
-
-/** Holds the session read until `release()`; the mock backend's own handler then answers. */
-async function holdSessionRead(): Promise<{ release(): void; asked(): boolean; done(): void }> {
-  const worker = await mockWorker();
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let asked = false;
-  worker.use(
-    http.get('/api/auth/session', async () => {
-      asked = true;
-      await held;
-    }),
-  );
-  return {
-    release,
-    asked: () => asked,
-    done: () => {
-      release();
-      worker.resetHandlers();
-    },
-  };
-}
 
 /** What each frame showed, from now until `stop()`. */
 function recordFrames(app: () => MyPageApp | null) {

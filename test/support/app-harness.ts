@@ -4,6 +4,7 @@
  */
 import { fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
+import { http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { replaceHistoryEntry } from '../../src/app/history-entry.js';
 import '../../src/app/my-page-app.js';
@@ -32,6 +33,28 @@ export async function mockBackend(): Promise<MockBackend> {
 export async function mockWorker(): Promise<SetupWorker> {
   await mockBackend();
   return worker!;
+}
+
+/** Holds the session read until `release()`; the mock backend's own handler then answers. */
+export async function holdSessionRead(): Promise<{ release(): void; asked(): boolean; done(): void }> {
+  const worker = await mockWorker();
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  worker.use(
+    http.get('/api/auth/session', async () => {
+      asked = true;
+      await held;
+    }),
+  );
+  return {
+    release,
+    asked: () => asked,
+    done: () => {
+      release();
+      worker.resetHandlers();
+    },
+  };
 }
 
 /** Between tests: fresh data, no session, no tab memory, no screen. */
