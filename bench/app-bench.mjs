@@ -210,6 +210,13 @@ async function menuLoad(session) {
   })()`);
 }
 
+/** The sampling CPU profiler of the cold load and of the profiled key round (200 us; `Profiler.stop` ends it). */
+async function startProfiler(session) {
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+}
+
 /** One cold load of `url` in a new browser process: nothing cached, nothing compiled, only the cookie. */
 async function coldLoad(executablePath, url, cookies, { network = null, profile = false } = {}) {
   const browser = await launchChromium64({ executablePath, extraArgs: BROWSER_ARGS });
@@ -233,11 +240,7 @@ async function coldLoad(executablePath, url, cookies, { network = null, profile 
     }));
     await session.send('Network.setCookies', { cookies: params });
     if (network) await session.send('Network.emulateNetworkConditions', network);
-    if (profile) {
-      await session.send('Profiler.enable');
-      await session.send('Profiler.setSamplingInterval', { interval: 200 });
-      await session.send('Profiler.start');
-    }
+    if (profile) await startProfiler(session);
     await session.send('Page.navigate', { url });
     await session.waitFor(`window.__appBench && location.href === ${JSON.stringify(url)}`, {
       timeout: 30000,
@@ -335,11 +338,7 @@ async function heldDownRound(
   await sleep(1000);
   await session.evaluate(frames(3));
   const before = await session.evaluate(`({ row: __appBench.focusedRow(), elements: ${COUNT_ELEMENTS} })`);
-  if (profile) {
-    await session.send('Profiler.enable');
-    await session.send('Profiler.setSamplingInterval', { interval: 200 });
-    await session.send('Profiler.start');
-  }
+  if (profile) await startProfiler(session);
   const stopTrace = trace ? await startTrace(session) : null;
   const sent = await holdDown(session, { tapped });
   const traceEvents = stopTrace ? await stopTrace() : null;
