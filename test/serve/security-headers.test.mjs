@@ -74,3 +74,17 @@ test("QA builds let only the page's own origin frame it (the TV simulator)", () 
   assert.match(qa['Content-Security-Policy'], /frame-ancestors 'self';/);
   assert.equal(qa['X-Frame-Options'], 'SAMEORIGIN');
 });
+
+test("the README's and deploy/README.md's words on the CSP are the table's", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  // The README shows the policy folded over lines, with the API's origin as a placeholder.
+  const block = readme.match(/^```\n(default-src[^`]*?)\nX-Frame-Options/m)?.[1];
+  assert.ok(block, 'the CSP block under "Headers and CSP"');
+  const shown = block.replace(/\s*\n/g, ' ').replace(' [API origin]', '');
+  assert.equal(shown, contentSecurityPolicy());
+  const policies = contentSecurityPolicy()
+    .match(/trusted-types ([^;]+)/)[1]
+    .split(' ');
+  for (const policy of policies)
+    assert.ok(deployFile('README.md').includes(`\`${policy}\``), `deploy/README.md names ${policy}`);
+});
