@@ -195,6 +195,7 @@ class Capturer {
     this.base = base;
     this.origin = new URL(base).origin;
     this.signedIn = false;
+    this.loads = 0;
   }
 
   async mock(path, body) {
@@ -230,8 +231,11 @@ class Capturer {
       ...(group.size.tv ? { tv: '1' } : {}),
       ...(shot.fresh ?? {}),
     });
-    // A distinct query per shot: the same URL with another hash would not reload.
+    // A distinct query per load: the same URL with another hash would not reload. The shot's name
+    // alone repeats when a group starts with the shot the previous group started with (the size is
+    // not in the query: 1920x1080 and 1280x720 are both tv=1), and that page may sit on another hash.
     query.set('shot', shot.name);
+    query.set('load', String(++this.loads));
     this.signedIn = false;
     // Marks the old document, so the wait below cannot be satisfied by it.
     await this.session.evaluate('window.__screenshotStale = true');
