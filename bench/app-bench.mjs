@@ -57,7 +57,7 @@ import {
 } from './lib/app-probe.mjs';
 import { buildApp, startAppServer } from './lib/app-server.mjs';
 import { FLOOR_PATH, writeFloorPages, writeMenuFloor } from './lib/floor-pages.mjs';
-import { waitForQuietBrowser } from './lib/settle.mjs';
+import { waitForQuietBrowser, waitForQuietMachine } from './lib/settle.mjs';
 import { projectRoot } from './lib/build.mjs';
 import { profileTables, summarizeProfile } from './lib/profile.mjs';
 import { symbolizeProfile } from './lib/sourcemap.mjs';
@@ -104,8 +104,6 @@ const TV_NETWORK_RUNS = Number(process.env.TV_NETWORK_RUNS ?? 5);
  * each way (CDP Network.emulateNetworkConditions; throughput in bytes/s).
  */
 const TV_NETWORK = { offline: false, latency: 150, downloadThroughput: 1_250_000, uploadThroughput: 1_250_000 };
-/** Held and tapped rounds on the floor list, beside the app's. */
-const FLOOR_ROUNDS = QUICK ? 1 : 2;
 
 /**
  * The app's budgets are ratios to a floor measured in the same run, on the
@@ -336,6 +334,13 @@ async function heldDownRound(
     });
   // Let the first page's frames, the landing and the pitch measurement finish.
   await sleep(1000);
+  // Then a quiet machine, so a round does not share the cores with the previous round's teardown,
+  // a closing cold-load browser or a collection: checked unthrottled (throttling keeps the renderer
+  // busy), then the round's throttle again.
+  await session.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const quietWaitMs = await waitForQuietMachine();
+  if (quietWaitMs === null) log(`bench:app: ${label}: the machine did not go quiet within 10 s; measuring anyway`);
+  await session.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await session.evaluate(frames(3));
   const before = await session.evaluate(`({ row: __appBench.focusedRow(), elements: ${COUNT_ELEMENTS} })`);
   if (profile) await startProfiler(session);
@@ -374,6 +379,7 @@ async function heldDownRound(
     perPress.betweenExamples.push({ afterPress: presses.length, after: lastAfter, nextFrom: { row: after.row } });
   }
   return {
+    quietWaitMs,
     startRow: before.row,
     endRow: after.row,
     rowsMoved: after.row - before.row,
@@ -411,6 +417,7 @@ function pooled(rounds) {
     startRows: rounds.map((r) => r.startRow),
     endRows: rounds.map((r) => r.endRow),
     sendLatenessMaxMs: Math.max(...rounds.map((r) => r.sendLatenessMaxMs)),
+    quietWaitMs: rounds.map((r) => r.quietWaitMs),
     keyIntervalsMs: rounds.map((r) => r.keyIntervalsMs),
     keyToFocus: stats('keyToFocus'),
     keyToFrame: stats('keyToFrame'),
@@ -569,6 +576,20 @@ async function main() {
       };
     }
 
+    // At 5,000 entries each round of the app is followed by one of the floor list, held after held and
+    // tapped after tapped, as the cold loads alternate: a change in the machine's state meets both, where
+    // the floor's rounds all at the end met another machine than the app's first rounds after the cold loads.
+    const floorHeld = [];
+    const floorTapped = [];
+    const floorRound = async (r, tapped) => {
+      const list = tapped ? floorTapped : floorHeld;
+      list.push(await heldDownRound(session, server.origin, `${tapped ? 'ft' : 'fh'}-${r}`, { floor: true, tapped }));
+      const last = list.at(-1);
+      log(
+        `bench:app: floor list, ${tapped ? 'tapped' : 'held'} round ${r}: moved ${last.rowsMoved} rows ` +
+          `(${pressLine(last.perPress)}), p95 key->frame ${ms(summarize(last.samples.keyToFrame).p95)} ms`,
+      );
+    };
     for (const size of [5000, 500]) {
       await freshBackend();
       const total =
@@ -585,28 +606,21 @@ async function main() {
           `bench:app: ${size} entries, round ${r}: moved ${last.rowsMoved} rows, presses moved/dropped/wrong ${pressLine(last.perPress)}, p95 key->frame ` +
             `${ms(summarize(last.samples.keyToFrame).p95)} ms, ${last.elementsAfter} elements (${((Date.now() - t) / 1000).toFixed(1)} s)`,
         );
+        if (size === 5000) await floorRound(r, false);
       }
       results.held[size] = { historyEntries: total, ...pooled(rounds) };
       if (size !== 5000) continue;
       const taps = [];
       for (let r = 1; r <= TAPPED_ROUNDS; r++) {
         taps.push(await heldDownRound(session, server.origin, `t${size}-${r}`, { tapped: true }));
+        const last = taps.at(-1);
         log(
-          `bench:app: ${size} entries, tapped round ${r}: moved ${taps.at(-1).rowsMoved} rows for ${HELD_PRESSES} presses, ` +
-            `moved/dropped/wrong ${pressLine(taps.at(-1).perPress)}`,
+          `bench:app: ${size} entries, tapped round ${r}: moved ${last.rowsMoved} rows for ${HELD_PRESSES} presses, ` +
+            `moved/dropped/wrong ${pressLine(last.perPress)}, p95 key->frame ${ms(summarize(last.samples.keyToFrame).p95)} ms`,
         );
+        await floorRound(r, true);
       }
       results.tapped = { historyEntries: total, ...pooled(taps) };
-    }
-    const floorHeld = [];
-    const floorTapped = [];
-    for (let r = 1; r <= FLOOR_ROUNDS; r++) {
-      floorHeld.push(await heldDownRound(session, server.origin, `fh-${r}`, { floor: true }));
-      floorTapped.push(await heldDownRound(session, server.origin, `ft-${r}`, { floor: true, tapped: true }));
-      log(
-        `bench:app: floor list round ${r}: held moved ${floorHeld.at(-1).rowsMoved} rows (${pressLine(floorHeld.at(-1).perPress)}), ` +
-          `tapped ${floorTapped.at(-1).rowsMoved} (${pressLine(floorTapped.at(-1).perPress)})`,
-      );
     }
     results.floor = { held: pooled(floorHeld), tapped: pooled(floorTapped) };
     if (!LIST_ONLY) {

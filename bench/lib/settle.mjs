@@ -71,3 +71,36 @@ export async function waitForQuietBrowser(
   }
   return Date.now() - started;
 }
+
+/** Busy and total CPU ticks of the whole machine, from the first line of /proc/stat. */
+function machineTicks() {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/);
+  const ticks = fields.map(Number);
+  // user nice system idle iowait irq softirq steal: idle and iowait are the idle time.
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - ticks[3] - ticks[4], total };
+}
+
+/**
+ * Waits until the whole machine has been at most `busyShare` busy (all cores
+ * together) in each of `windows` consecutive windows of `windowMs`: between
+ * key rounds, so a round does not share the cores with the last one's
+ * teardown, a closing cold-load browser or a garbage collection. Resolves
+ * with how long it waited, or null (no /proc, or still busy at `timeoutMs`:
+ * the round then runs anyway, as on a machine that is never quiet).
+ */
+export async function waitForQuietMachine({ windowMs = 200, busyShare = 0.1, windows = 3, timeoutMs = 10000 } = {}) {
+  if (!existsSync('/proc/stat')) return null;
+  const started = Date.now();
+  let last = machineTicks();
+  let quiet = 0;
+  while (quiet < windows) {
+    if (Date.now() - started > timeoutMs) return null;
+    await sleep(windowMs);
+    const now = machineTicks();
+    const total = now.total - last.total;
+    quiet = total > 0 && (now.busy - last.busy) / total <= busyShare ? quiet + 1 : 0;
+    last = now;
+  }
+  return Date.now() - started;
+}
