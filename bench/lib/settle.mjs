@@ -1,17 +1,21 @@
 /**
- * Waits until a freshly started browser has finished starting: its process
- * tree (the browser, its renderers and helpers) has used less than `quietMs`
- * of CPU in each of `windows` consecutive windows of `windowMs`.
+ * Waits for quiet before a measurement, in two forms that share one loop
+ * (`waitForQuiet`): a reading of CPU ticks, repeated every `windowMs`, until
+ * `windows` consecutive windows in a row were quiet, or `timeoutMs` passed.
  *
- * A cold load navigated the moment the browser answered CDP shared the two
- * cores with the browser's own start-up (profile creation, the network
- * service, the GPU process): the static floor page took 160-340 ms from one
- * run to the next, so the ratio of medians moved between 2.1x and 2.9x with
- * the same build. Started in a settled browser it took 98-145 ms. "Cold"
- * stays what it was: a new process, an empty profile, nothing cached or
- * compiled for the page (issue 10's note).
+ * - `waitForQuietBrowser`: a freshly started browser has finished starting,
+ *   its process tree (the browser, its renderers and helpers) under `quietMs`
+ *   of CPU a window. A cold load navigated the moment the browser answered
+ *   CDP shared the two cores with the browser's own start-up (profile
+ *   creation, the network service, the GPU process): the static floor page
+ *   took 160-340 ms from one run to the next, so the ratio of medians moved
+ *   between 2.1x and 2.9x with the same build. Started in a settled browser
+ *   it took 98-145 ms. "Cold" stays what it was: a new process, an empty
+ *   profile, nothing cached or compiled for the page (issue 10's note).
+ * - `waitForQuietMachine`: the whole machine under `busyShare` busy, before
+ *   each key round.
  *
- * Linux only (/proc); elsewhere it returns at once and says so.
+ * Linux only (/proc); elsewhere both return at once and say so.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
@@ -51,25 +55,39 @@ function usedTicks(before, after) {
 
 const sleep = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
 
+/**
+ * Reads `read()` every `windowMs` until `quiet(last, now)` held for `windows`
+ * windows in a row. Resolves with how long it waited (ms), or null when it
+ * gave up at `timeoutMs`.
+ */
+async function waitForQuiet(read, quiet, { windowMs, windows, timeoutMs }) {
+  const started = Date.now();
+  let last = read();
+  let quietWindows = 0;
+  while (quietWindows < windows) {
+    if (Date.now() - started > timeoutMs) return null;
+    await sleep(windowMs);
+    const now = read();
+    quietWindows = quiet(last, now) ? quietWindows + 1 : 0;
+    last = now;
+  }
+  return Date.now() - started;
+}
+
+/** Clock ticks are 10 ms on Linux (USER_HZ = 100), the resolution of a process's CPU reading. */
+const TICK_MS = 10;
+
 /** Resolves with how long it waited (ms), or null when it could not tell (no /proc) or gave up at `timeoutMs`. */
 export async function waitForQuietBrowser(
   rootPid,
   { windowMs = 200, quietMs = 10, windows = 3, timeoutMs = 10000 } = {},
 ) {
   if (!existsSync(`/proc/${rootPid}/stat`)) return null;
-  // Clock ticks are 10 ms on Linux (USER_HZ = 100), the resolution of the condition.
-  const TICK_MS = 10;
-  const started = Date.now();
-  let last = treeTicks(rootPid);
-  let quiet = 0;
-  while (quiet < windows) {
-    if (Date.now() - started > timeoutMs) return null;
-    await sleep(windowMs);
-    const now = treeTicks(rootPid);
-    quiet = usedTicks(last, now) * TICK_MS <= quietMs ? quiet + 1 : 0;
-    last = now;
-  }
-  return Date.now() - started;
+  return waitForQuiet(
+    () => treeTicks(rootPid),
+    (last, now) => usedTicks(last, now) * TICK_MS <= quietMs,
+    { windowMs, windows, timeoutMs },
+  );
 }
 
 /** Busy and total CPU ticks of the whole machine, from the first line of /proc/stat. */
@@ -91,16 +109,12 @@ function machineTicks() {
  */
 export async function waitForQuietMachine({ windowMs = 200, busyShare = 0.1, windows = 3, timeoutMs = 10000 } = {}) {
   if (!existsSync('/proc/stat')) return null;
-  const started = Date.now();
-  let last = machineTicks();
-  let quiet = 0;
-  while (quiet < windows) {
-    if (Date.now() - started > timeoutMs) return null;
-    await sleep(windowMs);
-    const now = machineTicks();
-    const total = now.total - last.total;
-    quiet = total > 0 && (now.busy - last.busy) / total <= busyShare ? quiet + 1 : 0;
-    last = now;
-  }
-  return Date.now() - started;
+  return waitForQuiet(
+    machineTicks,
+    (last, now) => {
+      const total = now.total - last.total;
+      return total > 0 && (now.busy - last.busy) / total <= busyShare;
+    },
+    { windowMs, windows, timeoutMs },
+  );
 }
