@@ -11,9 +11,9 @@ import type { MyPageApp } from '../../src/app/my-page-app.js';
 import { deepActiveElement as deepActive } from '../../src/navigation/dom.js';
 import {
   TARO,
+  holdSessionRead,
   inScreen,
   loginElsewhere,
-  holdSessionRead,
   mockWorker,
   mountApp,
   resetAll,

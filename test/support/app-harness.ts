@@ -7,8 +7,7 @@ import { waitUntil } from './wait.js';
 import { http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { replaceHistoryEntry } from '../../src/app/history-entry.js';
-import '../../src/app/my-page-app.js';
-import type { MyPageApp } from '../../src/app/my-page-app.js';
+import { LOADING_GLANCE_MS, type MyPageApp } from '../../src/app/my-page-app.js';
 import type { AppState } from '../../src/identity/identity-store.js';
 import { MockBackend } from '../../src/mocks/mock-backend.js';
 import { startMockWorker } from '../../src/mocks/browser.js';
@@ -93,9 +92,9 @@ export async function mountApp(
   const url = `${location.pathname}?${search}${hash}`;
   if (replaceHistoryEntry(null, url) === 'refused' && new URL(url, location.href).href !== location.href)
     throw new Error(`mountApp: the engine refused to change the URL to ${url}`);
-  return options.loadingGlanceMs === undefined
-    ? fixture<MyPageApp>(html`<my-page-app></my-page-app>`)
-    : fixture<MyPageApp>(html`<my-page-app .loadingGlanceMs=${options.loadingGlanceMs}></my-page-app>`);
+  return fixture<MyPageApp>(
+    html`<my-page-app .loadingGlanceMs=${options.loadingGlanceMs ?? LOADING_GLANCE_MS}></my-page-app>`,
+  );
 }
 
 export async function waitForState(app: MyPageApp, state: AppState, timeout = 5000): Promise<void> {
