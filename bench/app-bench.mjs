@@ -459,7 +459,8 @@ async function heapAfterEveryScreen(session, origin) {
 async function main() {
   const started = Date.now();
   const distDir = NO_BUILD ? join(projectRoot, 'dist') : (log('bench:app: vite build…'), await buildApp());
-  const floorDir = writeFloorPages(distDir, join(projectRoot, 'node_modules', '.cache', 'app-bench', 'floor'));
+  const benchCache = join(projectRoot, 'node_modules', '.cache', 'app-bench');
+  const floorDir = writeFloorPages(distDir, join(benchCache, 'floor'));
   const server = await startAppServer(distDir, { [FLOOR_PATH]: floorDir });
   const executablePath = await findChromium();
   const browser = await launchChromium64({ executablePath, extraArgs: BROWSER_ARGS });
@@ -745,10 +746,12 @@ async function main() {
       log(`bench:app: tracing one ${tapped ? 'tapped' : 'held'}-Down round at 5,000 entries…`);
       await freshBackend();
       const r = await heldDownRound(session, server.origin, 'trace', { trace: true, tapped });
-      // The whole trace too, for DevTools' Performance panel (Load profile).
-      writeFileSync(join(dirname(distDir), 'trace.json'), JSON.stringify({ traceEvents: r.traceEvents }));
+      // The whole trace too, for DevTools' Performance panel (Load profile); in the cache, also with
+      // --no-build (beside dist/ it landed in the project's root).
+      const traceFile = join(benchCache, 'trace.json');
+      writeFileSync(traceFile, JSON.stringify({ traceEvents: r.traceEvents }));
       results.trace = {
-        file: join(dirname(distDir), 'trace.json'),
+        file: traceFile,
         kind: tapped ? 'tapped' : 'held',
         keyToFrameP95: round(summarize(r.samples.keyToFrame).p95),
         ...summarizeTrace(r.traceEvents, { presses: HELD_PRESSES }),

@@ -246,7 +246,16 @@ export const detailStyles = css`
   }
 `;
 
-/** Rows of account items in <mp-account-list> (devices, payments, history, downloads, favorites). */
+/**
+ * Rows of account items in <mp-account-list> (devices, payments, history, downloads, favorites).
+ *
+ * The position above the rows ("12 / 80") is one line of a fixed height with
+ * size and layout containment: its text changes on every press, and without
+ * them each new text made Chromium lay the page out from its root (12 objects
+ * marked dirty per press); now it lays out that line alone (issue 10).
+ * Paint containment is left out: the glyphs' box is a little taller than the
+ * line, and it would clip them.
+ */
 export const listStyles = css`
   mp-account-list {
     display: block;
@@ -303,6 +312,9 @@ export const listStyles = css`
     text-align: right;
     color: var(--mp-text-muted, #b9c0d0);
     margin-bottom: 0.3rem;
+    height: 1.35em;
+    white-space: nowrap;
+    contain: size layout;
   }
   /* Room inside the rows' own scroller for the focus ring and scale, without moving the rows. */
   .list-scroller[data-nav-scroller] {

@@ -151,8 +151,19 @@ describe('list rows: the row is the focus stop, its action a second one', () => 
       };
       expect(inside(headerOf(app, 'mp-history-screen')), 'heading off screen').to.equal(true);
       expect(inside(position), 'position off screen').to.equal(true);
-      const row = deepActiveElement()!.getBoundingClientRect();
       const area = scroller.getBoundingClientRect();
+      // The position is a box of its own size (a layout boundary: its text changes on every press), so
+      // its text must fit that box's line and width and never run into the rows below it.
+      const text = document.createRange();
+      text.selectNodeContents(position);
+      const [inner, outer] = [text.getBoundingClientRect(), position.getBoundingClientRect()];
+      // Where the rows start to show: the scroller's padding is room for the focus ring.
+      const rowsTop = area.top + parseFloat(getComputedStyle(scroller).paddingTop);
+      expect(inner.width, 'position text empty').to.be.greaterThan(0);
+      expect(outer.height, 'position box shorter than its line').to.be.at.least(inner.height * 0.9);
+      expect(inner.left, 'position text wider than its box').to.be.at.least(outer.left - 0.5);
+      expect(inner.bottom, 'position text over the rows').to.be.at.most(rowsTop + 0.5);
+      const row = deepActiveElement()!.getBoundingClientRect();
       expect(row.top).to.be.at.least(area.top - 1);
       expect(row.bottom).to.be.at.most(area.bottom + 1);
       // The footer ("load more") is on screen too, below the rows.
