@@ -346,7 +346,9 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     this._focusHint = next;
     // The focus window only: the scroll window follows the scroll, a frame later, without a layout read here.
     const changed = this._computeFocusRange();
-    let target = this._rowElement(key);
+    // Rows are in index order, so the next one is nearly always the neighbour: no search of the list's subtree.
+    const neighbour = direction === 'down' ? row.nextElementSibling : row.previousElementSibling;
+    let target = neighbour?.getAttribute('data-nav-key') === key ? (neighbour as HTMLElement) : this._rowElement(key);
     if (!target) {
       // Rendered now, not next frame: the press is being handled and must land on this row.
       this.requestUpdate();
