@@ -583,9 +583,8 @@ async function main() {
     const floorHeld = [];
     const floorTapped = [];
     const floorRound = async (r, tapped) => {
-      const list = tapped ? floorTapped : floorHeld;
-      list.push(await heldDownRound(session, server.origin, `${tapped ? 'ft' : 'fh'}-${r}`, { floor: true, tapped }));
-      const last = list.at(-1);
+      const last = await heldDownRound(session, server.origin, `${tapped ? 'ft' : 'fh'}-${r}`, { floor: true, tapped });
+      (tapped ? floorTapped : floorHeld).push(last);
       log(
         `bench:app: floor list, ${tapped ? 'tapped' : 'held'} round ${r}: moved ${last.rowsMoved} rows ` +
           `(${pressLine(last.perPress)}), p95 key->frame ${ms(summarize(last.samples.keyToFrame).p95)} ms`,
