@@ -30,7 +30,9 @@
  * - the rows scroll inside their own area (`data-nav-scroller`), sized to end
  *   at the bottom of the safe area, so the screen's header and the position
  *   ("12 / 80") above the rows stay on screen; where that area would hold
- *   fewer than three rows (a phone held sideways) the page scrolls instead.
+ *   fewer than three rows (a phone held sideways) the page scrolls instead;
+ * - the position is written at once for a single press and at most every
+ *   POSITION_INTERVAL_MS while presses come fast, then with its final value.
  *
  * Events: `load-more`, and `row-open` (detail: the item) for rows without controls.
  *
@@ -61,6 +63,25 @@ const PREFETCH_ROWS = 20;
 const INITIAL_PITCH_REM = 5;
 /** Below this many rows an inner scroller is worse than scrolling the page. */
 const MIN_SCROLLER_ROWS = 3;
+/**
+ * While presses come faster than this, the position above the rows ("12 / 80")
+ * is written once per this many ms, and once more with its final value when
+ * they stop. Its text laid out again on every press, 1-2 ms of each tapped
+ * press at 6x CPU (issue 10); nobody reads a counter that changes 20 times a
+ * second, and a single press still shows its position in its next frame.
+ */
+export const POSITION_INTERVAL_MS = 250;
+
+/** The timers the position's throttle runs on: tests pass one they move by hand. */
+export interface ListClock {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const windowClock: ListClock = {
+  setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+  clearTimeout: (handle) => window.clearTimeout(handle as number),
+};
 
 // A template cannot name T, so the element its tag stands for takes rows of any type: lit-analyzer
 // then checks a screen's `.keyOf`/`.renderRow` bindings by arity and result (with `unknown`, no row
@@ -89,6 +110,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
    * each of its renders, so whatever else a row shows must be screen state.
    */
   renderRow: (item: T, index: number) => TemplateResult | typeof nothing = () => nothing;
+  clock: ListClock = windowClock;
 
   private _pitch = 0;
   /** Every row's min-height in px: the tallest row measured (0: not measured at this size yet). */
@@ -107,6 +129,9 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   private _scrollerHeight = 0;
   /** The position last written above the rows ("12 / 80"). */
   private _shownPosition = '';
+  /** The interval after a write of the position (on the clock it began on), and whether a press came inside it. */
+  private _positionInterval: { clock: ListClock; handle: unknown } | null = null;
+  private _positionDue = false;
   /** The frame, then the task after it, that moves the window (`_renderSoon`). */
   private _soonFrame = 0;
   private _soonTask = 0;
@@ -121,7 +146,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
       const moved = this._computeScrollRange();
       if (!this._rowHeight) return this.requestUpdate();
       if (moved) this._renderSoon();
-      this._showPosition();
+      this._showPositionSoon();
     });
   };
 
@@ -192,6 +217,9 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     cancelAnimationFrame(this._soonFrame);
     clearTimeout(this._soonTask);
     this._frame = this._soonFrame = this._soonTask = 0;
+    this._positionInterval?.clock.clearTimeout(this._positionInterval.handle);
+    this._positionInterval = null;
+    this._positionDue = false;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -215,7 +243,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
     const rowHeight = this._rowHeight ? `min-height:${this._rowHeight}px;` : '';
     const { _pitch: pitch, rowClass, renderRow } = this;
     const limit = this._scrollerHeight ? `max-height:${this._scrollerHeight}px;overflow-y:auto;` : '';
-    // The position's text is not bound here: _showPosition writes it (it changes on every press).
+    // The position's text is not bound here: _showPositionSoon writes it (it changes on every press).
     return html`<p class="list-position" aria-hidden="true"></p>
       <div
         class="list-scroller"
@@ -259,7 +287,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   }
 
   override updated(): void {
-    this._showPosition();
+    this._showPositionSoon();
     // Rows of one list share a template: the tallest one seen sets the pitch.
     let tallest = 0;
     for (const row of this.querySelectorAll<HTMLElement>(ROWS)) tallest = Math.max(tallest, row.offsetHeight);
@@ -285,15 +313,47 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
    * Lit's template: it changes on every press, and re-rendering the window for
    * it would cost each press a render of every row.
    */
-  private _showPosition(): void {
+  private _showPosition(): boolean {
     const text = this._position();
     const shown = this.querySelector(':scope > .list-position');
-    if (!shown || text === this._shownPosition) return;
+    if (!shown || text === this._shownPosition) return false;
     this._shownPosition = text;
     // The text node's data, not textContent: a new text node each press was a node
     // removed from and added to the layout tree, not only a text to lay out again.
     if (shown.firstChild instanceof Text) shown.firstChild.data = text;
     else shown.textContent = text;
+    return true;
+  }
+
+  /**
+   * The position now if none was written in the last POSITION_INTERVAL_MS,
+   * else at the end of that interval, with the value it has then: fast
+   * presses pay for one layout of its text per interval, not one each.
+   */
+  private _showPositionSoon(): void {
+    const open = this._positionInterval;
+    if (open?.clock === this.clock) {
+      this._positionDue = true;
+      return;
+    }
+    // An interval begun on a clock since replaced never ends on this one.
+    open?.clock.clearTimeout(open.handle);
+    this._positionInterval = null;
+    this._positionDue = false;
+    // Only a write opens an interval: the first position a list has is shown with its first rows.
+    if (!this._showPosition()) return;
+    const { clock } = this;
+    const interval = {
+      clock,
+      handle: clock.setTimeout(() => {
+        if (this._positionInterval !== interval) return;
+        this._positionInterval = null;
+        if (!this._positionDue) return;
+        this._positionDue = false;
+        this._showPositionSoon();
+      }, POSITION_INTERVAL_MS),
+    };
+    this._positionInterval = interval;
   }
 
   /** "12 / 80": the focused row (or the first in view) of the rows loaded; "+" while more pages exist. */

@@ -17,6 +17,8 @@ import {
   waitForElement,
 } from '../support/app-harness.js';
 import { needsHeldKeys, needsRawKeyCodes } from '../support/engine.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { POSITION_INTERVAL_MS } from '../../src/components/mp-account-list.js';
 import { TV, describeElement, inRow, nextFrame, tapKeys, tvKey, waitForFocus } from '../support/keys.js';
 
 const HEAVY = 'heavy@example.jp';
@@ -198,6 +200,49 @@ describe('windowed list: what a press costs (issue 10)', () => {
     await list.updateComplete;
     const added = renderedPositions(app).filter((row) => !before.includes(row));
     expect(rendered.sort((a, b) => a - b)).to.deep.equal(added);
+  });
+
+  it('the position above the rows is written once per interval while presses come fast, then with its final value', async function () {
+    needsRawKeyCodes(this);
+    const app = await heavyHistory();
+    const list = screenOf(app, TAG)!.shadowRoot!.querySelector('mp-account-list')!;
+    const position = inScreen(app, TAG, '.list-position')!;
+    // A clock that stands still: every press below comes inside one interval, however slow the machine.
+    const clock = new FakeClock();
+    list.clock = clock;
+    const shows = (row: number): string => `${row} / ${list.items.length}${list.hasMore ? '+' : ''}`;
+    const writes: string[] = [];
+    const observer = new MutationObserver(() => writes.push(position.textContent ?? ''));
+    observer.observe(position, { characterData: true, childList: true, subtree: true });
+    try {
+      // 12 presses, each with its frame (where the position is written) and crossing a block of the window.
+      for (let i = 0; i < 12; i++) {
+        await tvKey(TV.down);
+        await nextFrame();
+      }
+      await list.updateComplete;
+      await nextFrame();
+      expect(focusedRow()).to.equal(13);
+      // The first press wrote its position and opened the interval; the other 11 wrote nothing.
+      expect(writes.length, `written: ${writes.join(', ')}`).to.equal(1);
+      expect(writes[0]).to.match(/^2 \/ /);
+      clock.advance(POSITION_INTERVAL_MS);
+      expect(position.textContent).to.equal(shows(13));
+      await nextFrame();
+      expect(writes.length, `written: ${writes.join(', ')}`).to.equal(2);
+      // Nothing came in the interval that write opened: nothing more is written.
+      clock.advance(POSITION_INTERVAL_MS);
+      await nextFrame();
+      expect(writes.length, `written: ${writes.join(', ')}`).to.equal(2);
+      // A press after a quiet interval shows its own position in its next frame, the clock still standing.
+      await tvKey(TV.down);
+      await waitForElement(
+        () => (position.textContent === shows(14) ? position : null),
+        `the position says ${position.textContent}`,
+      );
+    } finally {
+      observer.disconnect();
+    }
   });
 
   it('a focused row has its ring and halo, without a scale, a z-index or a transition (each cost a restyle or a layout per press)', async function () {
