@@ -327,7 +327,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
 
   /**
    * The position now if none was written in the last POSITION_INTERVAL_MS,
-   * else at the end of that interval, with the value it has then: fast
+   * else in the frame after that interval, with the value it has then: fast
    * presses pay for one layout of its text per interval, not one each.
    */
   private _showPositionSoon(): void {
@@ -350,7 +350,9 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
         this._positionInterval = null;
         if (!this._positionDue) return;
         this._positionDue = false;
-        this._showPositionSoon();
+        // In the next frame, as after a press: written from this task, it would change the layout
+        // between two presses (see _onFocusIn).
+        this._onViewport();
       }, POSITION_INTERVAL_MS),
     };
     this._positionInterval = interval;
