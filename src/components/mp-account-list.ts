@@ -45,6 +45,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { closestComposed, collectNavigable } from '../navigation/dom.js';
 import type { Direction } from '../navigation/key-map.js';
 import type { NavStepper } from '../navigation/focus-engine.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 const OVERSCAN_ROWS = 8;
 /**
@@ -71,17 +72,6 @@ const MIN_SCROLLER_ROWS = 3;
  * second, and a single press still shows its position in its next frame.
  */
 export const POSITION_INTERVAL_MS = 250;
-
-/** The timers the position's throttle runs on: tests pass one they move by hand. */
-export interface ListClock {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const windowClock: ListClock = {
-  setTimeout: (callback, ms) => window.setTimeout(callback, ms),
-  clearTimeout: (handle) => window.clearTimeout(handle as number),
-};
 
 // A template cannot name T, so the element its tag stands for takes rows of any type: lit-analyzer
 // then checks a screen's `.keyOf`/`.renderRow` bindings by arity and result (with `unknown`, no row
@@ -110,7 +100,8 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
    * each of its renders, so whatever else a row shows must be screen state.
    */
   renderRow: (item: T, index: number) => TemplateResult | typeof nothing = () => nothing;
-  clock: ListClock = windowClock;
+  /** The timers the position's throttle runs on: tests pass one they move by hand. */
+  clock: Clock = systemClock;
 
   private _pitch = 0;
   /** Every row's min-height in px: the tallest row measured (0: not measured at this size yet). */
@@ -130,7 +121,7 @@ export class MpAccountList<T = any> extends LitElement implements NavStepper {
   /** The position last written above the rows ("12 / 80"). */
   private _shownPosition = '';
   /** The interval after a write of the position (on the clock it began on), and whether a press came inside it. */
-  private _positionInterval: { clock: ListClock; handle: unknown } | null = null;
+  private _positionInterval: { clock: Clock; handle: unknown } | null = null;
   private _positionDue = false;
   /** The frame, then the task after it, that moves the window (`_renderSoon`). */
   private _soonFrame = 0;

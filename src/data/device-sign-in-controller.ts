@@ -39,6 +39,7 @@ import {
 import { logout as postLogout } from '../api/session-api.js';
 import { IdentityMismatchError, ProblemError, isApiError, type ApiError } from '../api/errors.js';
 import type { Session } from '../api/schemas.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 export interface DeviceFlowApi {
   start(request: DeviceStartRequest): Promise<DeviceCode>;
@@ -53,19 +54,6 @@ export const httpDeviceFlowApi: DeviceFlowApi = {
   logout: postLogout,
 };
 
-/** Injected in tests, so no test waits for real seconds. */
-export interface FlowClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: FlowClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => window.setTimeout(callback, ms),
-  clearTimeout: (handle) => window.clearTimeout(handle as number),
-};
-
 /** What the flow needs of the identity store (IdentityStore has all of it). */
 export interface DeviceIdentityPort {
   holdDeviceSession(): void;
@@ -78,7 +66,7 @@ export type DeviceFlowOptions = {
   /** A getter: the store may come from a context that arrives after construction. */
   readonly identity: () => DeviceIdentityPort | undefined;
   readonly api?: DeviceFlowApi;
-  readonly clock?: FlowClock;
+  readonly clock?: Clock;
 } & (
   | { readonly purpose: 'sign-in' }
   | {
@@ -159,7 +147,7 @@ export class DeviceSignInController implements ReactiveController {
     this._end('failed');
   };
   private readonly _api: DeviceFlowApi;
-  private readonly _clock: FlowClock;
+  private readonly _clock: Clock;
 
   constructor(
     private readonly host: ReactiveControllerHost,

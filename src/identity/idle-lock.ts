@@ -4,32 +4,21 @@
  * without activity the store drops all account data and the lock screen
  * covers the page; its OK re-reads the session through the guard.
  */
+import { systemClock, type Clock } from '../time/clock.js';
 import type { IdentityStore } from './identity-store.js';
 
 export const TV_IDLE_MS = 10 * 60_000;
 export const OTHER_IDLE_MS = 15 * 60_000;
-
-/** Time and timers, injectable so tests need not wait minutes. */
-export interface IdleClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 export interface IdleLockOptions {
   /** TV: only keys count (a remote has nothing else); elsewhere pointer and touch too. */
   readonly tv: boolean;
   /** Default: 10 minutes on a TV, 15 elsewhere. */
   readonly timeoutMs?: number;
-  readonly clock?: IdleClock;
+  /** Injected in tests, which need not wait minutes. */
+  readonly clock?: Clock;
   readonly win?: Window;
 }
-
-const realClock: IdleClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 /**
  * `?idle=SECONDS` in dev and test builds only (QA on a TV, tests): a
@@ -44,7 +33,7 @@ export function idleTimeoutFromUrl(win: Window = window): number | undefined {
 /** Arms while the store is `ready`; returns the disconnect function. */
 export function watchIdle(store: IdentityStore, options: IdleLockOptions): () => void {
   const win = options.win ?? window;
-  const clock = options.clock ?? realClock;
+  const clock = options.clock ?? systemClock;
   const timeout = options.timeoutMs ?? (options.tv ? TV_IDLE_MS : OTHER_IDLE_MS);
   const events = options.tv ? ['keydown'] : ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'];
   let lastActivity = clock.now();

@@ -12,15 +12,16 @@ const src = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 /** Per folder of src/, the other folders it may import from (type imports included). */
 const MAY_IMPORT = {
   api: ['identity'],
-  identity: ['api'],
+  identity: ['api', 'time'],
   navigation: [],
+  time: [],
   payment: [],
   styles: [],
   mocks: ['api'],
   i18n: ['api'],
   // Elements take what they show as plain shapes, so controllers may render them without a cycle.
-  components: ['api', 'i18n', 'navigation', 'styles'],
-  data: ['api', 'components', 'identity', 'i18n', 'navigation', 'payment'],
+  components: ['api', 'i18n', 'navigation', 'styles', 'time'],
+  data: ['api', 'components', 'identity', 'i18n', 'navigation', 'payment', 'time'],
 };
 
 function filesUnder(dir) {

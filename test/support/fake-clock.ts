@@ -1,12 +1,10 @@
 /**
- * A clock the tests move by hand, for the modules that take one (the device
- * flow's FlowClock, the idle lock's IdleClock, the list position's ListClock): no test waits for real seconds.
+ * A clock the tests move by hand, for the modules that take a `Clock` (the
+ * device flow, the idle lock, the list's position): no test waits for real seconds.
  */
-import type { ListClock } from '../../src/components/mp-account-list.js';
-import type { FlowClock } from '../../src/data/device-sign-in-controller.js';
-import type { IdleClock } from '../../src/identity/idle-lock.js';
+import type { Clock } from '../../src/time/clock.js';
 
-export class FakeClock implements FlowClock, IdleClock, ListClock {
+export class FakeClock implements Clock {
   private _now = 0;
   private _timers = new Map<number, { at: number; callback: () => void }>();
   private _next = 1;
