@@ -4,10 +4,19 @@
  * by kind: style, layout, paint, script… A CPU profile names the JS function
  * that forced a style recalc or a layout but not how big it was; this says
  * which rendering step the presses pay for and how much of it is forced from
- * script (inside a task's JS) rather than done in a frame.
+ * script (inside a task's JS) rather than done in a frame, which elements
+ * were restyled and why, and what the list's block renders cost apiece.
  */
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute'].join(',');
+// Invalidation tracking names each element restyled and why (a :focus flip, an inserted node): it
+// slows the traced round a little, which only ever runs for a diagnosis, never for a budget.
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.invalidationTracking',
+  'blink',
+  'v8.execute',
+].join(',');
 
 /** Starts tracing on `session`; returns a function that stops and resolves with the events. */
 export async function startTrace(session) {
@@ -101,5 +110,68 @@ export function summarizeTrace(events, { presses }) {
     forcedPerPress: { style: per(forced.style), layout: per(forced.layout) },
     styledElementsPerPress: per(elements),
     dirtyLayoutObjectsPerPress: per(layoutObjects),
+    restyledPerPress: restyled(events, main[0]?.tid, presses),
+    blockRenders: blockRenders(events, main[0]?.tid),
+  };
+}
+
+/** Each element restyled (its tag and class) and why, per press: the most frequent ones. */
+function restyled(events, tid, presses) {
+  const counts = new Map();
+  for (const e of events) {
+    if (e.name !== 'StyleRecalcInvalidationTracking' || e.tid !== tid) continue;
+    const { nodeName = '?', reason = '?', extraData = '' } = e.args?.data ?? {};
+    const key = `${nodeName}: ${reason}${extraData ? ` ${extraData}` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return Object.fromEntries(
+    [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([key, n]) => [key, Number((n / presses).toFixed(2))]),
+  );
+}
+
+/** Below this many elements restyled at once, a recalculation is a press's focus change, not new rows. */
+const BLOCK_RENDER_ELEMENTS = 20;
+
+/**
+ * The tasks that restyled at least BLOCK_RENDER_ELEMENTS elements at once (the
+ * list's window moving by a block): how many, and the median task with its
+ * style recalculation, layout-tree rebuild (creating the new rows' layout
+ * objects) and layout, in ms.
+ */
+function blockRenders(events, tid) {
+  const mine = events.filter((e) => e.ph === 'X' && e.tid === tid);
+  const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const within = (outer, e) => e.ts >= outer.ts && e.ts + e.dur <= outer.ts + outer.dur;
+  const renders = new Set();
+  for (const e of mine) {
+    if (e.name !== 'UpdateLayoutTree' || (e.args?.elementCount ?? 0) < BLOCK_RENDER_ELEMENTS) continue;
+    const task = tasks.find((t) => within(t, e));
+    if (task) renders.add(task);
+  }
+  const sums = [...renders].map((task) => {
+    const sum = (name) =>
+      mine.filter((e) => e.name === name && within(task, e)).reduce((ms, e) => ms + e.dur / 1000, 0);
+    return {
+      task: task.dur / 1000,
+      recalcStyle: sum('Document::recalcStyle'),
+      rebuildLayoutTree: sum('Document::rebuildLayoutTree'),
+      layout: sum('Layout'),
+    };
+  });
+  const median = (key) => {
+    const sorted = sums.map((s) => s[key]).sort((a, b) => a - b);
+    return sorted.length ? Number(sorted[Math.floor(sorted.length / 2)].toFixed(2)) : null;
+  };
+  return {
+    count: sums.length,
+    medianMs: {
+      task: median('task'),
+      recalcStyle: median('recalcStyle'),
+      rebuildLayoutTree: median('rebuildLayoutTree'),
+      layout: median('layout'),
+    },
   };
 }
